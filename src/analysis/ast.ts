@@ -1,0 +1,93 @@
+/** Small AST helpers shared by the analysis (pure functions of nodes). */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode, Node } from './values.js';
+
+/** Strip TS-only wrappers and parentheses-free wrappers that do not change the value. */
+export function unwrap(node: Node): Node {
+  let n: Node = node;
+  for (;;) {
+    switch (n.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        n = n.expression;
+        continue;
+      case 'ChainExpression':
+        n = n.expression;
+        continue;
+      default:
+        return n;
+    }
+  }
+}
+
+export function isFunctionNode(node: Node): node is FunctionNode {
+  return (
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression'
+  );
+}
+
+/** The innermost function containing `node`, or undefined at module level. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
+  return undefined;
+}
+
+/** The static name of `obj.name` / `obj['name']`, or undefined when computed from a non-literal. */
+export function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === 'Identifier' ? node.property.name : undefined;
+  }
+  const p = unwrap(node.property);
+  if (p.type === 'Literal' && (typeof p.value === 'string' || typeof p.value === 'number')) {
+    return String(p.value);
+  }
+  if (p.type === 'TemplateLiteral' && p.expressions.length === 0) {
+    return p.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The name a call's callee ends with: `f` in `f()`, `b` in `a.b()`. */
+export function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const c = unwrap(call.callee);
+  if (c.type === 'Identifier') return c.name;
+  if (c.type === 'MemberExpression') return staticMemberName(c);
+  return undefined;
+}
+
+/** The key of a non-computed (or literal-computed) object property. */
+export function propertyKey(p: TSESTree.Property): string | undefined {
+  if (!p.computed) {
+    if (p.key.type === 'Identifier') return p.key.name;
+    if (p.key.type === 'Literal') return String(p.key.value);
+    return undefined;
+  }
+  const k = unwrap(p.key);
+  if (k.type === 'Literal' && (typeof k.value === 'string' || typeof k.value === 'number')) {
+    return String(k.value);
+  }
+  return undefined;
+}
+
+export function isLoop(node: Node): boolean {
+  switch (node.type) {
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** True when `inner` lies inside `outer` (or is it). */
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

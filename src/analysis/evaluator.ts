@@ -1,0 +1,938 @@
+/**
+ * The evaluator: what an expression is, as far as TF.js model code is concerned.
+ *
+ * It works backwards and on demand: `evaluate(node)` resolves identifiers through
+ * ESLint's scope manager to their definitions, folds constants, follows function
+ * returns and call sites, and recognises TF.js API objects by where they were
+ * imported from. Results without a call context are cached per node, so every
+ * expression is evaluated at most once per file; recursion is bounded, so deep or
+ * cyclic code yields `unknown`, never a crash.
+ *
+ * It never reports and never guesses: anything it cannot prove is `unknown`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
+import { layerInfo } from '../knowledge/layers.js';
+import { lossForPath } from '../knowledge/losses.js';
+import {
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  isLoop,
+  propertyKey,
+  staticMemberName,
+  unwrap,
+} from './ast.js';
+import { anyOf, choice, freshKey, type Guard } from './guards.js';
+import type { TfjsSettings } from './settings.js';
+import {
+  UNKNOWN,
+  type ArrayValue,
+  type FunctionNode,
+  type LayerFact,
+  type ModelFact,
+  type Node,
+  type ObjectValue,
+  type Primitive,
+  type PropertyEntry,
+  type Value,
+} from './values.js';
+
+/** Parameter bindings of a function call being evaluated. */
+export interface Env {
+  readonly bindings: ReadonlyMap<Variable, Value>;
+  readonly depth: number;
+}
+
+/** Resolves `import`/`require` of a module that is not TF.js (cross-file analysis hooks in here). */
+export type ModuleResolver = (
+  source: string,
+  /** `*` for a namespace, `default`, or the imported name. */
+  imported: string,
+  from: Node,
+) => Value;
+
+/** Activation ops, as `tf.X(t)` or `t.X()`, and the canonical activation they apply. */
+export const ACTIVATION_OPS: ReadonlyMap<string, string> = new Map([
+  ['softmax', 'softmax'],
+  ['sigmoid', 'sigmoid'],
+  ['logSoftmax', 'logSoftmax'],
+  ['logSigmoid', 'logSigmoid'],
+  ['log', 'log'],
+]);
+
+/** Tensor methods through which a loss value stays "the loss" (reductions and scaling). */
+const LOSS_PRESERVING_METHODS = new Set(['mean', 'sum', 'asScalar', 'squeeze', 'reshape', 'mul', 'div']);
+
+const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
+
+const LOADERS: readonly string[] = ['loadLayersModel', 'loadGraphModel', 'loadModel', 'models.modelFromJSON'];
+
+/** Most nested evaluations before giving up (keeps the JS stack safe). */
+const MAX_DEPTH = 300;
+/** Most nested user-function calls followed with bound arguments. */
+const MAX_CALL_DEPTH = 4;
+
+export class Evaluator {
+  private readonly cache = new Map<Node, Value>();
+  private readonly active = new Set<Node>();
+  private depth = 0;
+  private readonly modelFacts = new Map<Node, ModelFact>();
+  private readonly layerFacts = new Map<Node, LayerFact>();
+  private readonly returnCache = new Map<FunctionNode, (Node | null)[]>();
+  private readonly classWrites = new Map<Node, Map<string, Node[]>>();
+  private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
+  private readonly condKeyCache = new Map<Node, Guard>();
+  private nextModelId = 0;
+
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly settings: TfjsSettings,
+    private readonly resolveModule?: ModuleResolver,
+  ) {}
+
+  /** Every model created in this file, in order of first evaluation. */
+  get models(): readonly ModelFact[] {
+    return [...this.modelFacts.values()];
+  }
+
+  /** Every `tf.layers.*` call evaluated so far. */
+  get layers(): readonly LayerFact[] {
+    return [...this.layerFacts.values()];
+  }
+
+  evaluate(node: Node, env?: Env): Value {
+    const n = unwrap(node);
+    if (!env) {
+      const hit = this.cache.get(n);
+      if (hit) return hit;
+    }
+    if (this.active.has(n) || this.depth > MAX_DEPTH) return UNKNOWN;
+    this.active.add(n);
+    this.depth += 1;
+    let value: Value;
+    try {
+      value = this.compute(n, env);
+    } finally {
+      this.depth -= 1;
+      this.active.delete(n);
+    }
+    if (!env) this.cache.set(n, value);
+    return value;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Expressions
+
+  private compute(n: Node, env: Env | undefined): Value {
+    switch (n.type) {
+      case 'Literal':
+        if ('regex' in n && n.regex) return UNKNOWN;
+        if (typeof n.value === 'bigint') return UNKNOWN;
+        return { kind: 'const', value: n.value as Primitive, origin: n };
+      case 'TemplateLiteral': {
+        let s = n.quasis[0]?.value.cooked ?? '';
+        for (let i = 0; i < n.expressions.length; i++) {
+          const v = this.evaluate(n.expressions[i]!, env);
+          if (v.kind !== 'const') return UNKNOWN;
+          s += String(v.value) + (n.quasis[i + 1]?.value.cooked ?? '');
+        }
+        return { kind: 'const', value: s, origin: n };
+      }
+      case 'Identifier':
+        return this.identifier(n, env);
+      case 'MemberExpression':
+        return this.member(n, env);
+      case 'CallExpression':
+        return this.call(n, env);
+      case 'AwaitExpression':
+        return this.evaluate(n.argument, env);
+      case 'ConditionalExpression': {
+        const test = this.evaluate(n.test, env);
+        if (test.kind === 'const') {
+          return this.evaluate(test.value ? n.consequent : n.alternate, env);
+        }
+        const g = this.condition(n.test);
+        const a = this.evaluate(n.consequent, env);
+        const b = this.evaluate(n.alternate, env);
+        return g.value ? choice(g.key, a, b) : choice(g.key, b, a);
+      }
+      case 'LogicalExpression': {
+        const left = this.evaluate(n.left, env);
+        if (left.kind !== 'const') return UNKNOWN;
+        if (n.operator === '&&') return left.value ? this.evaluate(n.right, env) : left;
+        if (n.operator === '||') return left.value ? left : this.evaluate(n.right, env);
+        return left.value === null || left.value === undefined ? this.evaluate(n.right, env) : left;
+      }
+      case 'BinaryExpression':
+        return this.binary(n, env);
+      case 'UnaryExpression': {
+        const v = this.evaluate(n.argument, env);
+        if (v.kind !== 'const') return UNKNOWN;
+        switch (n.operator) {
+          case '!':
+            return { kind: 'const', value: !v.value };
+          case '-':
+            return typeof v.value === 'number' ? { kind: 'const', value: -v.value } : UNKNOWN;
+          case '+':
+            return typeof v.value === 'number' ? v : UNKNOWN;
+          default:
+            return UNKNOWN;
+        }
+      }
+      case 'ArrayExpression':
+        return this.array(n, env);
+      case 'ObjectExpression':
+        return this.object(n, env);
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return { kind: 'function', node: n };
+      case 'SequenceExpression':
+        return this.evaluate(n.expressions[n.expressions.length - 1]!, env);
+      case 'AssignmentExpression':
+        return n.operator === '=' ? this.evaluate(n.right, env) : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private binary(n: TSESTree.BinaryExpression, env: Env | undefined): Value {
+    if (n.left.type === 'PrivateIdentifier') return UNKNOWN;
+    const a = this.evaluate(n.left, env);
+    if (a.kind !== 'const') return UNKNOWN;
+    const b = this.evaluate(n.right, env);
+    if (b.kind !== 'const') return UNKNOWN;
+    const x = a.value as never;
+    const y = b.value as never;
+    let r: Primitive;
+    switch (n.operator) {
+      case '+':
+        r = (x as number) + (y as number);
+        break;
+      case '-':
+        r = x - y;
+        break;
+      case '*':
+        r = x * y;
+        break;
+      case '/':
+        r = x / y;
+        break;
+      case '%':
+        r = x % y;
+        break;
+      case '**':
+        r = (x as number) ** (y as number);
+        break;
+      case '===':
+        r = x === y;
+        break;
+      case '!==':
+        r = x !== y;
+        break;
+      case '==':
+        // eslint-disable-next-line eqeqeq
+        r = x == y;
+        break;
+      case '!=':
+        // eslint-disable-next-line eqeqeq
+        r = x != y;
+        break;
+      case '<':
+        r = x < y;
+        break;
+      case '>':
+        r = x > y;
+        break;
+      case '<=':
+        r = x <= y;
+        break;
+      case '>=':
+        r = x >= y;
+        break;
+      default:
+        return UNKNOWN;
+    }
+    return { kind: 'const', value: r };
+  }
+
+  private array(n: TSESTree.ArrayExpression, env: Env | undefined): ArrayValue {
+    let complete = true;
+    const elements = n.elements.map((e) => {
+      if (!e || e.type === 'SpreadElement') {
+        complete = false;
+        return undefined;
+      }
+      return this.evaluate(e, env);
+    });
+    return { kind: 'array', elements, complete, node: n };
+  }
+
+  private object(n: TSESTree.ObjectExpression, env: Env | undefined): ObjectValue {
+    const props = new Map<string, PropertyEntry>();
+    let complete = true;
+    for (const p of n.properties) {
+      if (p.type === 'SpreadElement') {
+        // Whatever the spread brings may override every property written before it.
+        complete = false;
+        for (const [k, e] of props) props.set(k, { ...e, overridable: true });
+        continue;
+      }
+      const key = propertyKey(p);
+      if (key === undefined) {
+        complete = false;
+        for (const [k, e] of props) props.set(k, { ...e, overridable: true });
+        continue;
+      }
+      if (p.kind !== 'init' || (p.value.type as string) === 'AssignmentPattern') {
+        props.set(key, { value: UNKNOWN, property: p, overridable: false });
+        continue;
+      }
+      const value = p.method ? ({ kind: 'function', node: p.value } as Value) : this.evaluate(p.value, env);
+      props.set(key, { value, property: p, overridable: false });
+    }
+    return { kind: 'object', props, complete, node: n };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Names
+
+  private variableOf(id: TSESTree.Identifier): Variable | undefined {
+    let scope: Scope | null = this.sourceCode.getScope(id);
+    while (scope) {
+      const v = scope.set.get(id.name);
+      if (v) return v;
+      scope = scope.upper;
+    }
+    return undefined;
+  }
+
+  private identifier(id: TSESTree.Identifier, env: Env | undefined): Value {
+    const variable = this.variableOf(id);
+    if (!variable || variable.defs.length === 0) {
+      // Undeclared (or declared only through ESLint `globals`): the page-global `tf`.
+      if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: [], origin: id };
+      if (id.name === 'undefined') return { kind: 'const', value: undefined };
+      return UNKNOWN;
+    }
+    const bound = env?.bindings.get(variable);
+    if (bound) return bound;
+    if (variable.defs.length !== 1) return UNKNOWN;
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'ImportBinding':
+        return this.importBinding(def.node, def.parent as TSESTree.ImportDeclaration);
+      case 'Variable':
+        return this.variable(variable, def.node as TSESTree.VariableDeclarator, def.name, id, env);
+      case 'Parameter':
+        return this.parameter(variable, def.node as FunctionNode, def.name as TSESTree.Identifier);
+      case 'FunctionName':
+        return isFunctionNode(def.node) ? { kind: 'function', node: def.node } : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  isTfModule(source: string): boolean {
+    return this.settings.modules.includes(source);
+  }
+
+  private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {
+    const source = decl.source.value;
+    let imported: string;
+    if (spec.type === 'ImportNamespaceSpecifier') imported = '*';
+    else if (spec.type === 'ImportDefaultSpecifier') imported = 'default';
+    else if (spec.type === 'ImportSpecifier') {
+      imported = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+    } else return UNKNOWN;
+    if (this.isTfModule(source)) {
+      return imported === '*' || imported === 'default'
+        ? { kind: 'tf', path: [] }
+        : { kind: 'tf', path: [imported] };
+    }
+    return this.resolveModule ? this.resolveModule(source, imported, decl) : UNKNOWN;
+  }
+
+  private requireCall(call: TSESTree.CallExpression): Value | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'Identifier' || callee.name !== 'require') return undefined;
+    const v = this.variableOf(callee);
+    if (v && v.defs.length > 0) return undefined;
+    const arg = call.arguments[0];
+    if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return UNKNOWN;
+    if (this.isTfModule(arg.value)) return { kind: 'tf', path: [] };
+    return this.resolveModule ? this.resolveModule(arg.value, '*', call) : UNKNOWN;
+  }
+
+  private variable(
+    variable: Variable,
+    declarator: TSESTree.VariableDeclarator,
+    name: TSESTree.Identifier,
+    ref: TSESTree.Identifier,
+    env: Env | undefined,
+  ): Value {
+    const writes = variable.references.filter((r) => r.isWrite());
+    const declaration = declarator.parent as TSESTree.VariableDeclaration;
+    const loopHead =
+      declaration.parent &&
+      (declaration.parent.type === 'ForOfStatement' || declaration.parent.type === 'ForInStatement') &&
+      declaration.parent.left === declaration;
+    if (loopHead) return UNKNOWN;
+    if (declarator.id.type !== 'Identifier') {
+      // Destructuring: `const {layers} = tf`, `const [a] = arr`.
+      if (writes.length !== 1 || !declarator.init) return UNKNOWN;
+      return this.destructure(this.evaluate(declarator.init, env), declarator.id, name);
+    }
+    if (declarator.init && writes.length === 1 && writes[0]!.identifier === declarator.id) {
+      return this.evaluate(declarator.init, env);
+    }
+    return this.flow(writes, ref, env);
+  }
+
+  /** The value of the binding `name` inside `pattern`, given the whole value. */
+  private destructure(whole: Value, pattern: Node, name: TSESTree.Identifier): Value {
+    if (pattern === name) return whole;
+    switch (pattern.type) {
+      case 'ObjectPattern':
+        for (const p of pattern.properties) {
+          if (p.type === 'RestElement') {
+            if (contains(p, name)) return UNKNOWN;
+            continue;
+          }
+          if (!contains(p.value, name)) continue;
+          const key = propertyKey(p);
+          if (key === undefined) return UNKNOWN;
+          return this.destructure(this.getMember(whole, key), p.value, name);
+        }
+        return UNKNOWN;
+      case 'ArrayPattern':
+        for (let i = 0; i < pattern.elements.length; i++) {
+          const e = pattern.elements[i];
+          if (!e || !contains(e, name)) continue;
+          if (e.type === 'RestElement') return UNKNOWN;
+          return this.destructure(this.getMember(whole, String(i)), e, name);
+        }
+        return UNKNOWN;
+      case 'AssignmentPattern': {
+        if (whole.kind === 'const' && whole.value === undefined) {
+          return this.destructure(this.evaluate(pattern.right), pattern.left, name);
+        }
+        if (whole.kind === 'unknown' || whole.kind === 'choice') return UNKNOWN;
+        return this.destructure(whole, pattern.left, name);
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /**
+   * A reassigned variable (`let x = input; x = dense.apply(x); ...`): the value of
+   * the last write that surely runs before `ref`. Writes in branches or loops make
+   * the value a choice; writes in other functions make it any of them.
+   */
+  private flow(writes: Reference[], ref: TSESTree.Identifier, env: Env | undefined): Value {
+    const rhs: { node: Node | null; at: TSESTree.Identifier }[] = [];
+    for (const w of writes) {
+      const p = w.identifier.parent;
+      if (p?.type === 'AssignmentExpression' && p.operator === '=' && p.left === w.identifier) {
+        rhs.push({ node: p.right, at: w.identifier as TSESTree.Identifier });
+      } else if (p?.type === 'VariableDeclarator' && p.id === w.identifier) {
+        rhs.push({ node: p.init, at: w.identifier as TSESTree.Identifier });
+      } else {
+        return UNKNOWN;
+      }
+    }
+    const refFn = enclosingFunction(ref);
+    if (rhs.every((w) => enclosingFunction(w.at) === refFn)) {
+      // A write is before `ref` when its whole assignment is (`x = f(x)` reads the old x).
+      const isBefore = (w: { at: TSESTree.Identifier }) => w.at.parent!.range[1] <= ref.range[0];
+      const before = rhs.filter(isBefore);
+      // A write after `ref` in a loop around both may reach `ref` on the next turn.
+      for (const w of rhs) {
+        if (isBefore(w)) continue;
+        for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
+          if (isLoop(n) && contains(n, w.at)) return UNKNOWN;
+        }
+      }
+      return this.lastWrite(before, before.length - 1, ref, env);
+    }
+    // Written in other functions (a module variable set by a builder): any of them.
+    const values = rhs.filter((w) => w.node && enclosingFunction(w.at) !== refFn).map((w) => this.evaluate(w.node!, env));
+    return anyOf(values);
+  }
+
+  private lastWrite(
+    before: { node: Node | null; at: TSESTree.Identifier }[],
+    i: number,
+    ref: Node,
+    env: Env | undefined,
+  ): Value {
+    const w = before[i];
+    if (!w) return UNKNOWN;
+    const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
+    if (!isConditionalBetween(w.at, ref)) return v;
+    return choice(freshKey(), v, this.lastWrite(before, i - 1, ref, env));
+  }
+
+  /** A parameter of a function not being called: the arguments of all its call sites. */
+  private parameter(variable: Variable, fn: FunctionNode, name: TSESTree.Identifier): Value {
+    const index = fn.params.findIndex(
+      (p) => p === name || (p.type === 'AssignmentPattern' && p.left === name),
+    );
+    if (index < 0) return UNKNOWN;
+    if (variable.references.some((r) => r.isWrite() && r.identifier !== name)) return UNKNOWN;
+    const calls = this.callSites(fn);
+    if (!calls || calls.length === 0) return UNKNOWN;
+    const param = fn.params[index]!;
+    const values: Value[] = [];
+    for (const c of calls) {
+      if (c.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) return UNKNOWN;
+      const arg = c.arguments[index];
+      if (arg) values.push(this.evaluate(arg));
+      else if (param.type === 'AssignmentPattern') values.push(this.evaluate(param.right));
+      else values.push({ kind: 'const', value: undefined });
+    }
+    return anyOf(values);
+  }
+
+  /**
+   * Every call of a function declared in this file, or null when the function
+   * escapes (exported, passed as a value, a method): then its callers are unknown.
+   */
+  callSites(fn: FunctionNode): TSESTree.CallExpression[] | null {
+    const hit = this.callSiteCache.get(fn);
+    if (hit !== undefined) return hit;
+    let result: TSESTree.CallExpression[] | null = null;
+    let holder: Node | undefined;
+    if (fn.type === 'FunctionDeclaration') holder = fn;
+    else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) holder = fn.parent;
+    if (holder && holder.parent?.type !== 'ExportDefaultDeclaration') {
+      const exported =
+        holder.parent?.type === 'ExportNamedDeclaration' ||
+        holder.parent?.parent?.type === 'ExportNamedDeclaration';
+      const variable = exported ? undefined : this.sourceCode.getDeclaredVariables(holder)[0];
+      if (variable && (holder.type !== 'VariableDeclarator' || (holder.parent as TSESTree.VariableDeclaration).kind === 'const')) {
+        const calls: TSESTree.CallExpression[] = [];
+        let escapes = false;
+        for (const r of variable.references) {
+          if (r.init) continue;
+          const id = r.identifier;
+          const p = id.parent;
+          if (p?.type === 'CallExpression' && p.callee === id) calls.push(p);
+          else {
+            escapes = true;
+            break;
+          }
+        }
+        result = escapes ? null : calls;
+      }
+    }
+    this.callSiteCache.set(fn, result);
+    return result;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Members
+
+  private member(n: TSESTree.MemberExpression, env: Env | undefined): Value {
+    const name = this.memberName(n, env);
+    if (name === undefined) return UNKNOWN;
+    const object = unwrap(n.object);
+    if (object.type === 'ThisExpression') return this.thisMember(n, name);
+    return this.getMember(this.evaluate(object, env), name, n);
+  }
+
+  private memberName(n: TSESTree.MemberExpression, env: Env | undefined): string | undefined {
+    const s = staticMemberName(n);
+    if (s !== undefined || !n.computed) return s;
+    const v = this.evaluate(n.property, env);
+    return v.kind === 'const' && (typeof v.value === 'string' || typeof v.value === 'number')
+      ? String(v.value)
+      : undefined;
+  }
+
+  getMember(obj: Value, name: string, origin?: Node): Value {
+    switch (obj.kind) {
+      case 'tf':
+        return { kind: 'tf', path: [...obj.path, name], origin };
+      case 'object': {
+        const e = obj.props.get(name);
+        if (e) return e.overridable ? UNKNOWN : e.value;
+        return obj.complete ? { kind: 'const', value: undefined } : UNKNOWN;
+      }
+      case 'array': {
+        if (name === 'length') return obj.complete ? { kind: 'const', value: obj.elements.length } : UNKNOWN;
+        const i = Number(name);
+        if (!obj.complete || !Number.isInteger(i) || i < 0) return UNKNOWN;
+        return obj.elements[i] ?? { kind: 'const', value: undefined };
+      }
+      case 'const':
+        if (typeof obj.value === 'string' && name === 'length') return { kind: 'const', value: obj.value.length };
+        return UNKNOWN;
+      case 'choice':
+        return {
+          kind: 'choice',
+          options: obj.options.map((o) => ({ guard: o.guard, value: this.getMember(o.value, name, origin) })),
+        };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** `this.name` inside a class: any of the values assigned to it in the class. */
+  private thisMember(n: TSESTree.MemberExpression, name: string): Value {
+    let cls: Node | undefined;
+    for (let p: Node | undefined = n.parent; p; p = p.parent) {
+      if (p.type === 'ClassBody') {
+        cls = p;
+        break;
+      }
+      if (p.type === 'FunctionDeclaration') return UNKNOWN;
+      if (p.type === 'FunctionExpression' && p.parent?.type !== 'MethodDefinition') return UNKNOWN;
+    }
+    if (!cls) return UNKNOWN;
+    const writes = this.classWritesOf(cls).get(name);
+    if (!writes || writes.length === 0) return UNKNOWN;
+    return anyOf(writes.map((w) => this.evaluate(w)));
+  }
+
+  private classWritesOf(cls: Node): Map<string, Node[]> {
+    let map = this.classWrites.get(cls);
+    if (map) return map;
+    map = new Map();
+    const found = map;
+    const add = (name: string, value: Node) => {
+      const list = found.get(name) ?? [];
+      list.push(value);
+      found.set(name, list);
+    };
+    walk(this.sourceCode, cls, (node) => {
+      if (node.type === 'ClassBody' && node !== cls) return false;
+      if (node.type === 'PropertyDefinition' && node.parent === cls && node.value && !node.computed) {
+        if (node.key.type === 'Identifier') add(node.key.name, node.value);
+      }
+      if (node.type === 'MethodDefinition' && node.parent === cls && node.kind === 'method' && !node.computed) {
+        if (node.key.type === 'Identifier') add(node.key.name, node.value);
+      }
+      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression') {
+        const left = node.left;
+        if (unwrap(left.object).type === 'ThisExpression') {
+          const key = staticMemberName(left);
+          if (key === undefined) return true;
+          if (node.operator === '=') add(key, node.right);
+          else add(key, node); // compound assignment: evaluates to unknown
+        }
+      }
+      return true;
+    });
+    this.classWrites.set(cls, map);
+    return map;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Calls
+
+  private call(n: TSESTree.CallExpression, env: Env | undefined): Value {
+    const req = this.requireCall(n);
+    if (req) return req;
+    const callee = unwrap(n.callee);
+    if (callee.type === 'MemberExpression') {
+      const name = this.memberName(callee, env);
+      if (name === undefined) return UNKNOWN;
+      const object = unwrap(callee.object);
+      const obj =
+        object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
+      if (object.type === 'ThisExpression') return this.callValue(obj, n, env);
+      if (obj.kind === 'tf') return this.tfCall([...obj.path, name], n, env);
+      return this.method(obj, name, n, env);
+    }
+    return this.callValue(this.evaluate(callee, env), n, env);
+  }
+
+  private callValue(fn: Value, n: TSESTree.CallExpression, env: Env | undefined): Value {
+    if (fn.kind === 'tf') return this.tfCall(fn.path, n, env);
+    if (fn.kind === 'function') return this.callFunction(fn.node, n.arguments, env);
+    return UNKNOWN;
+  }
+
+  /** Call a function of this file with its arguments bound (a small helper, a factory). */
+  callFunction(fn: FunctionNode, args: readonly Node[] | readonly Value[], env: Env | undefined): Value {
+    const depth = env?.depth ?? 0;
+    if (depth >= MAX_CALL_DEPTH) return UNKNOWN;
+    const bindings = new Map(env?.bindings);
+    const variables = this.sourceCode.getDeclaredVariables(fn);
+    for (let i = 0; i < fn.params.length; i++) {
+      const p = fn.params[i]!;
+      const id = p.type === 'Identifier' ? p : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left : undefined;
+      if (!id) continue;
+      const variable = variables.find((v) => v.defs.some((d) => d.name === id));
+      if (!variable) continue;
+      const arg = args[i];
+      let value: Value;
+      if (arg === undefined) {
+        value = p.type === 'AssignmentPattern' ? this.evaluate(p.right) : { kind: 'const', value: undefined };
+      } else if (isValue(arg)) {
+        value = arg;
+      } else {
+        value = arg.type === 'SpreadElement' ? UNKNOWN : this.evaluate(arg, env);
+      }
+      bindings.set(variable, value);
+    }
+    return this.returnValue(fn, { bindings, depth: depth + 1 });
+  }
+
+  /** What a function returns, under the given bindings. */
+  returnValue(fn: FunctionNode, env: Env): Value {
+    if (fn.body.type !== 'BlockStatement') return this.evaluate(fn.body, env);
+    const returns = this.returnsOf(fn);
+    if (returns.length === 0) return { kind: 'const', value: undefined };
+    return anyOf(returns.map((r) => (r ? this.evaluate(r, env) : { kind: 'const', value: undefined })));
+  }
+
+  private returnsOf(fn: FunctionNode): (Node | null)[] {
+    let list = this.returnCache.get(fn);
+    if (list) return list;
+    const found: (Node | null)[] = [];
+    walk(this.sourceCode, fn.body, (node) => {
+      if (isFunctionNode(node) || node.type === 'ClassBody') return false;
+      if (node.type === 'ReturnStatement') found.push(node.argument);
+      return true;
+    });
+    list = found;
+    this.returnCache.set(fn, list);
+    return list;
+  }
+
+  private method(obj: Value, name: string, n: TSESTree.CallExpression, env: Env | undefined): Value {
+    switch (obj.kind) {
+      case 'choice':
+        return {
+          kind: 'choice',
+          options: obj.options.map((o) => ({ guard: o.guard, value: this.method(o.value, name, n, env) })),
+        };
+      case 'layer':
+        if (name === 'apply') {
+          const arg = n.arguments[0];
+          return { kind: 'symbolic', layer: obj.layer, input: arg ? this.evaluate(arg, env) : UNKNOWN, node: n };
+        }
+        return UNKNOWN;
+      case 'model':
+        if (MODEL_OUTPUT_METHODS.has(name)) {
+          return { kind: 'tensor', origin: 'model-output', model: obj.model, node: n };
+        }
+        return UNKNOWN;
+      case 'loss-call':
+        if (LOSS_PRESERVING_METHODS.has(name)) return obj;
+        return { kind: 'tensor', origin: 'op', node: n };
+      case 'tensor': {
+        const op = ACTIVATION_OPS.get(name);
+        const callee = unwrap(n.callee) as TSESTree.MemberExpression;
+        if (op) {
+          return { kind: 'tensor', origin: 'activation-op', op, node: n, argument: obj, argumentNode: callee.object };
+        }
+        return { kind: 'tensor', origin: 'op', node: n };
+      }
+      case 'function':
+        if (name === 'call') return this.callFunction(obj.node, n.arguments.slice(1), env);
+        return UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private tfCall(path: readonly string[], n: TSESTree.CallExpression, env: Env | undefined): Value {
+    const [a0, a1] = n.arguments;
+    const key = path.join('.');
+    if (key === 'sequential') return { kind: 'model', model: this.model(n, 'sequential', a0, env) };
+    if (key === 'model') return { kind: 'model', model: this.model(n, 'functional', a0, env) };
+    if (LOADERS.includes(key)) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
+    if (key === 'input' || key === 'layers.input') return { kind: 'symbolic', node: n };
+    if (path.length === 2 && path[0] === 'layers') {
+      return { kind: 'layer', layer: this.layer(path[1]!, n, a0, env) };
+    }
+    const loss = lossForPath(path);
+    if (loss) {
+      return {
+        kind: 'loss-call',
+        loss,
+        call: n,
+        callee: n.callee,
+        labels: a0 ? this.evaluate(a0, env) : UNKNOWN,
+        prediction: a1 && a1.type !== 'SpreadElement' ? this.evaluate(a1, env) : UNKNOWN,
+      };
+    }
+    if (path.length === 1) {
+      const op = ACTIVATION_OPS.get(path[0]!);
+      if (op) {
+        return {
+          kind: 'tensor',
+          origin: 'activation-op',
+          op,
+          node: n,
+          argument: a0 ? this.evaluate(a0, env) : UNKNOWN,
+          argumentNode: a0,
+        };
+      }
+      if (path[0] === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
+      if (path[0] === 'tidy') {
+        const fnArg = n.arguments.find((a) => a.type !== 'Literal');
+        const f = fnArg ? this.evaluate(fnArg, env) : UNKNOWN;
+        return f.kind === 'function' ? this.callFunction(f.node, [], env) : UNKNOWN;
+      }
+    }
+    return { kind: 'tensor', origin: 'op', node: n };
+  }
+
+  private model(n: TSESTree.CallExpression, kind: ModelFact['kind'], config: Node | undefined, env: Env | undefined): ModelFact {
+    let fact = this.modelFacts.get(n);
+    if (fact) return fact;
+    const cfg = config && config.type !== 'SpreadElement' ? this.evaluate(config, env) : undefined;
+    fact = {
+      id: this.nextModelId++,
+      kind,
+      node: n,
+      initialLayers: kind === 'sequential' ? (cfg ? this.getMember(cfg, 'layers') : { kind: 'array', elements: [], complete: true }) : undefined,
+      outputs: kind === 'functional' && cfg ? this.getMember(cfg, 'outputs') : undefined,
+      adds: [],
+    };
+    this.modelFacts.set(n, fact);
+    return fact;
+  }
+
+  private layer(factory: string, n: TSESTree.CallExpression, config: Node | undefined, env: Env | undefined): LayerFact {
+    let fact = this.layerFacts.get(n);
+    if (fact) return fact;
+    const configNode = config ? unwrap(config) : undefined;
+    fact = {
+      factory,
+      info: layerInfo(factory),
+      call: n,
+      config: configNode && configNode.type !== 'SpreadElement' ? this.evaluate(configNode, env) : configNode ? UNKNOWN : { kind: 'object', props: new Map(), complete: true },
+      configNode: configNode?.type === 'ObjectExpression' ? configNode : undefined,
+    };
+    this.layerFacts.set(n, fact);
+    return fact;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Conditions
+
+  /**
+   * The guard naming a condition: `!c` is `c` negated, `a !== b` is `a === b`
+   * negated; the key is the condition's text plus the identity of each variable
+   * it reads, or fresh when one of them is ever reassigned.
+   */
+  condition(test: Node): Guard {
+    const t = unwrap(test);
+    const hit = this.condKeyCache.get(t);
+    if (hit) return hit;
+    let guard: Guard;
+    if (t.type === 'UnaryExpression' && t.operator === '!') {
+      const inner = this.condition(t.argument);
+      guard = { key: inner.key, value: !inner.value };
+    } else {
+      let text = this.sourceCode.getText(t).replace(/\s+/g, '');
+      let value = true;
+      if (t.type === 'BinaryExpression' && (t.operator === '!==' || t.operator === '!=')) {
+        text = text.replace(/!==?/, '===');
+        value = false;
+      } else if (t.type === 'BinaryExpression' && t.operator === '==') {
+        text = text.replace(/==/, '===');
+      }
+      const ids: string[] = [];
+      let stable = true;
+      walk(this.sourceCode, t, (node) => {
+        if (node.type === 'MemberExpression' && !node.computed) {
+          walkInto(this, node.object);
+          return false;
+        }
+        if (node.type === 'Identifier') walkInto(this, node);
+        return isFunctionNode(node) ? ((stable = false), false) : true;
+      });
+      // eslint-disable-next-line no-inner-declarations
+      function walkInto(self: Evaluator, node: Node): void {
+        const n = unwrap(node);
+        if (n.type === 'Identifier') {
+          const v = self.variableOf(n);
+          if (!v) ids.push(`${n.name}@global`);
+          else if (v.references.filter((r) => r.isWrite()).length > 1 || (v.defs[0]?.type === 'Parameter' && v.references.some((r) => r.isWrite()))) stable = false;
+          else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
+        } else if (n.type === 'MemberExpression') {
+          if (unwrap(n.object).type === 'ThisExpression') stable = false;
+          else walkInto(self, n.object);
+        } else if (n.type === 'CallExpression') {
+          stable = false;
+        }
+      }
+      guard = { key: stable ? `${text}|${ids.join(',')}` : freshKey(), value };
+    }
+    this.condKeyCache.set(t, guard);
+    return guard;
+  }
+}
+
+function isValue(x: Node | Value): x is Value {
+  return !('type' in x);
+}
+
+/**
+ * True when something between `write` and `ref` may skip `write`: a branch,
+ * a loop body or a callback that does not also contain `ref`.
+ */
+function isConditionalBetween(write: Node, ref: Node): boolean {
+  for (let n: Node | undefined = write; n?.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (contains(p, ref)) return false;
+    switch (p.type) {
+      case 'IfStatement':
+        if (n !== p.test) return true;
+        break;
+      case 'ConditionalExpression':
+        if (n !== p.test) return true;
+        break;
+      case 'LogicalExpression':
+        if (n === p.right) return true;
+        break;
+      case 'SwitchCase':
+      case 'CatchClause':
+      case 'TryStatement':
+        return true;
+      default:
+        if (isLoop(p) || isFunctionNode(p)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Pre-order walk over `root` using the parser's visitor keys. `visit` returns
+ * false to skip a node's children. Iterative, so deep trees cannot overflow.
+ */
+export function walk(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  root: Node,
+  visit: (node: Node) => boolean,
+): void {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    const k = keys[node.type];
+    if (!k) continue;
+    for (let i = k.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[k[i]!];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const c = child[j] as Node | null;
+          if (c && typeof c.type === 'string') stack.push(c);
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Path conditions.
+ *
+ * A value chosen by a condition the analysis cannot decide (`isClf ? 'softmax' :
+ * 'linear'`, an `if`/`else` around `model.add`) is kept as a set of possibilities,
+ * each guarded by the condition's key and the branch taken. Two possibilities can
+ * occur together only if their guards agree on every shared key.
+ *
+ * Worked example:
+ *
+ *     activation: isClf ? 'softmax' : 'linear'          // {isClf: true} softmax, {isClf: false} linear
+ *     loss: isClf ? tf.losses.softmaxCrossEntropy : 'meanSquaredError'
+ *
+ * pairs to (softmax, softmaxCrossEntropy) under {isClf: true} and (linear,
+ * meanSquaredError) under {isClf: false}; the crossed pairs are inconsistent and
+ * never formed. A rule reports only if every consistent pair is a bug, so here
+ * it reports; had the loss depended on another condition, all four pairs would be
+ * consistent and the linear ones would keep the rule silent.
+ *
+ * Keys name a condition by its text and the identity of the variables it reads,
+ * and only when none of them is ever reassigned; otherwise (and for loops, which
+ * may run zero times) the key is fresh, i.e. independent of everything else.
+ */
+import type { Value } from './values.js';
+import { UNKNOWN } from './values.js';
+
+export interface Guard {
+  readonly key: string;
+  /** The branch taken: true/false for a condition, an index for `anyOf`. */
+  readonly value: boolean | number;
+}
+
+export type Guards = ReadonlyMap<string, boolean | number>;
+
+export const NO_GUARDS: Guards = new Map();
+
+export interface Possibility<T> {
+  readonly value: T;
+  readonly guards: Guards;
+}
+
+let freshCounter = 0;
+/** A key that no other condition shares: the branch is independent of all others. */
+export function freshKey(): string {
+  freshCounter += 1;
+  return `#${freshCounter}`;
+}
+
+/** Guards `a` and `b` together, or null when they contradict each other. */
+export function mergeGuards(a: Guards, b: Guards): Guards | null {
+  if (a.size === 0) return b;
+  if (b.size === 0) return a;
+  const out = new Map(a);
+  for (const [k, v] of b) {
+    const prev = out.get(k);
+    if (prev !== undefined && prev !== v) return null;
+    out.set(k, v);
+  }
+  return out;
+}
+
+export function withGuard(guards: Guards, guard: Guard): Guards | null {
+  return mergeGuards(guards, new Map([[guard.key, guard.value]]));
+}
+
+/** Most possibilities one value expands to before the analysis gives up. */
+export const MAX_POSSIBILITIES = 32;
+
+/** Flatten nested `choice` values into guarded possibilities. */
+export function possibilities(value: Value, guards: Guards = NO_GUARDS): Possibility<Value>[] {
+  if (value.kind !== 'choice') return [{ value, guards }];
+  const out: Possibility<Value>[] = [];
+  for (const option of value.options) {
+    const g = withGuard(guards, option.guard);
+    if (!g) continue;
+    for (const p of possibilities(option.value, g)) {
+      out.push(p);
+      if (out.length > MAX_POSSIBILITIES) return [{ value: UNKNOWN, guards }];
+    }
+  }
+  return out;
+}
+
+/** Cartesian product of two possibility lists, keeping only consistent pairs. */
+export function pair<A, B>(
+  as: readonly Possibility<A>[],
+  bs: readonly Possibility<B>[],
+): Possibility<[A, B]>[] {
+  const out: Possibility<[A, B]>[] = [];
+  for (const a of as) {
+    for (const b of bs) {
+      const g = mergeGuards(a.guards, b.guards);
+      if (g) out.push({ value: [a.value, b.value], guards: g });
+    }
+  }
+  return out;
+}
+
+/** A choice between values, each under its own branch of one condition. */
+export function choice(key: string, whenTrue: Value, whenFalse: Value): Value {
+  return {
+    kind: 'choice',
+    options: [
+      { guard: { key, value: true }, value: whenTrue },
+      { guard: { key, value: false }, value: whenFalse },
+    ],
+  };
+}
+
+/** A choice among independent alternatives (call sites, multiple returns ...). */
+export function anyOf(values: readonly Value[]): Value {
+  if (values.length === 0) return UNKNOWN;
+  if (values.length === 1) return values[0]!;
+  const key = freshKey();
+  // One fresh key, one branch index per alternative: no two alternatives can be
+  // taken together, and none pairs with anything outside this choice.
+  return {
+    kind: 'choice',
+    options: values.map((value, i) => ({ guard: { key, value: i }, value })),
+  };
+}

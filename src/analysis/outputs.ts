@@ -1,0 +1,310 @@
+/**
+ * Model outputs: from a model's layers to the facts the rules judge — the output's
+ * activation, its number of units, and where each was written.
+ *
+ * Walking back from the output: pass-through layers (dropout, reshape, flatten)
+ * are skipped; an activation-only layer (`tf.layers.activation`, `tf.layers.softmax`)
+ * decides the activation and the layer before it the units; a dense, conv or
+ * recurrent layer decides both (its `activation` defaults per the layer table);
+ * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`.
+ * Anything else (merge layers, nested models, unknown configs) makes the output
+ * unknown.
+ *
+ * For `model.add` sequences the output is the last add that can run; adds under
+ * conditions make it a set of possibilities (see `sequentialOutput`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { canonicalActivation } from '../knowledge/activations.js';
+import type { Evaluator } from './evaluator.js';
+import { mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
+import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
+
+export interface OutputFact {
+  readonly model: ModelFact;
+  /** Position among the model's outputs. */
+  readonly index: number;
+  /** The layer whose activation is the output's (an activation-only layer or a dense/conv/RNN layer). */
+  readonly layer: LayerFact;
+  /** Canonical activation name, or undefined when not known. */
+  readonly activation: string | undefined;
+  /** How the activation was given. */
+  readonly activationOrigin: 'config' | 'default' | 'layer';
+  /** Where to report about the activation: the `activation` value, the activation layer call, or the layer's callee. */
+  readonly activationNode: Node;
+  /** The `activation:` property in the layer's config object, when written there. */
+  readonly activationProperty?: TSESTree.Property;
+  /** The literal the activation string was written as (maybe in a shared constant). */
+  readonly activationLiteral?: Node;
+  /** The layer that sets the width (dense/conv/RNN). */
+  readonly unitsLayer?: LayerFact;
+  readonly units: number | undefined;
+  /** The units value as written in the config (`units: N`). */
+  readonly unitsNode?: Node;
+  /** The output layer's `name`, when known (for per-output loss objects). */
+  readonly name: string | undefined;
+}
+
+export type OutputPossibility = Possibility<OutputFact | null>;
+
+/** One step of a chain walked back from an output: a layer or "unknown". */
+type Step = LayerFact | null;
+
+export class OutputResolver {
+  private readonly cache = new Map<ModelFact, OutputPossibility[][] | null>();
+
+  constructor(private readonly ev: Evaluator) {}
+
+  /**
+   * The model's outputs: one list of possibilities per output index, or null when
+   * the number of outputs or the topology is unknown (loaded models).
+   */
+  outputsOf(model: ModelFact): OutputPossibility[][] | null {
+    if (this.cache.has(model)) return this.cache.get(model)!;
+    this.cache.set(model, null); // cycle guard
+    let result: OutputPossibility[][] | null = null;
+    if (model.kind === 'sequential') result = [this.sequentialOutput(model)];
+    else if (model.kind === 'functional' && model.outputs) result = this.functionalOutputs(model, model.outputs);
+    this.cache.set(model, result);
+    return result;
+  }
+
+  private functionalOutputs(model: ModelFact, outputs: Value): OutputPossibility[][] | null {
+    const ps = possibilities(outputs);
+    if (ps.every((p) => p.value.kind === 'array')) {
+      const lengths = new Set(ps.map((p) => (p.value.kind === 'array' && p.value.complete ? p.value.elements.length : -1)));
+      if (lengths.size !== 1 || lengths.has(-1)) return null;
+      const count = [...lengths][0]!;
+      const result: OutputPossibility[][] = [];
+      for (let i = 0; i < count; i++) {
+        const list: OutputPossibility[] = [];
+        for (const p of ps) {
+          const el = p.value.kind === 'array' ? p.value.elements[i] : undefined;
+          if (!el) list.push({ value: null, guards: p.guards });
+          else list.push(...this.symbolicOutput(model, i, el, p.guards));
+        }
+        result.push(list);
+      }
+      return result;
+    }
+    if (ps.some((p) => p.value.kind === 'array')) return null;
+    return [ps.flatMap((p) => this.symbolicOutput(model, 0, p.value, p.guards))];
+  }
+
+  private symbolicOutput(model: ModelFact, index: number, value: Value, guards: Guards): OutputPossibility[] {
+    const out: OutputPossibility[] = [];
+    for (const p of possibilities(value, guards)) {
+      const steps: Step[] = [];
+      let v: Value | undefined = p.value;
+      // Bounded: functional chains are walked only as far as the first deciding layer.
+      for (let i = 0; i < 64 && v; i++) {
+        if (v.kind !== 'symbolic') {
+          steps.push(null);
+          break;
+        }
+        if (!v.layer) break; // reached the model input
+        steps.push(v.layer);
+        const info = v.layer.info;
+        if (info.role !== 'pass-through' && info.role !== 'activation') break;
+        v = v.input;
+      }
+      out.push(...this.fromSteps(model, index, steps, p.guards));
+    }
+    return out;
+  }
+
+  /**
+   * The output of a `model.add` sequence. Walking back from the last add: an add
+   * that runs whenever a later one runs cannot be last and is skipped; an add under
+   * no condition (relative to the model's creation) ends the walk; so do the two
+   * branches of one `if`/`else`. What remains are the possible last adds.
+   */
+  private sequentialOutput(model: ModelFact): OutputPossibility[] {
+    const adds = model.adds;
+    const candidates: number[] = [];
+    let covered = false;
+    for (let i = adds.length - 1; i >= 0; i--) {
+      const g = adds[i]!.guards;
+      const shadowed = candidates.some((c) => isSubset(adds[c]!.guards, g));
+      if (shadowed) continue;
+      candidates.push(i);
+      if (g.length === 0) {
+        covered = true;
+        break;
+      }
+      if (coversBothBranches(candidates.map((c) => adds[c]!))) {
+        covered = true;
+        break;
+      }
+    }
+    const out: OutputPossibility[] = [];
+    for (const c of candidates) {
+      const add = adds[c]!;
+      const guards = toGuards(add.guards);
+      if (!guards) continue;
+      for (const first of possibilities(this.ev.evaluate(add.layerNode), guards)) {
+        const steps: Step[] = [first.value.kind === 'layer' ? first.value.layer : null];
+        this.earlierSteps(model, c, steps);
+        out.push(...this.fromSteps(model, 0, steps, first.guards));
+      }
+    }
+    if (!covered) {
+      const steps: Step[] = [];
+      this.earlierSteps(model, 0, steps, true);
+      out.push(...this.fromSteps(model, 0, steps, NO_GUARDS));
+    }
+    return out;
+  }
+
+  /** Layers before add `index` (unconditional adds, then the config's `layers`), newest first. */
+  private earlierSteps(model: ModelFact, index: number, steps: Step[], fromEnd = false): void {
+    const adds = model.adds;
+    for (let i = (fromEnd ? adds.length : index) - 1; i >= 0; i--) {
+      const add = adds[i]!;
+      if (add.guards.length > 0) {
+        steps.push(null);
+        return;
+      }
+      const v = this.ev.evaluate(add.layerNode);
+      steps.push(v.kind === 'layer' ? v.layer : null);
+    }
+    const initial = model.initialLayers;
+    if (!initial || initial.kind !== 'array' || !initial.complete) {
+      steps.push(null);
+      return;
+    }
+    for (let i = initial.elements.length - 1; i >= 0; i--) {
+      const el = initial.elements[i];
+      steps.push(el?.kind === 'layer' ? el.layer : null);
+    }
+  }
+
+  /** Walk the steps (newest first) to the output fact(s). */
+  private fromSteps(model: ModelFact, index: number, steps: readonly Step[], guards: Guards): OutputPossibility[] {
+    let activationLayer: LayerFact | undefined;
+    const outputLayer = steps[0] ?? undefined;
+    for (let i = 0; i < steps.length; i++) {
+      let step = steps[i];
+      if (!step) break;
+      if (step.info.role === 'wrapper') {
+        const inner = this.ev.getMember(step.config, 'layer');
+        if (inner.kind !== 'layer') break;
+        step = inner.layer;
+      }
+      const role = step.info.role;
+      if (role === 'pass-through') continue;
+      if (role === 'activation') {
+        activationLayer ??= step;
+        continue;
+      }
+      if (role === 'dense' || role === 'conv' || role === 'recurrent') {
+        return this.fact(model, index, activationLayer ?? step, step, outputLayer, guards);
+      }
+      break;
+    }
+    if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
+    return [{ value: null, guards }];
+  }
+
+  private fact(
+    model: ModelFact,
+    index: number,
+    actLayer: LayerFact,
+    unitsLayer: LayerFact | undefined,
+    outputLayer: LayerFact | undefined,
+    guards: Guards,
+  ): OutputPossibility[] {
+    const out: OutputPossibility[] = [];
+    const names = outputLayer ? possibilities(this.ev.getMember(outputLayer.config, 'name'), guards) : [{ value: { kind: 'unknown' } as Value, guards }];
+    for (const act of this.activationOf(actLayer, guards)) {
+      for (const units of unitsLayer ? this.unitsOf(unitsLayer, act.guards) : [{ value: undefined, guards: act.guards, node: undefined }]) {
+        for (const name of names) {
+          const g = mergeGuards(units.guards, name.guards);
+          if (!g) continue;
+          out.push({
+            value: {
+              model,
+              index,
+              layer: actLayer,
+              ...act.value,
+              unitsLayer,
+              units: units.value,
+              unitsNode: units.node,
+              name: name.value.kind === 'const' && typeof name.value.value === 'string' ? name.value.value : undefined,
+            },
+            guards: g,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private activationOf(
+    layer: LayerFact,
+    guards: Guards,
+  ): Possibility<Pick<OutputFact, 'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'>>[] {
+    if (layer.info.fixedActivation) {
+      return [{ value: { activation: layer.info.fixedActivation, activationOrigin: 'layer', activationNode: layer.call }, guards }];
+    }
+    const entry = propertyOf(layer.config, 'activation');
+    if (entry === 'unknown') {
+      return [{ value: { activation: undefined, activationOrigin: 'config', activationNode: layer.call }, guards }];
+    }
+    if (entry === 'absent' || (entry.value.kind === 'const' && entry.value.value === undefined)) {
+      const def = layer.info.defaultActivation;
+      return [{ value: { activation: def, activationOrigin: 'default', activationNode: layer.call.callee }, guards }];
+    }
+    const node = entry.property?.value ?? layer.call;
+    return possibilities(entry.value, guards).map((p) => ({
+      value: {
+        activation:
+          p.value.kind === 'const' && typeof p.value.value === 'string' ? canonicalActivation(p.value.value) : undefined,
+        activationOrigin: 'config' as const,
+        activationNode: node,
+        activationProperty: entry.property,
+        activationLiteral: p.value.kind === 'const' ? p.value.origin : undefined,
+      },
+      guards: p.guards,
+    }));
+  }
+
+  private unitsOf(layer: LayerFact, guards: Guards): { value: number | undefined; guards: Guards; node: Node | undefined }[] {
+    const key = layer.info.unitsKey;
+    if (!key) return [{ value: undefined, guards, node: undefined }];
+    const entry = propertyOf(layer.config, key);
+    if (entry === 'unknown' || entry === 'absent') return [{ value: undefined, guards, node: undefined }];
+    return possibilities(entry.value, guards).map((p) => ({
+      value: p.value.kind === 'const' && typeof p.value.value === 'number' ? p.value.value : undefined,
+      guards: p.guards,
+      node: entry.property?.value,
+    }));
+  }
+}
+
+/** A config property: its entry, 'absent' when provably not given, 'unknown' otherwise. */
+export function propertyOf(config: Value, key: string): PropertyEntry | 'absent' | 'unknown' {
+  if (config.kind !== 'object') return 'unknown';
+  const e = config.props.get(key);
+  if (e) return e.overridable ? 'unknown' : e;
+  return config.complete ? 'absent' : 'unknown';
+}
+
+function isSubset(a: readonly { key: string; value: boolean | number }[], b: readonly { key: string; value: boolean | number }[]): boolean {
+  return a.every((x) => b.some((y) => y.key === x.key && y.value === x.value));
+}
+
+/** Two candidates, each under one branch of the same single condition: an if/else. */
+function coversBothBranches(adds: readonly AddEvent[]): boolean {
+  const single = adds.filter((a) => a.guards.length === 1).map((a) => a.guards[0]!);
+  return single.some((g) => single.some((h) => h.key === g.key && h.value !== g.value));
+}
+
+function toGuards(list: readonly { key: string; value: boolean | number }[]): Guards | null {
+  let g: Guards = NO_GUARDS;
+  for (const x of list) {
+    const m = mergeGuards(g, new Map([[x.key, x.value]]));
+    if (!m) return null;
+    g = m;
+  }
+  return g;
+}

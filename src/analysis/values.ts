@@ -1,0 +1,160 @@
+/**
+ * The abstract values the evaluator computes for expressions.
+ *
+ * An expression evaluates to one `Value`. Values that depend on a condition the
+ * analysis cannot decide are `choice` values; `possibilities()` flattens them into
+ * the list of values the expression can take, each with the conditions (guards)
+ * under which it is taken, so that two facts are only ever paired when their
+ * guards agree (see `guards.ts`).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { LayerInfo } from '../knowledge/layers.js';
+import type { LossInfo } from '../knowledge/losses.js';
+import type { Guard } from './guards.js';
+
+export type Node = TSESTree.Node;
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type Primitive = string | number | boolean | null | undefined;
+
+export interface UnknownValue {
+  readonly kind: 'unknown';
+}
+export interface ConstValue {
+  readonly kind: 'const';
+  readonly value: Primitive;
+  /** The literal (or template) the value was written as, when it was one. */
+  readonly origin?: Node;
+}
+/** A TF.js API object, e.g. `tf` (path []), `tf.layers.dense` (['layers', 'dense']). */
+export interface TfValue {
+  readonly kind: 'tf';
+  readonly path: readonly string[];
+  /** The expression that named it (for fixes). */
+  readonly origin?: Node;
+}
+export interface LayerValue {
+  readonly kind: 'layer';
+  readonly layer: LayerFact;
+}
+export interface ModelValue {
+  readonly kind: 'model';
+  readonly model: ModelFact;
+}
+/** A symbolic tensor of the functional API: `tf.input()` or `layer.apply(x)`. */
+export interface SymbolicValue {
+  readonly kind: 'symbolic';
+  /** The layer that produced it; undefined for a model input. */
+  readonly layer?: LayerFact;
+  readonly input?: Value;
+  readonly node: Node;
+}
+/** A concrete tensor computed by TF.js, with what is known of its last activation. */
+export interface TensorValue {
+  readonly kind: 'tensor';
+  readonly origin: 'activation-op' | 'model-output' | 'one-hot' | 'op';
+  /** For activation ops: the canonical activation applied (softmax, sigmoid, log ...). */
+  readonly op?: string;
+  /** The call that made it. */
+  readonly node: Node;
+  /** For activation ops: the argument the op was applied to. */
+  readonly argument?: Value;
+  readonly argumentNode?: Node;
+  /** For model outputs: the model. */
+  readonly model?: ModelFact;
+}
+/** The value of calling a TF.js loss function: `tf.losses.softmaxCrossEntropy(y, p)`. */
+export interface LossCallValue {
+  readonly kind: 'loss-call';
+  readonly loss: LossInfo;
+  readonly call: TSESTree.CallExpression;
+  readonly callee: Node;
+  readonly labels: Value;
+  readonly prediction: Value;
+}
+export interface FunctionValue {
+  readonly kind: 'function';
+  readonly node: FunctionNode;
+}
+/** A parameter of a function under analysis (a loss wrapper's `yTrue`, `yPred`). */
+export interface ParamValue {
+  readonly kind: 'param';
+  readonly index: number;
+  readonly fn: FunctionNode;
+}
+export interface ArrayValue {
+  readonly kind: 'array';
+  /** Undefined elements are holes or spreads: unknown. */
+  readonly elements: readonly (Value | undefined)[];
+  /** False when the array has spreads or holes, so its length is unknown. */
+  readonly complete: boolean;
+  readonly node?: TSESTree.ArrayExpression;
+}
+export interface ObjectValue {
+  readonly kind: 'object';
+  readonly props: ReadonlyMap<string, PropertyEntry>;
+  /** False when a spread or computed key could supply properties not listed. */
+  readonly complete: boolean;
+  readonly node?: TSESTree.ObjectExpression;
+}
+export interface PropertyEntry {
+  readonly value: Value;
+  /** The property node in the object literal. */
+  readonly property?: TSESTree.Property;
+  /** True when a spread or computed key after this property may override it. */
+  readonly overridable: boolean;
+}
+export interface ChoiceValue {
+  readonly kind: 'choice';
+  readonly options: readonly { readonly guard: Guard; readonly value: Value }[];
+}
+
+export type Value =
+  | UnknownValue
+  | ConstValue
+  | TfValue
+  | LayerValue
+  | ModelValue
+  | SymbolicValue
+  | TensorValue
+  | LossCallValue
+  | FunctionValue
+  | ParamValue
+  | ArrayValue
+  | ObjectValue
+  | ChoiceValue;
+
+export const UNKNOWN: UnknownValue = Object.freeze({ kind: 'unknown' });
+
+/** One `tf.layers.*(config)` call. */
+export interface LayerFact {
+  readonly factory: string;
+  readonly info: LayerInfo;
+  readonly call: TSESTree.CallExpression;
+  /** The config argument's value (unknown when absent or not an object). */
+  readonly config: Value;
+  /** The config object literal written at the call, when it is one. */
+  readonly configNode?: TSESTree.ObjectExpression;
+}
+
+export interface AddEvent {
+  readonly call: TSESTree.CallExpression;
+  readonly layerNode: Node;
+  /** Conditions under which the add runs, relative to the model's creation. */
+  readonly guards: readonly Guard[];
+}
+
+export interface ModelFact {
+  readonly id: number;
+  readonly kind: 'sequential' | 'functional' | 'loaded';
+  readonly node: Node;
+  /** sequential: `config.layers`. */
+  readonly initialLayers?: Value;
+  /** functional: `config.outputs`. */
+  readonly outputs?: Value;
+  /** sequential: every `model.add(layer)` that provably targets this model, in source order. */
+  readonly adds: AddEvent[];
+}

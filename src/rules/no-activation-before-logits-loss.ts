@@ -1,0 +1,137 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast.js';
+import { getAnalysis, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
+import type { Node } from '../analysis/values.js';
+import { createRule } from '../util/create-rule.js';
+import { lineOf, removeOutputActivation, replaceNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
+
+type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
+
+/** Activations whose output is a probability, and the probability loss that matches each. */
+const PROBABILITY_LOSS: Readonly<Record<string, string>> = {
+  softmax: 'categoricalCrossentropy',
+  sigmoid: 'binaryCrossentropy',
+};
+
+const isProbability = (activation: string | undefined): activation is 'softmax' | 'sigmoid' =>
+  activation === 'softmax' || activation === 'sigmoid';
+
+export default createRule<[], MessageIds>({
+  name: 'no-activation-before-logits-loss',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow softmax or sigmoid outputs fed to `tf.losses.softmaxCrossEntropy` / `tf.losses.sigmoidCrossEntropy`, which expect logits',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      activationBeforeLogitsLoss:
+        'This {{activation}} turns the output into probabilities, but {{loss}} ({{where}}) expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
+      useProbabilityLoss: "Use '{{replacement}}', which takes the probabilities this {{activation}} outputs.",
+      removeActivation:
+        'Remove the {{activation}} so the model emits logits (`predict()` then returns logits: apply `tf.{{activation}}` to them where probabilities are needed).',
+      passLogits: 'Pass the logits to the loss without the {{activation}}.',
+    },
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        const analysis = getAnalysis(context);
+        if (!analysis) return;
+        const reported = new Set<Node>();
+        for (const site of analysis.compileSites) {
+          const perOutput = analysis.pairsOf(site);
+          for (const pairs of perOutput) {
+            const bugs = judge(pairs, isCompileBug) as readonly (OutputLossPair & Required<Pick<OutputLossPair, 'output' | 'loss'>>)[];
+            for (const bug of bugs) {
+              const output = bug.output!;
+              const loss = bug.loss!;
+              if (reported.has(output.activationNode)) continue;
+              reported.add(output.activationNode);
+              const activation = output.activation as 'softmax' | 'sigmoid';
+              const matching = loss.info.fusedActivation === activation;
+              const replacement = PROBABILITY_LOSS[activation]!;
+              const lossFix =
+                loss.via === 'direct' && loss.local
+                  ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
+                  : null;
+              const certain = bugs.length === 1 && perOutput.length === 1 && matching;
+              const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+              if (lossFix && !certain) {
+                suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
+              }
+              const removal = removeOutputActivation(analysis, output);
+              if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
+              context.report({
+                node: output.activationNode,
+                messageId: 'activationBeforeLogitsLoss',
+                data: describe(activation, loss.info.display, loss.info.fusedActivation!, loss.node),
+                fix: certain && lossFix ? lossFix : null,
+                suggest,
+              });
+            }
+          }
+        }
+        for (const call of analysis.lossCalls) {
+          if (call.loss.input !== 'logits') continue;
+          const ps = analysis.tensorPossibilities(call.prediction);
+          const bugs = judge(ps, (t) => isProbability(activationOf(t)));
+          for (const bug of bugs) {
+            const activation = activationOf(bug) as 'softmax' | 'sigmoid';
+            const node = bug.tensor!.origin === 'activation-op' ? bug.tensor!.node : bug.output!.activationNode;
+            if (reported.has(node)) continue;
+            reported.add(node);
+            const matching = call.loss.fusedActivation === activation;
+            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+            let fix: Fix | null = null;
+            if (bug.tensor!.origin === 'activation-op') {
+              const op = bug.tensor!;
+              const removal = op.argumentNode ? unwrapTo(analysis.sourceCode, op.node, op.argumentNode) : null;
+              const direct = bugs.length === 1 && isArgumentOf(op.node, call.call, 1);
+              if (removal && direct && matching) fix = removal;
+              else if (removal) suggest.push({ messageId: 'passLogits', data: { activation }, fix: removal });
+            } else {
+              const removal = removeOutputActivation(analysis, bug.output!);
+              if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
+            }
+            context.report({
+              node,
+              messageId: 'activationBeforeLogitsLoss',
+              data: describe(activation, call.loss.display, call.loss.fusedActivation!, call.callee),
+              fix,
+              suggest,
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+function isCompileBug(p: OutputLossPair): boolean {
+  return !!p.output && !!p.loss && p.loss.info.input === 'logits' && isProbability(p.output.activation);
+}
+
+function activationOf(t: TensorPossibility): string | undefined {
+  if (!t.tensor) return undefined;
+  if (t.tensor.origin === 'activation-op') return t.tensor.op;
+  if (t.tensor.origin === 'model-output') return t.output?.activation;
+  return undefined;
+}
+
+/** Is `node` (through TS wrappers) the argument at `index` of `call`? */
+function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {
+  const arg = call.arguments[index];
+  return !!arg && unwrap(arg) === node;
+}
+
+function describe(activation: string, loss: string, fused: string, lossNode: Node): Record<string, string> {
+  return { activation, loss: `\`${loss}\``, fused, where: `line ${lineOf(lossNode)}` };
+}
+
+export type { FileAnalysis };

@@ -1,0 +1,130 @@
+/**
+ * Edits shared by the rules. Each returns null when the edit is not safe (it would
+ * drop a comment, or the code is not in the expected shape); the caller then
+ * offers nothing rather than something wrong.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast.js';
+import type { FileAnalysis, OutputFact } from '../analysis/index.js';
+import type { Node } from '../analysis/values.js';
+
+export type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Replace `node` with `text`, unless that would delete a comment inside it. */
+export function replaceNode(sourceCode: SourceCode, node: Node, text: string): Fix | null {
+  if (sourceCode.getCommentsInside(node).length > 0) return null;
+  return (fixer) => fixer.replaceText(node, text);
+}
+
+/** Replace `outer` with the text of `inner` (inside it), unless a comment outside `inner` would be lost. */
+export function unwrapTo(sourceCode: SourceCode, outer: Node, inner: Node): Fix | null {
+  const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  if (lost.length > 0) return null;
+  let text = sourceCode.getText(inner);
+  if (needsParens(inner, outer)) text = `(${text})`;
+  return (fixer) => fixer.replaceText(outer, text);
+}
+
+/** Would `inner`, put where `outer` stands, need parentheses? (Conservative.) */
+function needsParens(inner: Node, outer: Node): boolean {
+  const i = unwrap(inner);
+  const simple =
+    i.type === 'Identifier' ||
+    i.type === 'MemberExpression' ||
+    i.type === 'CallExpression' ||
+    i.type === 'Literal' ||
+    i.type === 'ThisExpression' ||
+    i.type === 'ArrayExpression' ||
+    i.type === 'ObjectExpression' ||
+    i.type === 'TemplateLiteral';
+  if (simple && i === inner) return false;
+  const p = outer.parent;
+  // As an argument or an initializer anything but a sequence is fine.
+  if (p && (p.type === 'CallExpression' || p.type === 'NewExpression') && p.callee !== outer) {
+    return i.type === 'SequenceExpression';
+  }
+  if (p && p.type === 'VariableDeclarator' && p.init === outer) return i.type === 'SequenceExpression';
+  return true;
+}
+
+/** A string literal in the quote style of `like` (or single quotes). */
+export function stringLiteral(sourceCode: SourceCode, value: string, like?: Node): string {
+  const quote = like && like.type === 'Literal' && sourceCode.getText(like).startsWith('"') ? '"' : "'";
+  return `${quote}${value}${quote}`;
+}
+
+/** Is `literal` written right as the value of `property` (so editing it changes nothing else)? */
+export function isOwnLiteral(literal: Node | undefined, property: TSESTree.Property | undefined): boolean {
+  return !!literal && !!property && unwrap(property.value) === literal;
+}
+
+/**
+ * Remove the output activation so the model emits logits: set a layer's own
+ * `activation` literal to `'linear'`, or remove an activation-only layer that is
+ * added by its own statement, listed in a `layers` array, or applied in a
+ * functional chain.
+ */
+export function removeOutputActivation(analysis: FileAnalysis, output: OutputFact): Fix | null {
+  const sc = analysis.sourceCode;
+  if (output.activationOrigin === 'config') {
+    if (!isOwnLiteral(output.activationLiteral, output.activationProperty)) return null;
+    return replaceNode(sc, output.activationLiteral!, stringLiteral(sc, 'linear', output.activationLiteral));
+  }
+  if (output.activationOrigin !== 'layer' && !(output.layer.info.role === 'activation')) return null;
+  return removeLayerCall(sc, output.layer.call);
+}
+
+/** Remove an activation-only layer call from where it stands. */
+export function removeLayerCall(sc: SourceCode, call: TSESTree.CallExpression): Fix | null {
+  let node: Node = call;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  const p = node.parent;
+  if (!p) return null;
+  // model.add(tf.layers.softmax());
+  if (p.type === 'CallExpression' && p.arguments.length === 1 && p.arguments[0] === node && p.parent?.type === 'ExpressionStatement') {
+    const stmt = p.parent;
+    if (sc.getCommentsInside(stmt).length > 0) return null;
+    return (fixer) => fixer.remove(stmt);
+  }
+  // layers: [..., tf.layers.softmax()]
+  if (p.type === 'ArrayExpression') return removeArrayElement(sc, p, node);
+  // tf.layers.softmax().apply(h)
+  if (
+    p.type === 'MemberExpression' &&
+    p.object === node &&
+    p.parent?.type === 'CallExpression' &&
+    p.parent.callee === p &&
+    p.parent.arguments.length === 1 &&
+    p.parent.arguments[0]!.type !== 'SpreadElement'
+  ) {
+    return unwrapTo(sc, p.parent, p.parent.arguments[0]!);
+  }
+  return null;
+}
+
+/** Remove one element of an array literal with its separating comma. */
+export function removeArrayElement(sc: SourceCode, array: TSESTree.ArrayExpression, element: Node): Fix | null {
+  const i = array.elements.indexOf(element as TSESTree.Expression);
+  if (i < 0) return null;
+  if (sc.getCommentsInside(element).length > 0) return null;
+  const next = array.elements[i + 1];
+  const prev = array.elements[i - 1];
+  if (next) {
+    const range: [number, number] = [element.range[0], next.range[0]];
+    if (sc.getCommentsInside(array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
+    return (fixer) => fixer.removeRange(range);
+  }
+  if (prev) {
+    const range: [number, number] = [prev.range[1], element.range[1]];
+    if (sc.getCommentsInside(array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
+    return (fixer) => fixer.removeRange(range);
+  }
+  return (fixer) => fixer.remove(element);
+}
+
+/** 1-based line of a node, for messages. */
+export function lineOf(node: Node): number {
+  return node.loc.start.line;
+}
