@@ -47,17 +47,30 @@ export default createRule<[], MessageIds>({
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           for (const pairs of perOutput) {
-            const bugs = judge(pairs, isCompileBug) as readonly (OutputLossPair & Required<Pick<OutputLossPair, 'output' | 'loss'>>)[];
-            for (const bug of bugs) {
-              const output = bug.output!;
-              const loss = bug.loss!;
-              if (reported.has(output.activationNode)) continue;
-              reported.add(output.activationNode);
+            const bugs = judge(pairs, isCompileBug);
+            // One report per activation node; several pairs reach one node when the
+            // activation or the loss is chosen by a condition (every choice a bug).
+            const groups = new Map<Node, OutputLossPair[]>();
+            for (const b of bugs) {
+              const list = groups.get(b.output!.activationNode) ?? [];
+              list.push(b);
+              groups.set(b.output!.activationNode, list);
+            }
+            for (const [node, group] of groups) {
+              if (reported.has(node)) continue;
+              reported.add(node);
+              const first = group[0]!;
+              const output = first.output!;
+              const loss = first.loss!;
               const activation = output.activation as 'softmax' | 'sigmoid';
+              const sameActivation = group.every(
+                (b) => b.output!.activation === activation && b.output!.activationLiteral === output.activationLiteral && b.output!.layer === output.layer,
+              );
+              const sameLoss = group.every((b) => b.loss!.node === loss.node);
               const matching = loss.info.fusedActivation === activation;
               const replacement = PROBABILITY_LOSS[activation]!;
               const lossFix =
-                loss.via === 'direct' && loss.local
+                sameActivation && sameLoss && loss.via === 'direct' && loss.local
                   ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
                   : null;
               const certain = bugs.length === 1 && perOutput.length === 1 && matching;
@@ -65,12 +78,18 @@ export default createRule<[], MessageIds>({
               if (lossFix && !certain) {
                 suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
               }
-              const removal = removeOutputActivation(analysis, output);
+              const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
               if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
+              const data = describe(
+                unique(group.map((b) => b.output!.activation!)),
+                unique(group.map((b) => b.loss!.info.display)),
+                unique(group.map((b) => b.loss!.info.fusedActivation!)),
+                loss.node,
+              );
               context.report({
-                node: output.activationNode,
+                node,
                 messageId: 'activationBeforeLogitsLoss',
-                data: describe(activation, loss.info.display, loss.info.fusedActivation!, loss.node),
+                data,
                 fix: certain && lossFix ? lossFix : null,
                 suggest,
               });
@@ -102,7 +121,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe(activation, call.loss.display, call.loss.fusedActivation!, call.callee),
+              data: describe([activation], [call.loss.display], [call.loss.fusedActivation!], call.callee),
               fix,
               suggest,
             });
@@ -130,8 +149,17 @@ function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: n
   return !!arg && unwrap(arg) === node;
 }
 
-function describe(activation: string, loss: string, fused: string, lossNode: Node): Record<string, string> {
-  return { activation, loss: `\`${loss}\``, fused, where: `line ${lineOf(lossNode)}` };
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function describe(activations: string[], losses: string[], fused: string[], lossNode: Node): Record<string, string> {
+  return {
+    activation: activations.join(' or '),
+    loss: losses.map((l) => `\`${l}\``).join(' or '),
+    fused: fused.join(' or '),
+    where: `line ${lineOf(lossNode)}`,
+  };
 }
 
 export type { FileAnalysis };

@@ -49,9 +49,18 @@ function needsParens(inner: Node, outer: Node): boolean {
   return true;
 }
 
-/** A string literal in the quote style of `like` (or single quotes). */
+/**
+ * A string literal in the file's quote style near `like`: the quote of `like`
+ * itself when it is a string, else of the first string in its statement, else '.
+ */
 export function stringLiteral(sourceCode: SourceCode, value: string, like?: Node): string {
-  const quote = like && like.type === 'Literal' && sourceCode.getText(like).startsWith('"') ? '"' : "'";
+  let quote = "'";
+  if (like) {
+    let scope: Node = like;
+    while (scope.parent && !/Statement|Declaration$/.test(scope.type)) scope = scope.parent;
+    const first = like.type === 'Literal' ? sourceCode.getFirstToken(like) : sourceCode.getTokens(scope).find((t) => t.type === 'String');
+    if (first && first.type === 'String' && first.value.startsWith('"')) quote = '"';
+  }
   return `${quote}${value}${quote}`;
 }
 

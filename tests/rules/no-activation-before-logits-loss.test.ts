@@ -1,0 +1,434 @@
+import rule from '../../src/rules/no-activation-before-logits-loss.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+
+/** The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line. */
+const data = (activation: string, loss: string, fused: string, line: number) => ({
+  activation,
+  loss: `\`${loss}\``,
+  fused,
+  where: `line ${line}`,
+});
+
+runRule('no-activation-before-logits-loss', rule, {
+  valid: [
+    // Linear output (dense defaults to linear) with the fused loss: the intended use.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 10, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    // Softmax with the probability loss: correct.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // Softmax applied only after predict(), for inference; the loss gets raw logits.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]});
+function step(xs, ys) {
+  const logits = m.predict(xs);
+  const loss = tf.losses.softmaxCrossEntropy(ys, logits);
+  const probs = tf.softmax(logits);
+  return [loss, probs];
+}`,
+    // Loaded model: topology unknown.
+    TF +
+      `async function f() {
+  const m = await tf.loadLayersModel('file://m.json');
+  m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    // Activation from a parameter nobody in this file passes: unknown.
+    TF +
+      `export function build(act) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    // Code in comments and strings is not code.
+    TF +
+      `// m.add(tf.layers.dense({units: 3, activation: 'softmax'})); loss: tf.losses.softmaxCrossEntropy
+const s = "tf.losses.softmaxCrossEntropy(ys, tf.softmax(z))";`,
+    // A tf that is not TF.js, and a hand-written class with a softmax method.
+    `import * as tf from './my-math';
+tf.losses.softmaxCrossEntropy(ys, tf.softmax(z));`,
+    TF +
+      `class Net { softmax() { return this; } }
+tf.losses.softmaxCrossEntropy(ys, new Net().softmax());`,
+    // Activation and loss chosen by the same condition: only consistent pairs are formed.
+    TF +
+      `export function build(isClf) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: isClf ? 'linear' : 'sigmoid', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: isClf ? tf.losses.softmaxCrossEntropy : 'binaryCrossentropy'});
+}`,
+    // Two call sites of a compile helper disagree (one model is linear): not a bug on every path.
+    TF +
+      `function train(model) { model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]}));`,
+    // Only one branch is buggy: not a bug on every path (the rule stays silent).
+    TF +
+      `export function build(useSoftmax) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: useSoftmax ? 'softmax' : 'linear', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    // A sigmoid hidden layer is not the output.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, activation: 'sigmoid', inputShape: [2]}));
+m.add(tf.layers.dense({units: 1}));
+m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
+  ],
+  invalid: [
+    {
+      // The canonical bug: softmax output, fused softmax loss. Unique local fix: the string loss.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy']});`,
+      output:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          column: 51,
+          endColumn: 60,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5),
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              data: { activation: 'softmax' },
+              output:
+                TF +
+                `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'linear'}));
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy, metrics: ['accuracy']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Sigmoid output with the fused sigmoid loss, named imports, double quotes kept.
+      code: `import {sequential, layers, losses} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 1, activation: "sigmoid", inputShape: [3]})]});
+m.compile({optimizer: "adam", loss: losses.sigmoidCrossEntropy});`,
+      output: `import {sequential, layers, losses} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 1, activation: "sigmoid", inputShape: [3]})]});
+m.compile({optimizer: "adam", loss: "binaryCrossentropy"});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          column: 68,
+          data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3),
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output: `import {sequential, layers, losses} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 1, activation: "linear", inputShape: [3]})]});
+m.compile({optimizer: "adam", loss: losses.sigmoidCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Crossed: a softmax output into the sigmoid loss. Suggestions only.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          data: data('softmax', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3),
+          suggestions: [
+            {
+              messageId: 'useProbabilityLoss',
+              data: { replacement: 'categoricalCrossentropy', activation: 'softmax' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'linear', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A softmax layer after a linear dense; page global tf; reported at the layer call.
+      code: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, inputShape: [3]}));
+m.add(tf.layers.softmax());
+m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});`,
+      output: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, inputShape: [3]}));
+m.add(tf.layers.softmax());
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          column: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, inputShape: [3]}));
+
+m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Functional API: an activation layer applied last; require() import.
+      code: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [4]});
+let x = tf.layers.dense({units: 3}).apply(input);
+x = tf.layers.activation({activation: 'softmax'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+      output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [4]});
+let x = tf.layers.dense({units: 3}).apply(input);
+x = tf.layers.activation({activation: 'softmax'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [4]});
+let x = tf.layers.dense({units: 3}).apply(input);
+x = tf.layers.activation({activation: 'linear'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Built in a factory, compiled elsewhere with a wrapper loss (extra arguments): suggestions only.
+      code:
+        TF +
+        `function createModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, activation: 'softmax', inputShape: [8]}));
+  return model;
+}
+const smoothLoss = (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred, undefined, 0.1).mean();
+const model = createModel();
+model.compile({optimizer: 'adam', loss: smoothLoss});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7),
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `function createModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, activation: 'linear', inputShape: [8]}));
+  return model;
+}
+const smoothLoss = (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred, undefined, 0.1).mean();
+const model = createModel();
+model.compile({optimizer: 'adam', loss: smoothLoss});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Custom training: softmax written right in the loss call. Autofix: pass the logits.
+      code:
+        TF +
+        `function lossFn(labels, z) {
+  return tf.losses.softmaxCrossEntropy(labels, tf.softmax(z));
+}`,
+      output:
+        TF +
+        `function lossFn(labels, z) {
+  return tf.losses.softmaxCrossEntropy(labels, z);
+}`,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 48, endColumn: 61, data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 3) }],
+    },
+    {
+      // Chained form inside optimizer.minimize.
+      code:
+        TF +
+        `const opt = tf.train.adam();
+opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w).sigmoid()));`,
+      output:
+        TF +
+        `const opt = tf.train.adam();
+opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w)));`,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 54, data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3) }],
+    },
+    {
+      // Through a variable: the softmax may be used elsewhere, so a suggestion only.
+      code:
+        TF +
+        `const probs = tf.softmax(logits);
+const loss = tf.losses.softmaxCrossEntropy(labels, probs);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'passLogits',
+              output:
+                TF +
+                `const probs = logits;
+const loss = tf.losses.softmaxCrossEntropy(labels, probs);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a small helper function.
+      code:
+        TF +
+        `const toProbs = (z) => tf.softmax(z);
+const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          column: 24,
+          suggestions: [{ messageId: 'passLogits', output: TF + `const toProbs = (z) => z;
+const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));` }],
+        },
+      ],
+    },
+    {
+      // Crossed in custom code: a sigmoid into the softmax loss. Suggestion only.
+      code: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, tf.sigmoid(z));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('sigmoid', 'tf.losses.softmaxCrossEntropy', 'softmax', 2),
+          suggestions: [{ messageId: 'passLogits', output: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, z);` }],
+        },
+      ],
+    },
+    {
+      // model.predict of a softmax model, in a class that keeps this.model.
+      code:
+        TF +
+        `class Trainer {
+  constructor() {
+    this.model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]});
+  }
+  loss(xs, ys) {
+    return tf.losses.softmaxCrossEntropy(ys, this.model.predict(xs));
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7),
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `class Trainer {
+  constructor() {
+    this.model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'linear', inputShape: [2]})]});
+  }
+  loss(xs, ys) {
+    return tf.losses.softmaxCrossEntropy(ys, this.model.predict(xs));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Both branches are buggy (each pairs with its own fused loss): reported, no fix.
+      code:
+        TF +
+        `export function build(multiLabel) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: multiLabel ? 'sigmoid' : 'softmax', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: multiLabel ? tf.losses.sigmoidCrossEntropy : tf.losses.softmaxCrossEntropy});
+}`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 4, column: 48 }],
+    },
+    {
+      // TypeScript: casts around the loss and the model.
+      tsOnly: true,
+      code:
+        TF +
+        `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'softmax' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy as any});`,
+      output:
+        TF +
+        `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'softmax' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy' as any});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          column: 47,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'linear' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy as any});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
