@@ -1,7 +1,15 @@
 /**
  * What each activation produces: the table the rules read to know whether an output
- * is a probability, a logit or something else.
+ * is a probability, a logit or something else. Names come from the verified
+ * registry in `names.ts`.
  */
+import {
+  ACTIVATION_ALSO_ACCEPTED_EQUIVALENT,
+  ACTIVATION_STRINGS,
+  isActivationString,
+  isAlsoAcceptedActivation,
+  type ActivationString,
+} from './names.js';
 
 export type ActivationOutput =
   /** A distribution over the last axis: rows sum to 1. */
@@ -12,50 +20,33 @@ export type ActivationOutput =
   | 'log-probability'
   /** Unbounded real values: logits when a classifier ends with them. */
   | 'unbounded'
-  /** Bounded but not probabilities (tanh, softsign, hardSigmoid ...). */
+  /** Anything else (relu, tanh, hardSigmoid ...): neither probabilities nor logits. */
   | 'other';
 
+const OUTPUT: Readonly<Partial<Record<ActivationString, ActivationOutput>>> = {
+  softmax: 'distribution',
+  sigmoid: 'independent-probability',
+  logSoftmax: 'log-probability',
+  linear: 'unbounded',
+};
+
 export interface ActivationInfo {
-  /** Canonical TF.js name. */
-  readonly name: string;
+  readonly name: ActivationString;
   readonly output: ActivationOutput;
 }
 
-const table: readonly ActivationInfo[] = [
-  { name: 'softmax', output: 'distribution' },
-  { name: 'sigmoid', output: 'independent-probability' },
-  { name: 'logSoftmax', output: 'log-probability' },
-  { name: 'linear', output: 'unbounded' },
-  { name: 'relu', output: 'other' },
-  { name: 'relu6', output: 'other' },
-  { name: 'elu', output: 'other' },
-  { name: 'selu', output: 'other' },
-  { name: 'softplus', output: 'other' },
-  { name: 'softsign', output: 'other' },
-  { name: 'tanh', output: 'other' },
-  { name: 'hardSigmoid', output: 'other' },
-  { name: 'gelu', output: 'other' },
-  { name: 'gelu_new', output: 'other' },
-  { name: 'mish', output: 'other' },
-  { name: 'swish', output: 'other' },
-];
-
 export const ACTIVATIONS: ReadonlyMap<string, ActivationInfo> = new Map(
-  table.map((a) => [a.name, a]),
+  ACTIVATION_STRINGS.map((name) => [name, { name, output: OUTPUT[name] ?? 'other' }] as const),
 );
 
 /**
- * The canonical activation for a config string as TF.js resolves it, or undefined
- * when TF.js would reject it. TF.js looks identifiers up after converting
- * snake_case to camelCase only for its serialization names, and accepts the
- * class names of its activations ('Softmax', 'ReLU', ...) as well; the rules only
- * need the canonical names, so capitalised class names map onto them.
+ * The canonical activation a config string gives, or undefined when TF.js rejects
+ * it or it equals no activation string. TF.js also accepts some layer class names
+ * ('Softmax', 'ReLU', 'ELU' ...; see names.ts for why): they map to the string they
+ * equal on rank-2 outputs.
  */
 export function canonicalActivation(name: string): string | undefined {
-  if (ACTIVATIONS.has(name)) return name;
-  const lower = name.charAt(0).toLowerCase() + name.slice(1);
-  if (ACTIVATIONS.has(lower)) return lower;
-  if (name === 'ReLU') return 'relu';
-  if (name === 'ReLU6') return 'relu6';
+  if (isActivationString(name)) return name;
+  if (isAlsoAcceptedActivation(name)) return ACTIVATION_ALSO_ACCEPTED_EQUIVALENT[name] ?? undefined;
   return undefined;
 }

@@ -1,8 +1,10 @@
 /**
- * How each `tf.layers.*` factory affects what the model's output means.
- * Data only: the analysis reads it to walk back from a model's output to the
- * layer that decides its activation and its number of units.
+ * How each `tf.layers.*` factory affects what the model's output means, derived
+ * from the verified registry in `names.ts` (one source of truth). The analysis
+ * reads it to walk back from a model's output to the layer that decides its
+ * activation and its number of units.
  */
+import { LAYER_FACTORIES, layerFactory, type LayerGroup } from './names.js';
 
 export type LayerRole =
   /** Has `units` and an `activation` (dense). */
@@ -28,46 +30,47 @@ export interface LayerInfo {
   readonly defaultActivation?: string;
   /** The config key holding the number of output units. */
   readonly unitsKey?: 'units' | 'filters';
-  /** For activation-only layers whose activation is fixed by the factory. */
+  /**
+   * For activation-only layers whose activation is fixed by the factory: the
+   * activation string it equals, or the factory name when no string equals it
+   * (leakyReLU, prelu, thresholdedReLU).
+   */
   readonly fixedActivation?: string;
 }
 
-const dense: LayerInfo = { role: 'dense', defaultActivation: 'linear', unitsKey: 'units' };
-const conv: LayerInfo = { role: 'conv', defaultActivation: 'linear', unitsKey: 'filters' };
-const rnn: LayerInfo = { role: 'recurrent', defaultActivation: 'tanh', unitsKey: 'units' };
-const pass: LayerInfo = { role: 'pass-through' };
+const ROLE: Readonly<Record<LayerGroup, LayerRole>> = {
+  'dense-like': 'dense',
+  conv: 'conv',
+  recurrent: 'recurrent',
+  'activation-only': 'activation',
+  'pass-through': 'pass-through',
+  wrapper: 'wrapper',
+  merge: 'other',
+  input: 'input',
+  other: 'other',
+};
 
-export const LAYERS: ReadonlyMap<string, LayerInfo> = new Map<string, LayerInfo>([
-  ['dense', dense],
-  ['conv1d', conv],
-  ['conv2d', conv],
-  ['conv3d', conv],
-  ['conv2dTranspose', conv],
-  ['conv3dTranspose', conv],
-  ['separableConv2d', conv],
-  ['lstm', rnn],
-  ['gru', rnn],
-  ['simpleRNN', rnn],
-  ['activation', { role: 'activation' }],
-  ['softmax', { role: 'activation', fixedActivation: 'softmax' }],
-  ['reLU', { role: 'activation', fixedActivation: 'relu' }],
-  ['leakyReLU', { role: 'activation', fixedActivation: 'leakyReLU' }],
-  ['prelu', { role: 'activation', fixedActivation: 'prelu' }],
-  ['elu', { role: 'activation', fixedActivation: 'elu' }],
-  ['thresholdedReLU', { role: 'activation', fixedActivation: 'thresholdedReLU' }],
-  ['dropout', pass],
-  ['alphaDropout', pass],
-  ['gaussianDropout', pass],
-  ['gaussianNoise', pass],
-  ['spatialDropout1d', pass],
-  ['reshape', pass],
-  ['flatten', pass],
-  ['permute', pass],
-  ['timeDistributed', { role: 'wrapper' }],
-  ['bidirectional', { role: 'wrapper' }],
-  ['input', { role: 'input' }],
-  ['inputLayer', { role: 'input' }],
-]);
+function info(name: string): LayerInfo {
+  const f = layerFactory(name);
+  if (!f) return { role: 'other' };
+  // RNN cells are not model layers; `rnn`/`stackedRNNCells` take their activation from the cell.
+  if (f.cell || (f.group === 'recurrent' && !f.defaultActivation)) return { role: 'other' };
+  const role = ROLE[f.group];
+  const fixedActivation =
+    role === 'activation' && name !== 'activation' ? (f.fixedActivation ?? name) : undefined;
+  return {
+    role,
+    ...(f.defaultActivation ? { defaultActivation: f.defaultActivation } : {}),
+    ...(f.sizeKey ? { unitsKey: f.sizeKey } : {}),
+    ...(fixedActivation ? { fixedActivation } : {}),
+  };
+}
+
+export const LAYERS: ReadonlyMap<string, LayerInfo> = new Map(
+  Object.values(LAYER_FACTORIES)
+    .flat()
+    .map((f) => [f.name, info(f.name)] as const),
+);
 
 export function layerInfo(factory: string): LayerInfo {
   return LAYERS.get(factory) ?? { role: 'other' };
