@@ -234,11 +234,9 @@ export class Evaluator {
         r = x !== y;
         break;
       case '==':
-        // eslint-disable-next-line eqeqeq
         r = x == y;
         break;
       case '!=':
-        // eslint-disable-next-line eqeqeq
         r = x != y;
         break;
       case '<':
@@ -852,7 +850,6 @@ export class Evaluator {
         if (node.type === 'Identifier') walkInto(this, node);
         return isFunctionNode(node) ? ((stable = false), false) : true;
       });
-      // eslint-disable-next-line no-inner-declarations
       function walkInto(self: Evaluator, node: Node): void {
         const n = unwrap(node);
         if (n.type === 'Identifier') {

@@ -28,7 +28,6 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
     messages: {
       activationBeforeLogitsLoss:
         'This {{activation}} turns the output into probabilities, but {{loss}} ({{where}}) expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
