@@ -32,6 +32,7 @@ import {
   UNKNOWN,
   type ArrayValue,
   type FunctionNode,
+  type FunctionValue,
   type LayerFact,
   type ModelFact,
   type Node,
@@ -79,7 +80,6 @@ const MAX_CALL_DEPTH = 4;
 export class Evaluator {
   private readonly cache = new Map<Node, Value>();
   private readonly active = new Set<Node>();
-  private depth = 0;
   private readonly modelFacts = new Map<Node, ModelFact>();
   private readonly layerFacts = new Map<Node, LayerFact>();
   private readonly returnCache = new Map<FunctionNode, (Node | null)[]>();
@@ -87,6 +87,8 @@ export class Evaluator {
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
   private nextModelId = 0;
+  /** Distinguishes this file's condition keys from another file's with the same text. */
+  readonly id = nextEvaluatorId++;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -110,14 +112,15 @@ export class Evaluator {
       const hit = this.cache.get(n);
       if (hit) return hit;
     }
-    if (this.active.has(n) || this.depth > MAX_DEPTH) return UNKNOWN;
+    // The depth is shared by every evaluator: cross-file evaluation nests evaluators.
+    if (this.active.has(n) || nesting.depth > MAX_DEPTH) return UNKNOWN;
     this.active.add(n);
-    this.depth += 1;
+    nesting.depth += 1;
     let value: Value;
     try {
       value = this.compute(n, env);
     } finally {
-      this.depth -= 1;
+      nesting.depth -= 1;
       this.active.delete(n);
     }
     if (!env) this.cache.set(n, value);
@@ -189,7 +192,13 @@ export class Evaluator {
         return this.object(n, env);
       case 'ArrowFunctionExpression':
       case 'FunctionExpression':
-        return { kind: 'function', node: n };
+        return { kind: 'function', node: n, owner: this };
+      case 'ClassExpression':
+        return { kind: 'class', node: n, owner: this };
+      case 'NewExpression': {
+        const cls = this.evaluate(n.callee, env);
+        return cls.kind === 'class' ? { kind: 'instance', cls } : UNKNOWN;
+      }
       case 'SequenceExpression':
         return this.evaluate(n.expressions[n.expressions.length - 1]!, env);
       case 'AssignmentExpression':
@@ -289,7 +298,7 @@ export class Evaluator {
         props.set(key, { value: UNKNOWN, property: p, overridable: false });
         continue;
       }
-      const value = p.method ? ({ kind: 'function', node: p.value } as Value) : this.evaluate(p.value, env);
+      const value = p.method ? ({ kind: 'function', node: p.value, owner: this } as Value) : this.evaluate(p.value, env);
       props.set(key, { value, property: p, overridable: false });
     }
     return { kind: 'object', props, complete, node: n };
@@ -328,7 +337,11 @@ export class Evaluator {
       case 'Parameter':
         return this.parameter(variable, def.node as FunctionNode, def.name as TSESTree.Identifier);
       case 'FunctionName':
-        return isFunctionNode(def.node) ? { kind: 'function', node: def.node } : UNKNOWN;
+        return isFunctionNode(def.node) ? { kind: 'function', node: def.node, owner: this } : UNKNOWN;
+      case 'ClassName':
+        return def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression'
+          ? { kind: 'class', node: def.node, owner: this }
+          : UNKNOWN;
       default:
         return UNKNOWN;
     }
@@ -575,6 +588,10 @@ export class Evaluator {
           kind: 'choice',
           options: obj.options.map((o) => ({ guard: o.guard, value: this.getMember(o.value, name, origin) })),
         };
+      case 'module':
+        return obj.exported(name);
+      case 'instance':
+        return ownerOf(obj.cls, this).classMember(obj.cls.node, name);
       default:
         return UNKNOWN;
     }
@@ -585,16 +602,29 @@ export class Evaluator {
     let cls: Node | undefined;
     for (let p: Node | undefined = n.parent; p; p = p.parent) {
       if (p.type === 'ClassBody') {
-        cls = p;
+        cls = p.parent;
         break;
       }
       if (p.type === 'FunctionDeclaration') return UNKNOWN;
       if (p.type === 'FunctionExpression' && p.parent?.type !== 'MethodDefinition') return UNKNOWN;
     }
-    if (!cls) return UNKNOWN;
-    const writes = this.classWritesOf(cls).get(name);
-    if (!writes || writes.length === 0) return UNKNOWN;
-    return anyOf(writes.map((w) => this.evaluate(w)));
+    if (!cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression')) return UNKNOWN;
+    return this.classMember(cls, name);
+  }
+
+  /**
+   * A member of a class's instances: any of the values the class (or, when it
+   * assigns none, its superclass) gives it — `this.x = ...` anywhere in the
+   * class, a field initializer, or a method.
+   */
+  classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, depth = 0): Value {
+    const writes = this.classWritesOf(cls.body).get(name);
+    if (writes && writes.length > 0) return anyOf(writes.map((w) => this.evaluate(w)));
+    if (cls.superClass && depth < 4) {
+      const sup = this.evaluate(cls.superClass);
+      if (sup.kind === 'class') return ownerOf(sup, this).classMember(sup.node, name, depth + 1);
+    }
+    return UNKNOWN;
   }
 
   private classWritesOf(cls: Node): Map<string, Node[]> {
@@ -652,14 +682,35 @@ export class Evaluator {
 
   private callValue(fn: Value, n: TSESTree.CallExpression, env: Env | undefined): Value {
     if (fn.kind === 'tf') return this.tfCall(fn.path, n, env);
-    if (fn.kind === 'function') return this.callFunction(fn.node, n.arguments, env);
+    if (fn.kind === 'function') return this.invoke(fn, n.arguments, env);
     return UNKNOWN;
+  }
+
+  /** Call a function value, in the evaluator of the file it is written in. */
+  invoke(fn: FunctionValue, args: readonly Node[] | readonly Value[], env: Env | undefined): Value {
+    const owner = ownerOf(fn, this);
+    if (owner === this) return this.callFunction(fn.node, args, env);
+    // Into another file's evaluator: its calls nest on top of ours.
+    if (nesting.calls >= MAX_CALL_DEPTH) return UNKNOWN;
+    const values = args.map((a) => (isValue(a) ? a : a.type === 'SpreadElement' ? UNKNOWN : this.evaluate(a, env)));
+    nesting.calls += 1;
+    try {
+      return owner.callFunction(fn.node, values, { bindings: new Map(), depth: nesting.calls });
+    } finally {
+      nesting.calls -= 1;
+    }
   }
 
   /** Call a function of this file with its arguments bound (a small helper, a factory). */
   callFunction(fn: FunctionNode, args: readonly Node[] | readonly Value[], env: Env | undefined): Value {
+    const inner = this.bind(fn, args, env);
+    return inner ? this.returnValue(fn, inner) : UNKNOWN;
+  }
+
+  /** The environment of a call of `fn` with `args`: parameters bound to the arguments' values. */
+  bind(fn: FunctionNode, args: readonly Node[] | readonly Value[], env: Env | undefined): Env | undefined {
     const depth = env?.depth ?? 0;
-    if (depth >= MAX_CALL_DEPTH) return UNKNOWN;
+    if (depth >= MAX_CALL_DEPTH) return undefined;
     const bindings = new Map(env?.bindings);
     const variables = this.sourceCode.getDeclaredVariables(fn);
     for (let i = 0; i < fn.params.length; i++) {
@@ -679,7 +730,7 @@ export class Evaluator {
       }
       bindings.set(variable, value);
     }
-    return this.returnValue(fn, { bindings, depth: depth + 1 });
+    return { bindings, depth: depth + 1 };
   }
 
   /** What a function returns, under the given bindings. */
@@ -734,8 +785,13 @@ export class Evaluator {
         return { kind: 'tensor', origin: 'op', node: n };
       }
       case 'function':
-        if (name === 'call') return this.callFunction(obj.node, n.arguments.slice(1), env);
+        if (name === 'call') return this.invoke(obj, n.arguments.slice(1), env);
         return UNKNOWN;
+      case 'instance':
+      case 'module': {
+        const member = this.getMember(obj, name);
+        return this.callValue(member, n, env);
+      }
       default:
         return UNKNOWN;
     }
@@ -778,7 +834,7 @@ export class Evaluator {
       if (path[0] === 'tidy') {
         const fnArg = n.arguments.find((a) => a.type !== 'Literal');
         const f = fnArg ? this.evaluate(fnArg, env) : UNKNOWN;
-        return f.kind === 'function' ? this.callFunction(f.node, [], env) : UNKNOWN;
+        return f.kind === 'function' ? this.invoke(f, [], env) : UNKNOWN;
       }
     }
     return { kind: 'tensor', origin: 'op', node: n };
@@ -790,6 +846,7 @@ export class Evaluator {
     const cfg = config && config.type !== 'SpreadElement' ? this.evaluate(config, env) : undefined;
     fact = {
       id: this.nextModelId++,
+      owner: this,
       kind,
       node: n,
       initialLayers: kind === 'sequential' ? (cfg ? this.getMember(cfg, 'layers') : { kind: 'array', elements: [], complete: true }) : undefined,
@@ -864,11 +921,21 @@ export class Evaluator {
           stable = false;
         }
       }
-      guard = { key: stable ? `${text}|${ids.join(',')}` : freshKey(), value };
+      guard = { key: stable ? `${this.id}:${text}|${ids.join(',')}` : freshKey(), value };
     }
     this.condKeyCache.set(t, guard);
     return guard;
   }
+}
+
+let nextEvaluatorId = 0;
+
+/** Nesting shared by all evaluators (the linted file's and its imported modules'). */
+const nesting = { depth: 0, calls: 0 };
+
+/** The evaluator of the file a function or class value comes from. */
+function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
+  return v.owner instanceof Evaluator ? v.owner : fallback;
 }
 
 function isValue(x: Node | Value): x is Value {

@@ -13,11 +13,12 @@
  * scope's unresolved references, before any walk.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, isFunctionNode, isLoop, unwrap } from './ast.js';
+import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, unwrap } from './ast.js';
 import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluator.js';
 import { freshKey, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { OutputResolver, type OutputFact } from './outputs.js';
+import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
@@ -29,7 +30,13 @@ export type { Guards, Possibility } from './guards.js';
 export type * from './values.js';
 
 export interface CompileSite {
+  /** The `compile(...)` call (in another module when `via` is set). */
   readonly call: TSESTree.CallExpression;
+  /**
+   * For a compile helper imported from another module (`compileModel(model)`):
+   * the call of the helper in this file, through which the model reaches `call`.
+   */
+  readonly via?: TSESTree.CallExpression;
   /** The value `compile` was called on. */
   readonly target: Value;
   /** The `compile` config, evaluated. */
@@ -67,6 +74,14 @@ export interface TensorPossibility {
 }
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis | null>();
+/** Every analysis by its AST, to tell which file a node of an imported module is in. */
+const analyses = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let n: Node | undefined = node;
+  while (n && n.type !== 'Program') n = n.parent;
+  return n;
+}
 
 /** The shared analysis for the file being linted, or null when the file uses no TF.js. */
 export function getAnalysis(
@@ -79,7 +94,14 @@ export function getAnalysis(
   // configuration is reported by every rule, even on files without TF.js.
   const settings = readSettings(context.settings as Record<string, unknown>);
   if (cache.has(ast)) return cache.get(ast)!;
-  const analysis = mentionsTfjs(sourceCode, settings) ? new FileAnalysis(sourceCode, settings, resolveModule) : null;
+  const analysis = mentionsTfjs(sourceCode, settings)
+    ? new FileAnalysis(
+        sourceCode,
+        settings,
+        resolveModule ?? createResolver(context, settings),
+        context.physicalFilename ?? context.filename,
+      )
+    : null;
   cache.set(ast, analysis);
   return analysis;
 }
@@ -110,6 +132,8 @@ export class FileAnalysis {
   readonly fitSites: FitSite[] = [];
   /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
   readonly lossCalls: LossCallValue[] = [];
+  /** Every `x.compile(...)` call on a plain identifier, whatever `x` is (compile helpers of other files). */
+  readonly compileCalls: TSESTree.CallExpression[] = [];
   /** Every `tf.layers.*(...)` call. */
   readonly layerCalls: LayerFact[] = [];
   /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
@@ -118,8 +142,11 @@ export class FileAnalysis {
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: TfjsSettings,
-    resolveModule?: ModuleResolver,
+    readonly resolveModule?: ModuleResolver,
+    /** The file's path (for messages that point into other files). */
+    readonly file?: string,
   ) {
+    analyses.set(sourceCode.ast, this);
     this.evaluator = new Evaluator(sourceCode, settings, resolveModule);
     this.outputs = new OutputResolver(this.evaluator);
     this.losses = new LossResolver(this.evaluator);
@@ -129,6 +156,24 @@ export class FileAnalysis {
   /** The abstract value of an expression. */
   valueOf(node: Node): Value {
     return this.evaluator.evaluate(node);
+  }
+
+  /** Is `node` in this file (and not in a module it imports)? Reports and fixes need local nodes. */
+  isLocal(node: Node): boolean {
+    return programOf(node) === this.sourceCode.ast;
+  }
+
+  /**
+   * Where `node` is, for messages: `line 12` in this file, `model.js:12` (relative to
+   * this file) in another module of the project.
+   */
+  where(node: Node): string {
+    const line = node.loc.start.line;
+    const program = programOf(node);
+    if (program === this.sourceCode.ast) return `line ${line}`;
+    const other = program && analyses.get(program);
+    if (other?.file && this.file) return describeRemote(this.file, other.file, line);
+    return `line ${line} of another file`;
   }
 
   private collect(): void {
@@ -148,7 +193,9 @@ export class FileAnalysis {
           }
         }
       } else if (isMethod && name === 'compile') {
-        const target = ev.evaluate((callee as TSESTree.MemberExpression).object);
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        if (object.type === 'Identifier') this.compileCalls.push(node);
+        const target = ev.evaluate(object);
         if (possibilities(target).some((p) => p.value.kind === 'model')) {
           const a0 = node.arguments[0];
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
@@ -170,6 +217,9 @@ export class FileAnalysis {
             labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
           });
         }
+      } else if (this.resolveModule && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
+        // A compile helper imported from another module: its compile sites, with the
+        // helper's parameters bound to this call's arguments.
       } else if (LOSS_FUNCTION_NAMES.has(name)) {
         const v = ev.evaluate(node);
         if (v.kind === 'loss-call') this.lossCalls.push(v);
@@ -183,6 +233,44 @@ export class FileAnalysis {
       }
       return true;
     });
+  }
+
+  /**
+   * If `call` calls a function of another module that compiles one of its
+   * parameters, record those compile sites as seen through this call. True when
+   * the callee is such a function.
+   */
+  private remoteCompiles(call: TSESTree.CallExpression): boolean {
+    const fn = this.evaluator.evaluate(call.callee);
+    if (fn.kind !== 'function' || !(fn.owner instanceof Evaluator) || fn.owner === this.evaluator) return false;
+    const owner = fn.owner;
+    const other = analyses.get(owner.sourceCode.ast);
+    if (!other) return false;
+    const params = new Set(fn.node.params.map((p) => (p.type === 'Identifier' ? p.name : '')));
+    const inside = other.compileCalls.filter((c) => {
+      if (!contains(fn.node, c)) return false;
+      const target = unwrap((unwrap(c.callee) as TSESTree.MemberExpression).object);
+      return target.type === 'Identifier' && params.has(target.name);
+    });
+    if (inside.length === 0) return false;
+    const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a)));
+    const env = owner.bind(fn.node, args, undefined);
+    if (!env) return false;
+    for (const compileCall of inside) {
+      const target = owner.evaluate((unwrap(compileCall.callee) as TSESTree.MemberExpression).object, env);
+      if (!possibilities(target).some((p) => p.value.kind === 'model')) continue;
+      const a0 = compileCall.arguments[0];
+      const config = a0 && a0.type !== 'SpreadElement' ? owner.evaluate(a0, env) : ({ kind: 'unknown' } as Value);
+      this.compileSites.push({
+        call: compileCall,
+        via: call,
+        target,
+        config,
+        loss: owner.getMember(config, 'loss'),
+        metrics: owner.getMember(config, 'metrics'),
+      });
+    }
+    return true;
   }
 
   private recordAdd(model: ModelFact, call: TSESTree.CallExpression, layerNode: Node): void {

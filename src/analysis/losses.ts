@@ -13,7 +13,7 @@ import { lossForPath, lossForString, type LossInfo } from '../knowledge/losses.j
 import { contains } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities, type Guards, type Possibility } from './guards.js';
-import type { FunctionNode, Node, Value } from './values.js';
+import type { FunctionNode, FunctionValue, Node, Value } from './values.js';
 
 export interface LossFact {
   readonly info: LossInfo;
@@ -79,7 +79,7 @@ export class LossResolver {
         const local = !!v.origin && contains(site, v.origin);
         out.push({ value: info ? { info, node, via: 'direct', local } : null, guards: p.guards });
       } else if (v.kind === 'function') {
-        for (const w of this.wrapper(v.node)) {
+        for (const w of this.wrapper(v)) {
           out.push({ value: w.value, guards: p.guards });
         }
       } else {
@@ -90,12 +90,13 @@ export class LossResolver {
   }
 
   /** What loss a wrapper function computes on its `yPred`, if any. */
-  wrapper(fn: FunctionNode): Possibility<LossFact | null>[] {
+  wrapper(fnValue: FunctionValue): Possibility<LossFact | null>[] {
+    const fn = fnValue.node;
     const hit = this.wrapperCache.get(fn);
     if (hit) return hit;
     this.wrapperCache.set(fn, [{ value: null, guards: new Map() }]);
     const params: Value[] = fn.params.map((_, index) => ({ kind: 'param', index, fn }));
-    const result = this.ev.callFunction(fn, params, undefined);
+    const result = this.ev.invoke(fnValue, params, undefined);
     const out = possibilities(result).map((p) => {
       const v = p.value;
       if (v.kind === 'loss-call' && v.prediction.kind === 'param' && v.prediction.fn === fn && v.prediction.index === 1) {

@@ -15,7 +15,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
-import type { Evaluator } from './evaluator.js';
+import { Evaluator } from './evaluator.js';
 import { mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
 import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
 
@@ -141,7 +141,7 @@ export class OutputResolver {
       const add = adds[c]!;
       const guards = toGuards(add.guards);
       if (!guards) continue;
-      for (const first of possibilities(this.ev.evaluate(add.layerNode), guards)) {
+      for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
         const steps: Step[] = [first.value.kind === 'layer' ? first.value.layer : null];
         this.earlierSteps(model, c, steps);
         out.push(...this.fromSteps(model, 0, steps, first.guards));
@@ -164,7 +164,7 @@ export class OutputResolver {
         steps.push(null);
         return;
       }
-      const v = this.ev.evaluate(add.layerNode);
+      const v = evaluatorOf(model, this.ev).evaluate(add.layerNode);
       steps.push(v.kind === 'layer' ? v.layer : null);
     }
     const initial = model.initialLayers;
@@ -307,4 +307,9 @@ function toGuards(list: readonly { key: string; value: boolean | number }[]): Gu
     g = m;
   }
   return g;
+}
+
+/** The evaluator of the file a model is built in (another module's, for imported models). */
+function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {
+  return model.owner instanceof Evaluator ? model.owner : fallback;
 }

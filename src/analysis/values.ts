@@ -78,6 +78,24 @@ export interface LossCallValue {
 export interface FunctionValue {
   readonly kind: 'function';
   readonly node: FunctionNode;
+  /** The evaluator of the file the function is written in (cross-file values). */
+  readonly owner?: object;
+}
+/** A class of this file or of an imported module. */
+export interface ClassValue {
+  readonly kind: 'class';
+  readonly node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  readonly owner?: object;
+}
+/** `new C(...)` of a known class: its members are what the class assigns to `this`. */
+export interface InstanceValue {
+  readonly kind: 'instance';
+  readonly cls: ClassValue;
+}
+/** The namespace of an imported module of the project (`import * as m from './m'`). */
+export interface ModuleValue {
+  readonly kind: 'module';
+  readonly exported: (name: string) => Value;
 }
 /** A parameter of a function under analysis (a loss wrapper's `yTrue`, `yPred`). */
 export interface ParamValue {
@@ -122,6 +140,9 @@ export type Value =
   | TensorValue
   | LossCallValue
   | FunctionValue
+  | ClassValue
+  | InstanceValue
+  | ModuleValue
   | ParamValue
   | ArrayValue
   | ObjectValue
@@ -149,6 +170,8 @@ export interface AddEvent {
 
 export interface ModelFact {
   readonly id: number;
+  /** The evaluator of the file the model is built in. */
+  readonly owner: object;
   readonly kind: 'sequential' | 'functional' | 'loaded';
   readonly node: Node;
   /** sequential: `config.layers`. */

@@ -3,7 +3,7 @@ import { unwrap } from '../analysis/ast.js';
 import { getAnalysis, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { lineOf, removeOutputActivation, replaceNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
+import { removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
 
@@ -30,7 +30,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       activationBeforeLogitsLoss:
-        'This {{activation}} turns the output into probabilities, but {{loss}} ({{where}}) expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
+        'The {{activation}} output ({{activationWhere}}) is fed to {{loss}} ({{lossWhere}}), which expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
       useProbabilityLoss: "Use '{{replacement}}', which takes the probabilities this {{activation}} outputs.",
       removeActivation:
         'Remove the {{activation}} so the model emits logits (`predict()` then returns logits: apply `tf.{{activation}}` to them where probabilities are needed).',
@@ -80,13 +80,17 @@ export default createRule<[], MessageIds>({
               const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
               if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
               const data = describe(
+                analysis,
                 unique(group.map((b) => b.output!.activation!)),
+                node,
                 unique(group.map((b) => b.loss!.info.display)),
                 unique(group.map((b) => b.loss!.info.fusedActivation!)),
                 loss.node,
               );
+              const at = reportNode(analysis, node, loss.node, site.via, site.call.callee);
+              if (!at) continue;
               context.report({
-                node,
+                node: at,
                 messageId: 'activationBeforeLogitsLoss',
                 data,
                 fix: certain && lossFix ? lossFix : null,
@@ -117,10 +121,12 @@ export default createRule<[], MessageIds>({
               const removal = removeOutputActivation(analysis, bug.output!);
               if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
             }
+            const at = reportNode(analysis, node, call.callee);
+            if (!at) continue;
             context.report({
-              node,
+              node: at,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe([activation], [call.loss.display], [call.loss.fusedActivation!], call.callee),
+              data: describe(analysis, [activation], node, [call.loss.display], [call.loss.fusedActivation!], call.callee),
               fix,
               suggest,
             });
@@ -152,13 +158,20 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-function describe(activations: string[], losses: string[], fused: string[], lossNode: Node): Record<string, string> {
+function describe(
+  analysis: FileAnalysis,
+  activations: string[],
+  activationNode: Node,
+  losses: string[],
+  fused: string[],
+  lossNode: Node,
+): Record<string, string> {
   return {
     activation: activations.join(' or '),
+    activationWhere: analysis.where(activationNode),
     loss: losses.map((l) => `\`${l}\``).join(' or '),
+    lossWhere: analysis.where(lossNode),
     fused: fused.join(' or '),
-    where: `line ${lineOf(lossNode)}`,
   };
 }
 
-export type { FileAnalysis };

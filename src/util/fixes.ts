@@ -12,14 +12,26 @@ export type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.Rul
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
+/**
+ * Is `node` in the file being linted? Facts can come from imported modules
+ * (cross-file analysis); a fix may only ever edit the linted file.
+ */
+export function isInFile(sourceCode: SourceCode, node: Node): boolean {
+  let n: Node | undefined = node;
+  while (n && n.type !== 'Program') n = n.parent;
+  return n === sourceCode.ast;
+}
+
 /** Replace `node` with `text`, unless that would delete a comment inside it. */
 export function replaceNode(sourceCode: SourceCode, node: Node, text: string): Fix | null {
+  if (!isInFile(sourceCode, node)) return null;
   if (sourceCode.getCommentsInside(node).length > 0) return null;
   return (fixer) => fixer.replaceText(node, text);
 }
 
 /** Replace `outer` with the text of `inner` (inside it), unless a comment outside `inner` would be lost. */
 export function unwrapTo(sourceCode: SourceCode, outer: Node, inner: Node): Fix | null {
+  if (!isInFile(sourceCode, outer)) return null;
   const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
   if (lost.length > 0) return null;
   let text = sourceCode.getText(inner);
@@ -87,6 +99,7 @@ export function removeOutputActivation(analysis: FileAnalysis, output: OutputFac
 
 /** Remove an activation-only layer call from where it stands. */
 export function removeLayerCall(sc: SourceCode, call: TSESTree.CallExpression): Fix | null {
+  if (!isInFile(sc, call)) return null;
   let node: Node = call;
   while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
   const p = node.parent;
@@ -115,6 +128,7 @@ export function removeLayerCall(sc: SourceCode, call: TSESTree.CallExpression): 
 
 /** Remove one element of an array literal with its separating comma. */
 export function removeArrayElement(sc: SourceCode, array: TSESTree.ArrayExpression, element: Node): Fix | null {
+  if (!isInFile(sc, array)) return null;
   const i = array.elements.indexOf(element as TSESTree.Expression);
   if (i < 0) return null;
   if (sc.getCommentsInside(element).length > 0) return null;
@@ -136,4 +150,13 @@ export function removeArrayElement(sc: SourceCode, array: TSESTree.ArrayExpressi
 /** 1-based line of a node, for messages. */
 export function lineOf(node: Node): number {
   return node.loc.start.line;
+}
+
+/**
+ * The node to report at: the first candidate in the linted file. Facts from
+ * imported modules point into other files; the report then lands on the local
+ * half of the mismatch (the loss, the compile call, the call of a helper).
+ */
+export function reportNode(analysis: FileAnalysis, ...candidates: (Node | undefined)[]): Node | undefined {
+  return candidates.find((n): n is Node => !!n && analysis.isLocal(n));
 }

@@ -3,12 +3,13 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line. */
-const data = (activation: string, loss: string, fused: string, line: number) => ({
+/** The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line, the activation line. */
+const data = (activation: string, loss: string, fused: string, lossLine: number, activationLine: number) => ({
   activation,
+  activationWhere: `line ${activationLine}`,
   loss: `\`${loss}\``,
+  lossWhere: `line ${lossLine}`,
   fused,
-  where: `line ${line}`,
 });
 
 runRule('no-activation-before-logits-loss', rule, {
@@ -102,7 +103,7 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['ac
           line: 4,
           column: 51,
           endColumn: 60,
-          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5),
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5, 4),
           suggestions: [
             {
               messageId: 'removeActivation',
@@ -131,7 +132,7 @@ m.compile({optimizer: "adam", loss: "binaryCrossentropy"});`,
           messageId: 'activationBeforeLogitsLoss',
           line: 2,
           column: 68,
-          data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3),
+          data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3, 2),
           suggestions: [
             {
               messageId: 'removeActivation',
@@ -154,7 +155,7 @@ m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
         {
           messageId: 'activationBeforeLogitsLoss',
           line: 2,
-          data: data('softmax', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3),
+          data: data('softmax', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3, 2),
           suggestions: [
             {
               messageId: 'useProbabilityLoss',
@@ -253,7 +254,7 @@ model.compile({optimizer: 'adam', loss: smoothLoss});`,
         {
           messageId: 'activationBeforeLogitsLoss',
           line: 4,
-          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7),
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 4),
           suggestions: [
             {
               messageId: 'removeActivation',
@@ -284,7 +285,7 @@ model.compile({optimizer: 'adam', loss: smoothLoss});`,
         `function lossFn(labels, z) {
   return tf.losses.softmaxCrossEntropy(labels, z);
 }`,
-      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 48, endColumn: 61, data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 3) }],
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 48, endColumn: 61, data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 3, 3) }],
     },
     {
       // Chained form inside optimizer.minimize.
@@ -296,7 +297,7 @@ opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w).sigmoid())
         TF +
         `const opt = tf.train.adam();
 opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w)));`,
-      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 54, data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3) }],
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 54, data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3, 3) }],
     },
     {
       // Through a variable: the softmax may be used elsewhere, so a suggestion only.
@@ -346,7 +347,7 @@ const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));` }],
       errors: [
         {
           messageId: 'activationBeforeLogitsLoss',
-          data: data('sigmoid', 'tf.losses.softmaxCrossEntropy', 'softmax', 2),
+          data: data('sigmoid', 'tf.losses.softmaxCrossEntropy', 'softmax', 2, 2),
           suggestions: [{ messageId: 'passLogits', output: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, z);` }],
         },
       ],
@@ -368,7 +369,7 @@ const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));` }],
         {
           messageId: 'activationBeforeLogitsLoss',
           line: 4,
-          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7),
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 4),
           suggestions: [
             {
               messageId: 'removeActivation',

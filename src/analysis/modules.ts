@@ -1,0 +1,413 @@
+/**
+ * Cross-file analysis: follow relative imports (`./model`, `../config.js`, index
+ * files, `export … from` re-exports, `require('./x')`) into the other files of the
+ * project, analyse them with the same engine, and use their exported facts.
+ *
+ * - A module is read and parsed with the parser (and options) of the file being
+ *   linted, never executed. It is cached for the whole lint run (per process or
+ *   worker thread), keyed by its path and checked against its modification time
+ *   and size.
+ * - Only files inside the project directory (ESLint's cwd), outside any
+ *   node_modules, after resolving symlinks, are read; at most MAX_FILE_BYTES each.
+ * - Import cycles and chains longer than MAX_HOPS modules resolve to unknown.
+ * - A missing, unreadable or unparsable module is unknown, never an error.
+ */
+import { SourceCode } from 'eslint';
+import * as eslintScope from 'eslint-scope';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ModuleResolver } from './evaluator.js';
+import { FileAnalysis } from './index.js';
+import type { TfjsSettings } from './settings.js';
+import { UNKNOWN, type Node, type Value } from './values.js';
+
+/** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
+export const MAX_HOPS = 4;
+/** Largest module read. */
+export const MAX_FILE_BYTES = 512 * 1024;
+/** Most modules kept in the cache before it is emptied. */
+const MAX_CACHED = 2000;
+
+const EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
+/** TS sources imported with the extension of their output (`./model.js` for model.ts). */
+const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+  '.jsx': ['.tsx'],
+};
+
+interface Parser {
+  parse?: (text: string, options: unknown) => unknown;
+  parseForESLint?: (text: string, options: unknown) => {
+    ast: unknown;
+    scopeManager?: unknown;
+    visitorKeys?: unknown;
+    services?: unknown;
+  };
+  VisitorKeys?: unknown;
+  visitorKeys?: unknown;
+}
+
+/** How the linted file is parsed: modules are parsed the same way. */
+export interface ParseSetup {
+  readonly parser: Parser;
+  readonly parserOptions: Readonly<Record<string, unknown>>;
+  readonly ecmaVersion: unknown;
+  readonly sourceType: unknown;
+}
+
+interface CacheEntry {
+  readonly file: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly module: ModuleAnalysis | null;
+  /** Modules this one imported (their facts are part of its analysis). */
+  readonly deps: Set<string>;
+}
+
+const cache = new Map<string, CacheEntry>();
+/** Modules whose exports are being evaluated right now: an import back into one is a cycle. */
+const resolving: string[] = [];
+
+/** Every file the cross-file reader opened, for tests that check it stays in the project. */
+export const readLog: string[] = [];
+
+/** Forget every cached module (tests). */
+export function clearModuleCache(): void {
+  cache.clear();
+}
+
+/** The resolver the analysis of `filename` uses for relative imports, or undefined when cross-file analysis is off. */
+export function createResolver(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: TfjsSettings,
+): ModuleResolver | undefined {
+  if (!settings.crossFile) return undefined;
+  const filename = context.physicalFilename ?? context.filename;
+  if (!filename || !path.isAbsolute(filename)) return undefined;
+  const root = realpath(context.cwd ?? process.cwd());
+  if (!root) return undefined;
+  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
+  const parser = languageOptions.parser as Parser | undefined;
+  if (!parser) return undefined;
+  const setup: ParseSetup = {
+    parser,
+    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
+    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
+    sourceType: languageOptions.sourceType ?? 'module',
+  };
+  return resolverFor(filename, root, setup, settings);
+}
+
+function resolverFor(
+  fromFile: string,
+  root: string,
+  setup: ParseSetup,
+  settings: TfjsSettings,
+  deps?: Set<string>,
+): ModuleResolver {
+  const self = realpath(fromFile) ?? fromFile;
+  return (source: string, imported: string): Value => {
+    if (!source.startsWith('./') && !source.startsWith('../')) return UNKNOWN;
+    const target = resolveFile(path.dirname(fromFile), source, root);
+    if (!target || target === self) return UNKNOWN;
+    if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
+    deps?.add(cacheKey(target, setup, settings));
+    const mod = loadModule(target, root, setup, settings);
+    if (!mod) return UNKNOWN;
+    return imported === '*' ? mod.namespace : mod.exported(imported);
+  };
+}
+
+/** The file a relative specifier names, if it exists inside `root` and outside node_modules. */
+export function resolveFile(dir: string, source: string, root: string): string | undefined {
+  const base = path.resolve(dir, source);
+  const candidates: string[] = [base];
+  const ext = path.extname(base);
+  for (const ts of TS_FOR_JS[ext] ?? []) candidates.push(base.slice(0, -ext.length) + ts);
+  for (const e of EXTENSIONS) candidates.push(base + e);
+  for (const e of EXTENSIONS) candidates.push(path.join(base, `index${e}`));
+  for (const c of candidates) {
+    if (!inside(c, root)) return undefined;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(c);
+    } catch {
+      continue;
+    }
+    if (!stat.isFile()) continue;
+    const real = realpath(c);
+    if (!real || !inside(real, root)) return undefined;
+    return real;
+  }
+  return undefined;
+}
+
+function inside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  return !rel.split(path.sep).includes('node_modules');
+}
+
+function realpath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function loadModule(file: string, root: string, setup: ParseSetup, settings: TfjsSettings): ModuleAnalysis | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  const key = cacheKey(file, setup, settings);
+  const hit = cache.get(key);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && depsFresh(hit, new Set([key]))) {
+    return hit.module;
+  }
+  let module: ModuleAnalysis | null = null;
+  const deps = new Set<string>();
+  if (stat.size <= MAX_FILE_BYTES) {
+    try {
+      readLog.push(file);
+      const text = fs.readFileSync(file, 'utf8');
+      const sourceCode = parseModule(text, file, setup);
+      if (sourceCode) module = new ModuleAnalysis(file, sourceCode, settings, resolverFor(file, root, setup, settings, deps));
+    } catch {
+      module = null;
+    }
+  }
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, { file, mtimeMs: stat.mtimeMs, size: stat.size, module, deps });
+  return module;
+}
+
+const parserIds = new WeakMap<object, number>();
+let nextParserId = 1;
+
+/** Modules are cached per parser and settings: the same file parsed another way is another entry. */
+function cacheKey(file: string, setup: ParseSetup, settings: TfjsSettings): string {
+  let id = parserIds.get(setup.parser);
+  if (id === undefined) {
+    id = nextParserId++;
+    parserIds.set(setup.parser, id);
+  }
+  return `${file}\0${id}\0${JSON.stringify([settings, setup.sourceType, setup.ecmaVersion])}`;
+}
+
+/** Are the modules a cached module imported (transitively) unchanged since? */
+function depsFresh(entry: CacheEntry, seen: Set<string>): boolean {
+  for (const dep of entry.deps) {
+    if (seen.has(dep)) continue;
+    seen.add(dep);
+    const cached = cache.get(dep);
+    if (!cached) return false;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(cached.file);
+    } catch {
+      return false;
+    }
+    if (stat.mtimeMs !== cached.mtimeMs || stat.size !== cached.size) return false;
+    if (!depsFresh(cached, seen)) return false;
+  }
+  return true;
+}
+
+/** Parse a module like the linted file, with scopes and parent links; null when it does not parse. */
+function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TSESLint.SourceCode> | null {
+  const { parser } = setup;
+  const options: Record<string, unknown> = {
+    ...setup.parserOptions,
+    ecmaVersion: setup.ecmaVersion,
+    sourceType: setup.sourceType,
+    filePath: file,
+    range: true,
+    loc: true,
+    comment: true,
+    tokens: true,
+  };
+  // Never ask for type information (a TS program per module would be slow).
+  delete options.project;
+  delete options.projectService;
+  delete options.programs;
+  let ast: TSESTree.Program;
+  let scopeManager: unknown;
+  let visitorKeys: Record<string, readonly string[]>;
+  let services: unknown;
+  if (parser.parseForESLint) {
+    const result = parser.parseForESLint(text, options);
+    ast = result.ast as TSESTree.Program;
+    visitorKeys = (result.visitorKeys ?? defaultKeys(parser)) as Record<string, readonly string[]>;
+    scopeManager = result.scopeManager;
+    services = result.services;
+  } else if (parser.parse) {
+    ast = parser.parse(text, options) as TSESTree.Program;
+    visitorKeys = defaultKeys(parser) as Record<string, readonly string[]>;
+  } else {
+    return null;
+  }
+  scopeManager ??= eslintScope.analyze(ast as never, {
+    ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
+    sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
+    childVisitorKeys: visitorKeys,
+    fallback: 'iteration',
+  } as never);
+  setParents(ast, visitorKeys);
+  return new SourceCode({
+    text,
+    ast: ast as never,
+    scopeManager: scopeManager as never,
+    visitorKeys: visitorKeys as never,
+    parserServices: services as never,
+  }) as unknown as Readonly<TSESLint.SourceCode>;
+}
+
+function defaultKeys(parser: Parser): unknown {
+  return parser.visitorKeys ?? parser.VisitorKeys ?? (eslintScope as unknown as { KEYS?: unknown }).KEYS;
+}
+
+function setParents(root: Node, keys: Record<string, readonly string[]>): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const list = Array.isArray(child) ? child : [child];
+      for (const c of list) {
+        if (c && typeof (c as Node).type === 'string') {
+          (c as { parent?: Node }).parent = node;
+          stack.push(c as Node);
+        }
+      }
+    }
+  }
+}
+
+/** Where each export of a module comes from. */
+type ExportSource =
+  | { readonly kind: 'node'; readonly node: Node }
+  | { readonly kind: 'reexport'; readonly source: string; readonly imported: string };
+
+/** Another file of the project, analysed by the same engine; its exports as values. */
+export class ModuleAnalysis {
+  readonly analysis: FileAnalysis;
+  private readonly exports = new Map<string, ExportSource>();
+  private readonly stars: string[] = [];
+  private commonjs: Node | undefined;
+  private readonly values = new Map<string, Value>();
+  readonly namespace: Value;
+
+  constructor(
+    readonly file: string,
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    settings: TfjsSettings,
+    resolver: ModuleResolver,
+  ) {
+    this.analysis = new FileAnalysis(sourceCode, settings, resolver, file);
+    this.collectExports(sourceCode.ast);
+    this.namespace = { kind: 'module', exported: (name) => this.exported(name) };
+  }
+
+  /** The value of an export (`default`, a name), unknown when the module has no such export. */
+  exported(name: string): Value {
+    const hit = this.values.get(name);
+    if (hit) return hit;
+    this.values.set(name, UNKNOWN); // cycle guard within this module
+    resolving.push(this.file);
+    let value: Value;
+    try {
+      value = this.compute(name);
+    } finally {
+      resolving.pop();
+    }
+    this.values.set(name, value);
+    return value;
+  }
+
+  private compute(name: string): Value {
+    const ev = this.analysis.evaluator;
+    const src = this.exports.get(name);
+    if (src?.kind === 'node') {
+      const n = src.node;
+      if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') {
+        return { kind: 'function', node: n, owner: ev };
+      }
+      if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return { kind: 'class', node: n, owner: ev };
+      return ev.evaluate(n);
+    }
+    if (src?.kind === 'reexport') return this.analysis.resolveModule?.(src.source, src.imported, this.analysis.sourceCode.ast) ?? UNKNOWN;
+    if (this.commonjs) {
+      const whole = ev.evaluate(this.commonjs);
+      return name === 'default' ? whole : ev.getMember(whole, name);
+    }
+    for (const star of this.stars) {
+      const v = this.analysis.resolveModule?.(star, name, this.analysis.sourceCode.ast) ?? UNKNOWN;
+      if (v.kind !== 'unknown') return v;
+    }
+    return UNKNOWN;
+  }
+
+  private collectExports(program: TSESTree.Program): void {
+    for (const stmt of program.body) {
+      if (stmt.type === 'ExportNamedDeclaration') {
+        const d = stmt.declaration;
+        if (d && (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
+          this.exports.set(d.id.name, { kind: 'node', node: d });
+        } else if (d?.type === 'VariableDeclaration') {
+          for (const decl of d.declarations) {
+            if (decl.id.type === 'Identifier') this.exports.set(decl.id.name, { kind: 'node', node: decl.id });
+          }
+        }
+        for (const spec of stmt.specifiers) {
+          if (spec.type !== 'ExportSpecifier') continue;
+          const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
+          const local = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
+          if (stmt.source) this.exports.set(exported, { kind: 'reexport', source: stmt.source.value, imported: local });
+          else if (spec.local.type === 'Identifier') this.exports.set(exported, { kind: 'node', node: spec.local });
+        }
+      } else if (stmt.type === 'ExportDefaultDeclaration') {
+        this.exports.set('default', { kind: 'node', node: stmt.declaration });
+      } else if (stmt.type === 'ExportAllDeclaration') {
+        if (stmt.exported) {
+          const exported = stmt.exported as { type: string; name?: string; value?: unknown };
+          const name = exported.type === 'Identifier' ? String(exported.name) : String(exported.value);
+          this.exports.set(name, { kind: 'reexport', source: stmt.source.value, imported: '*' });
+        } else {
+          this.stars.push(stmt.source.value);
+        }
+      } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
+        const { left, right } = stmt.expression;
+        if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;
+        const obj = left.object;
+        const isModuleExports =
+          obj.type === 'Identifier' && obj.name === 'module' && left.property.name === 'exports';
+        if (isModuleExports) {
+          this.commonjs = right;
+          continue;
+        }
+        const onExports =
+          (obj.type === 'Identifier' && obj.name === 'exports') ||
+          (obj.type === 'MemberExpression' &&
+            !obj.computed &&
+            obj.object.type === 'Identifier' &&
+            obj.object.name === 'module' &&
+            obj.property.type === 'Identifier' &&
+            obj.property.name === 'exports');
+        if (onExports) this.exports.set(left.property.name, { kind: 'node', node: right });
+      }
+    }
+  }
+}
+
+/** A short, stable description of a node in another file: `model.js:12`. */
+export function describeRemote(fromFile: string, file: string, line: number): string {
+  const rel = path.relative(path.dirname(fromFile), file).split(path.sep).join('/');
+  return `${rel}:${line}`;
+}

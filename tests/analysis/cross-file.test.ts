@@ -1,0 +1,112 @@
+/**
+ * Cross-file analysis on fixture projects on disk (tests/fixtures/crossfile): models,
+ * constants and compile helpers imported from relative modules, re-exports, index
+ * files, CommonJS, classes, TS sources imported as `.js`, cycles, missing and
+ * unparsable modules, and imports that try to leave the project.
+ */
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { clearModuleCache, readLog } from '../../src/analysis/modules.js';
+
+const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
+const RULE = 'tfjs/no-activation-before-logits-loss';
+
+async function lint(project: string, file: string, settings: Record<string, unknown> = {}) {
+  const eslint = new ESLint({
+    cwd: path.join(fixtures, project),
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
+      { plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' }, settings },
+    ],
+  });
+  const [result] = await eslint.lintFiles([file]);
+  return result!.messages.map((m) => ({ line: m.line, column: m.column, message: m.message, fix: m.fix?.text }));
+}
+
+beforeEach(() => clearModuleCache());
+
+describe('cross-file analysis', () => {
+  it('follows a factory imported from another module, with constants from a third', async () => {
+    const messages = await lint('js', 'train.js');
+    // Reported on the local half (the loss), naming where the softmax is.
+    expect(messages).toEqual([
+      {
+        line: 5,
+        column: 42,
+        message: expect.stringContaining('The softmax output (model.js:7) is fed to `tf.losses.softmaxCrossEntropy` (line 5)'),
+        // The loss is in this file: the unique local fix applies.
+        fix: "'categoricalCrossentropy'",
+      },
+    ]);
+  });
+
+  it('follows a model into a compile helper of another module', async () => {
+    const messages = await lint('js', 'app.js');
+    expect(messages).toEqual([
+      {
+        line: 5,
+        column: 51,
+        message: expect.stringContaining('The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.js:4)'),
+        // The loss is in the other file: nothing to fix here.
+        fix: undefined,
+      },
+    ]);
+  });
+
+  it('follows index files, namespace imports, named and star re-exports', async () => {
+    const messages = await lint('js', 'reexport-user.js');
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [6, 'The softmax output (model.js:7)'],
+      [8, 'The sigmoid output (models/extra.js:4)'],
+    ]);
+  });
+
+  it('follows classes that build this.model', async () => {
+    const messages = await lint('js', 'use-trainer.js');
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (trainer.js:5)']]);
+  });
+
+  it('follows require() of CommonJS modules', async () => {
+    const messages = await lint('js', 'train.cjs');
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
+  });
+
+  it('reads TypeScript sources imported as .js with the TS parser', async () => {
+    const messages = await lint('ts', 'train.ts');
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
+  });
+
+  it('treats cycles, missing, unparsable and out-of-project modules as unknown', async () => {
+    readLog.length = 0;
+    expect(await lint('js', 'cycle-a.js')).toEqual([]);
+    expect(await lint('js', 'missing-and-broken.js')).toEqual([]);
+    const outside = readLog.filter((f) => !f.startsWith(path.join(fixtures, 'js') + path.sep));
+    expect(outside).toEqual([]);
+    expect(readLog).toContain(path.join(fixtures, 'js', 'broken.js'));
+  });
+
+  it('is off with settings.tfjs.crossFile: false', async () => {
+    expect(await lint('js', 'train.js', { tfjs: { crossFile: false } })).toEqual([]);
+    expect(await lint('js', 'app.js', { tfjs: { crossFile: false } })).toEqual([]);
+  });
+
+  it('re-reads a module when it changes (cache keyed by path and modification time)', async () => {
+    const { writeFileSync, readFileSync, utimesSync } = await import('node:fs');
+    const config = path.join(fixtures, 'js', 'config.js');
+    const original = readFileSync(config, 'utf8');
+    try {
+      expect(await lint('js', 'train.js')).toHaveLength(1);
+      writeFileSync(config, original.replace("'softmax'", "'linear'"));
+      const later = new Date(Date.now() + 5000);
+      utimesSync(config, later, later);
+      expect(await lint('js', 'train.js')).toEqual([]);
+    } finally {
+      writeFileSync(config, original);
+    }
+  });
+});
