@@ -45,27 +45,27 @@ const LAYER_CLASS_ACTIVATION: Readonly<
 > = {
   Softmax: {
     effect:
-      'a Softmax layer over axis 1 instead of the last axis: on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
+      'the Softmax layer normalises over axis 1, not the last axis, so on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
     replacement: 'softmax',
     autofix: true,
   },
   ReLU: {
-    effect: "which computes relu but is saved as 're_lu', so the saved model cannot be loaded again",
+    effect: "it computes relu but is saved as 're_lu', and the saved model cannot be loaded again",
     replacement: 'relu',
     autofix: true,
   },
   PReLU: {
-    effect: 'whose alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
+    effect: 'its alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
     replacement: 'relu',
   },
   LeakyReLU: {
-    effect: 'a leaky relu with alpha 0.3, and the saved model cannot be loaded again',
+    effect: 'it computes a leaky relu with alpha 0.3, and the saved model cannot be loaded again',
   },
   ThresholdedReLU: {
-    effect: '`fit()` then throws "Cannot compute gradient: gradient function not found for Greater"',
+    effect: '`fit()` throws "Cannot compute gradient: gradient function not found for Greater"',
   },
   Activation: {
-    effect: 'an Activation layer without activation (linear), and the saved model cannot be loaded again',
+    effect: 'it is an Activation layer without activation (linear), and the saved model cannot be loaded again',
     replacement: 'linear',
   },
 };
@@ -97,7 +97,7 @@ export default createRule<[], MessageIds>({
       logitsLossName:
         "TF.js has no loss '{{name}}' ({{error}}). Only the function `tf.losses.{{fn}}` exists, and it takes logits: pass it if the model outputs logits, or use '{{probabilityLoss}}' if the model outputs {{activation}} probabilities.",
       layerClassActivation:
-        "'{{name}}' is not an activation: TF.js finds the layer class of that name and applies it instead, {{effect}}.",
+        "'{{name}}' is not an activation but a layer class, which TF.js also finds under that name: {{effect}}.",
       useName: "Use '{{replacement}}'.",
       useFunction: 'Pass the function `{{replacement}}`.',
       useLogitsLoss: 'Pass `{{replacement}}`, for a model that outputs logits.',
@@ -150,7 +150,7 @@ export default createRule<[], MessageIds>({
           const error = ERROR[kind](name);
           if (kind === 'activation' && (isAlsoAcceptedActivation(name) || ACCIDENTAL.has(name))) {
             const entry = isAlsoAcceptedActivation(name) && name !== 'ELU' ? LAYER_CLASS_ACTIVATION[name] : undefined;
-            const effect = entry?.effect ?? 'which is not an activation at all';
+            const effect = entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
             const replacement = entry?.replacement;
             if (replacement !== undefined && entry?.autofix) {
               report('layerClassActivation', { name, effect }, { autofix: replacement });

@@ -23,10 +23,10 @@ const logitsLoss = (name: string) =>
     : { name, error: error.loss(name), fn: 'sigmoidCrossEntropy', probabilityLoss: 'binaryCrossentropy', activation: 'sigmoid' };
 const EFFECT = {
   Softmax:
-    'a Softmax layer over axis 1 instead of the last axis: on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
-  PReLU: 'whose alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
-  LeakyReLU: 'a leaky relu with alpha 0.3, and the saved model cannot be loaded again',
-  Dropout: 'which is not an activation at all',
+    'the Softmax layer normalises over axis 1, not the last axis, so on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
+  PReLU: 'its alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
+  LeakyReLU: 'it computes a leaky relu with alpha 0.3, and the saved model cannot be loaded again',
+  Dropout: "it is applied to the layer's output although it is not an activation at all",
 };
 
 runRule('valid-identifiers', rule, {
@@ -368,6 +368,35 @@ tf.layers.dense({units: 4, activation: 'gelu_new'});`,
         { messageId: 'layerClassActivation', data: { name: 'LeakyReLU', effect: EFFECT.LeakyReLU }, line: 2, column: 40, endColumn: 51, suggestions: [] },
         { messageId: 'layerClassActivation', data: { name: 'Dropout', effect: EFFECT.Dropout }, line: 3, column: 40, endColumn: 49, suggestions: [] },
       ],
+    },
+    {
+      // 'ReLU' computes relu but cannot be saved and loaded: autofixed. 'ThresholdedReLU' has no equivalent.
+      code: TF + `tf.layers.dense({units: 3, activation: 'ReLU'});\ntf.layers.dense({units: 3, activation: 'ThresholdedReLU'});`,
+      output: TF + `tf.layers.dense({units: 3, activation: 'relu'});\ntf.layers.dense({units: 3, activation: 'ThresholdedReLU'});`,
+      errors: [
+        {
+          messageId: 'layerClassActivation',
+          data: { name: 'ReLU', effect: "it computes relu but is saved as 're_lu', and the saved model cannot be loaded again" },
+          line: 2,
+          column: 40,
+          endColumn: 46,
+        },
+        {
+          messageId: 'layerClassActivation',
+          data: { name: 'ThresholdedReLU', effect: '`fit()` throws "Cannot compute gradient: gradient function not found for Greater"' },
+          line: 3,
+          column: 40,
+          endColumn: 57,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // TypeScript: a literal under `as const` is still the literal; only the string is replaced.
+      tsOnly: true,
+      code: model('linear') + `m.compile({optimizer: 'sgd', loss: 'mae' as const});`,
+      output: model('linear') + `m.compile({optimizer: 'sgd', loss: 'meanAbsoluteError' as const});`,
+      errors: [{ messageId: 'aliasName', data: alias('loss', 'mae', 'meanAbsoluteError'), line: 3, column: 36, endColumn: 41 }],
     },
     {
       // leakyRelu exists only as a layer.
