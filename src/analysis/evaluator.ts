@@ -65,6 +65,19 @@ export const ACTIVATION_OPS: ReadonlyMap<string, string> = new Map([
   ['log', 'log'],
 ]);
 
+/** TF.js tensor classes a type annotation can name (`tf.Variable` is a tensor too). */
+const TENSOR_TYPES: ReadonlySet<string> = new Set([
+  'Tensor',
+  'Scalar',
+  'Tensor1D',
+  'Tensor2D',
+  'Tensor3D',
+  'Tensor4D',
+  'Tensor5D',
+  'Tensor6D',
+  'Variable',
+]);
+
 /** Tensor methods through which a loss value stays "the loss" (reductions and scaling). */
 const LOSS_PRESERVING_METHODS = new Set(['mean', 'sum', 'asScalar', 'squeeze', 'reshape', 'mul', 'div']);
 
@@ -335,7 +348,10 @@ export class Evaluator {
       case 'Variable':
         return this.variable(variable, def.node as TSESTree.VariableDeclarator, def.name, id, env);
       case 'Parameter':
-        return this.parameter(variable, def.node as FunctionNode, def.name as TSESTree.Identifier);
+        return this.withAnnotation(
+          this.parameter(variable, def.node as FunctionNode, def.name as TSESTree.Identifier),
+          def.name as TSESTree.Identifier,
+        );
       case 'FunctionName':
         return isFunctionNode(def.node) ? { kind: 'function', node: def.node, owner: this } : UNKNOWN;
       case 'ClassName':
@@ -507,6 +523,33 @@ export class Evaluator {
       else values.push({ kind: 'const', value: undefined });
     }
     return anyOf(values);
+  }
+
+  /**
+   * A parameter annotated with a TF.js tensor type (`x: tf.Tensor`, `t: Tensor2D`
+   * with `Tensor2D` imported from a TF.js module) is a tensor (origin 'op') wherever
+   * nothing more precise is known: an unknown value, or the unknown options of a
+   * choice. Known values (a model output passed by every call site) are kept.
+   */
+  private withAnnotation(value: Value, id: TSESTree.Identifier): Value {
+    if (!id.typeAnnotation || (value.kind !== 'unknown' && value.kind !== 'choice')) return value;
+    const ann = id.typeAnnotation.typeAnnotation;
+    if (ann.type !== 'TSTypeReference') return value;
+    const type = this.typeName(ann.typeName);
+    if (type.kind !== 'tf' || type.path.length !== 1 || !TENSOR_TYPES.has(type.path[0]!)) return value;
+    const tensor: Value = { kind: 'tensor', origin: 'op', node: id };
+    if (value.kind === 'unknown') return tensor;
+    return {
+      kind: 'choice',
+      options: value.options.map((o) => ({ guard: o.guard, value: o.value.kind === 'unknown' ? tensor : o.value })),
+    };
+  }
+
+  /** The value a type name refers to: `tf.Tensor` -> tf ['Tensor'] when `tf` is TF.js. */
+  private typeName(n: TSESTree.EntityName): Value {
+    if (n.type === 'Identifier') return this.evaluate(n);
+    if (n.type === 'TSQualifiedName') return this.getMember(this.typeName(n.left), n.right.name);
+    return UNKNOWN;
   }
 
   /**
@@ -728,7 +771,7 @@ export class Evaluator {
       } else {
         value = arg.type === 'SpreadElement' ? UNKNOWN : this.evaluate(arg, env);
       }
-      bindings.set(variable, value);
+      bindings.set(variable, this.withAnnotation(value, id));
     }
     return { bindings, depth: depth + 1 };
   }

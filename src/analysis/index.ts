@@ -15,8 +15,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, unwrap } from './ast.js';
 import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluator.js';
-import { freshKey, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import { freshKey, mergeGuards, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
+import { tfNamespaceAt, type NamespaceMember } from './namespace.js';
 import { OutputResolver, type OutputFact } from './outputs.js';
 import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
@@ -27,6 +29,8 @@ import type { LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } fr
 export type { OutputFact } from './outputs.js';
 export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
+export type { NameUse, NamePosition } from './identifiers.js';
+export type { NamespaceMember } from './namespace.js';
 export type * from './values.js';
 
 export interface CompileSite {
@@ -360,6 +364,52 @@ export class FileAnalysis {
       });
     }
     return byIndex;
+  }
+
+  /**
+   * The possible facts of output `index` of a compile site's model, on the paths
+   * consistent with `guards` (e.g. the guards of a loss chosen by a condition).
+   * Null when the model, its outputs or that output are unknown on a path.
+   */
+  outputsAtSite(site: CompileSite, index: number, guards: Guards): Possibility<OutputFact | null>[] {
+    const out: Possibility<OutputFact | null>[] = [];
+    for (const m of this.modelsOf(site.target)) {
+      const g = mergeGuards(m.guards, guards);
+      if (!g) continue;
+      const outs = m.value ? this.outputs.outputsOf(m.value) : null;
+      const list = outs?.[index];
+      if (!list) {
+        out.push({ value: null, guards: g });
+        continue;
+      }
+      for (const o of list) {
+        const g2 = mergeGuards(g, o.guards);
+        if (g2) out.push({ value: o.value, guards: g2 });
+      }
+    }
+    return out;
+  }
+
+  /** The number of outputs of a compile site's model when every path agrees, else undefined. */
+  outputCountAtSite(site: CompileSite): number | undefined {
+    const counts = new Set(this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value)?.length : undefined)));
+    return counts.size === 1 ? [...counts][0] : undefined;
+  }
+
+  private nameUseList: NameUse[] | undefined;
+
+  /**
+   * Every string in a TF.js name position: `compile` losses, metrics and optimizer
+   * of a TF.js model, `activation` / `recurrentActivation` of `tf.layers.*` configs
+   * (see identifiers.ts).
+   */
+  nameUses(): readonly NameUse[] {
+    return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+  }
+
+  /** The local name of the TF.js namespace providing `member` at `node`, for fixes (see namespace.ts). */
+  tfNamespaceAt(node: Node, member: NamespaceMember): string | undefined {
+    return tfNamespaceAt(this.sourceCode, this.settings, node, member);
   }
 
   /** The possible outputs of a model value (first output), for predictions fed to losses. */

@@ -160,3 +160,14 @@ export function lineOf(node: Node): number {
 export function reportNode(analysis: FileAnalysis, ...candidates: (Node | undefined)[]): Node | undefined {
   return candidates.find((n): n is Node => !!n && analysis.isLocal(n));
 }
+
+/**
+ * Replace `outer` with `text`, where `text` keeps the source of `inner` (inside
+ * `outer`); refused when a comment inside `outer` but outside `inner` would be lost.
+ */
+export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, text: string): Fix | null {
+  if (!isInFile(sourceCode, outer)) return null;
+  const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  if (lost.length > 0) return null;
+  return (fixer) => fixer.replaceText(outer, text);
+}

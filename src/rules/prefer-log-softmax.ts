@@ -1,0 +1,153 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../analysis/ast.js';
+import { walk } from '../analysis/evaluator.js';
+import { possibilities } from '../analysis/guards.js';
+import { getAnalysis, judge, type FileAnalysis } from '../analysis/index.js';
+import { UNKNOWN, type Node, type TensorValue } from '../analysis/values.js';
+import { createRule } from '../util/create-rule.js';
+import { lineOf, replaceAround, type Fix } from '../util/fixes.js';
+
+type MessageIds = 'preferLogSoftmax' | 'useStableOp';
+
+/** The activation ops whose log has a stable fused op, and that op. */
+const STABLE_LOG: Readonly<Record<string, string>> = {
+  softmax: 'logSoftmax',
+  sigmoid: 'logSigmoid',
+};
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+export default createRule<[], MessageIds>({
+  name: 'prefer-log-softmax',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Prefer `tf.logSoftmax` / `tf.logSigmoid` to `tf.log` of a softmax or sigmoid, which underflows to -Infinity on large logits',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      preferLogSoftmax:
+        'This takes the log of a {{activation}} ({{where}}): for logits of large magnitude the {{activation}} rounds to 0 in float32, its log is -Infinity and the gradient NaN, which silently ruins training. {{replacement}} computes the same value without underflow.',
+      useStableOp: 'Replace with `{{text}}`.',
+    },
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        const analysis = getAnalysis(context);
+        if (!analysis) return;
+        for (const log of analysis.activationOps) {
+          if (log.op !== 'log') continue;
+          const bugs = judge(possibilities(log.argument ?? UNKNOWN), (p) => isStableLogCandidate(p.value));
+          if (bugs.length === 0) continue;
+          const inner = bugs.map((b) => b.value as TensorValue);
+          const activations = unique(inner.map((t) => t.op!));
+          let fix: Fix | null = null;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (inner.length === 1) {
+            const act = inner[0]!;
+            const text = stableText(analysis, act, log.node);
+            if (text !== undefined) {
+              const direct = !!log.argumentNode && unwrap(log.argumentNode) === act.node;
+              if (direct) {
+                fix = replaceAround(analysis.sourceCode, log.node, act.node, text);
+              } else if (viaLocalConstant(analysis, log, act)) {
+                const edit = replaceAround(analysis.sourceCode, log.node, log.node, text);
+                if (edit) suggest.push({ messageId: 'useStableOp', data: { text }, fix: edit });
+              }
+            }
+          }
+          context.report({
+            node: log.node,
+            messageId: 'preferLogSoftmax',
+            data: {
+              activation: activations.join(' or '),
+              replacement: activations.map((a) => `\`tf.${STABLE_LOG[a]}\``).join(' or '),
+              where: unique(inner.map((t) => `line ${lineOf(t.node)}`)).join(', '),
+            },
+            fix,
+            suggest,
+          });
+        }
+      },
+    };
+  },
+});
+
+function isStableLogCandidate(v: { kind: string }): boolean {
+  const t = v as TensorValue;
+  return t.kind === 'tensor' && t.origin === 'activation-op' && t.op !== undefined && t.op in STABLE_LOG;
+}
+
+/**
+ * The fused op written in the form of the activation call: `tf.softmax(x, 1)` ->
+ * `tf.logSoftmax(x, 1)`, `x.sigmoid()` -> `x.logSigmoid()`; for a named import
+ * (`softmax(x)`) through the TF.js namespace in scope at `at`, if there is one.
+ */
+function stableText(analysis: FileAnalysis, act: TensorValue, at: Node): string | undefined {
+  const call = unwrap(act.node);
+  if (call.type !== 'CallExpression') return undefined;
+  const stable = STABLE_LOG[act.op!]!;
+  const text = analysis.sourceCode.text;
+  const callee = unwrap(call.callee);
+  if (callee.type === 'MemberExpression') {
+    if (callee.computed || callee.property.type !== 'Identifier') return undefined;
+    const p = callee.property;
+    return text.slice(call.range[0], p.range[0]) + stable + text.slice(p.range[1], call.range[1]);
+  }
+  if (callee.type === 'Identifier' && callee === call.callee) {
+    const ns = analysis.tfNamespaceAt(at, 'ops');
+    return ns === undefined ? undefined : `${ns}.${stable}${text.slice(callee.range[1], call.range[1])}`;
+  }
+  return undefined;
+}
+
+/**
+ * `const p = tf.softmax(z); ... tf.log(p)`: the log's argument names a constant
+ * initialised with the activation call, and everything the call reads means the
+ * same at the log (same variables, none reassigned, no `this`, no functions), so
+ * the call can be rewritten at the log. A suggestion only: `p` may be used elsewhere.
+ */
+function viaLocalConstant(analysis: FileAnalysis, log: TensorValue, act: TensorValue): boolean {
+  const arg = log.argumentNode && unwrap(log.argumentNode);
+  if (!arg || arg.type !== 'Identifier') return false;
+  const sc = analysis.sourceCode;
+  const variable = resolve(sc.getScope(arg), arg.name);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+  const decl = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+  if (decl.id.type !== 'Identifier' || !decl.init || unwrap(decl.init) !== act.node) return false;
+  if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
+  let simple = true;
+  walk(sc, act.node, (n) => {
+    if (n.type === 'ThisExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') simple = false;
+    return simple;
+  });
+  if (!simple) return false;
+  const actScope = sc.getScope(act.node);
+  const logScope = sc.getScope(log.node);
+  for (const ref of actScope.references) {
+    const id = ref.identifier;
+    if (id.range[0] < act.node.range[0] || id.range[1] > act.node.range[1]) continue;
+    const target = ref.resolved;
+    if (resolve(logScope, id.name) !== (target ?? undefined)) return false;
+    if (target && target.references.some((r) => r.isWrite() && !r.init)) return false;
+  }
+  return true;
+}
+
+function resolve(scope: Scope | null, name: string): Variable | undefined {
+  for (let s = scope; s; s = s.upper) {
+    const v = s.set.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,277 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getAnalysis, type FileAnalysis, type NamePosition, type NameUse, type OutputFact } from '../analysis/index.js';
+import type { Node } from '../analysis/values.js';
+import {
+  ACTIVATION_STRINGS_ACCEPTED_BY_ACCIDENT,
+  isAlsoAcceptedActivation,
+  levenshtein,
+  lookupName,
+  normalizeName,
+  type AlsoAcceptedActivation,
+  type NameKind,
+} from '../knowledge/names.js';
+import { createRule } from '../util/create-rule.js';
+import { replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
+
+type MessageIds =
+  | 'unknownName'
+  | 'aliasName'
+  | 'functionOnly'
+  | 'logitsLossName'
+  | 'layerClassActivation'
+  | 'useName'
+  | 'useFunction'
+  | 'useLogitsLoss'
+  | 'useProbabilityLoss';
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+/** What TF.js says when it rejects a name of each kind (TF.js 4.22, verified by running it). */
+const ERROR: Readonly<Record<NamePosition, (name: string) => string>> = {
+  loss: (n) => `\`compile()\` throws "Unknown loss ${n}"`,
+  metric: (n) => `\`compile()\` throws "Unknown metric ${n}"`,
+  optimizer: (n) => `\`compile()\` throws "Unknown Optimizer ${n}"`,
+  activation: (n) => `creating the layer throws "Unknown activation: ${n}"`,
+};
+
+/**
+ * Layer class names that `activation` accepts by accident (see names.ts), what
+ * happens, and the activation string to use instead when one computes the same
+ * (`autofix`: it does on every output; otherwise offered as a suggestion).
+ * 'ELU' is absent: it is the elu activation and even saves as 'elu'.
+ */
+const LAYER_CLASS_ACTIVATION: Readonly<
+  Record<Exclude<AlsoAcceptedActivation, 'ELU'>, { effect: string; replacement?: string; autofix?: true }>
+> = {
+  Softmax: {
+    effect:
+      'the Softmax layer normalises over axis 1, not the last axis, so on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
+    replacement: 'softmax',
+    autofix: true,
+  },
+  ReLU: {
+    effect: "it computes relu but is saved as 're_lu', and the saved model cannot be loaded again",
+    replacement: 'relu',
+    autofix: true,
+  },
+  PReLU: {
+    effect: 'its alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
+    replacement: 'relu',
+  },
+  LeakyReLU: {
+    effect: 'it computes a leaky relu with alpha 0.3, and the saved model cannot be loaded again',
+  },
+  ThresholdedReLU: {
+    effect: '`fit()` throws "Cannot compute gradient: gradient function not found for Greater"',
+  },
+  Activation: {
+    effect: 'it is an Activation layer without activation (linear), and the saved model cannot be loaded again',
+    replacement: 'linear',
+  },
+};
+
+const ACCIDENTAL: ReadonlySet<string> = new Set(ACTIVATION_STRINGS_ACCEPTED_BY_ACCIDENT);
+
+/** Loss strings that name a logits loss that exists only as a `tf.losses` function. */
+const LOGITS_LOSS: Readonly<Record<string, { fn: 'softmaxCrossEntropy' | 'sigmoidCrossEntropy'; activation: string; probabilityLoss: string }>> = {
+  softmaxcrossentropy: { fn: 'softmaxCrossEntropy', activation: 'softmax', probabilityLoss: 'categoricalCrossentropy' },
+  sigmoidcrossentropy: { fn: 'sigmoidCrossEntropy', activation: 'sigmoid', probabilityLoss: 'binaryCrossentropy' },
+};
+
+export default createRule<[], MessageIds>({
+  name: 'valid-identifiers',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow loss, metric, optimizer and activation names that TF.js rejects or misreads',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unknownName: "TF.js has no {{kind}} '{{name}}': {{error}}.",
+      aliasName: "TF.js has no {{kind}} '{{name}}' ({{error}}); TF.js calls it '{{replacement}}'.",
+      functionOnly: "TF.js has no {{kind}} '{{name}}' ({{error}}); {{advice}}.",
+      logitsLossName:
+        "TF.js has no loss '{{name}}' ({{error}}). Only the function `tf.losses.{{fn}}` exists, and it takes logits: pass it if the model outputs logits, or use '{{probabilityLoss}}' if the model outputs {{activation}} probabilities.",
+      layerClassActivation:
+        "'{{name}}' is not an activation but a layer class, which TF.js also finds under that name: {{effect}}.",
+      useName: "Use '{{replacement}}'.",
+      useFunction: 'Pass the function `{{replacement}}`.',
+      useLogitsLoss: 'Pass `{{replacement}}`, for a model that outputs logits.',
+      useProbabilityLoss: "Use '{{replacement}}', for a model that outputs {{activation}} probabilities.",
+    },
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        const analysis = getAnalysis(context);
+        if (!analysis) return;
+        const byLiteral = new Map<Node, NameUse[]>();
+        for (const use of analysis.nameUses()) {
+          const list = byLiteral.get(use.literal) ?? [];
+          list.push(use);
+          byLiteral.set(use.literal, list);
+        }
+        for (const [literal, uses] of byLiteral) {
+          const bad = uses.find((u) => !isAccepted(u.kind, u.name));
+          if (!bad) continue;
+          const kinds = [...new Set(uses.map((u) => u.kind))];
+          const fits = (replacement: string) => kinds.every((k) => isAccepted(k, replacement));
+          const editable = isPlainString(literal);
+          const local = editable && uses.every((u) => u.local);
+          const edit = (replacement: string): Fix | null =>
+            editable && fits(replacement)
+              ? replaceNode(analysis.sourceCode, literal, stringLiteral(analysis.sourceCode, replacement, literal))
+              : null;
+          const report = (
+            messageId: MessageIds,
+            data: Record<string, string>,
+            options: { autofix?: string; suggest?: Suggestion[] } = {},
+          ) => {
+            const suggest = [...(options.suggest ?? [])];
+            let fix: Fix | null = null;
+            if (options.autofix !== undefined) {
+              const f = edit(options.autofix);
+              if (f && local) fix = f;
+              else if (f) suggest.unshift({ messageId: 'useName', data: { replacement: options.autofix }, fix: f });
+            }
+            context.report({ node: literal, messageId, data, fix, suggest });
+          };
+          const nameSuggestions = (names: readonly string[]): Suggestion[] =>
+            names.flatMap((replacement) => {
+              const f = edit(replacement);
+              return f ? [{ messageId: 'useName' as const, data: { replacement }, fix: f }] : [];
+            });
+
+          const { kind, name } = bad;
+          const error = ERROR[kind](name);
+          if (kind === 'activation' && (isAlsoAcceptedActivation(name) || ACCIDENTAL.has(name))) {
+            const entry = isAlsoAcceptedActivation(name) && name !== 'ELU' ? LAYER_CLASS_ACTIVATION[name] : undefined;
+            const effect = entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
+            const replacement = entry?.replacement;
+            if (replacement !== undefined && entry?.autofix) {
+              report('layerClassActivation', { name, effect }, { autofix: replacement });
+            } else {
+              report('layerClassActivation', { name, effect }, { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) });
+            }
+            continue;
+          }
+          const logits = kind === 'loss' ? LOGITS_LOSS[normalizeName(name)] : undefined;
+          if (logits) {
+            report(
+              'logitsLossName',
+              { name, error: ERROR.loss(name), fn: logits.fn, probabilityLoss: logits.probabilityLoss, activation: logits.activation },
+              { suggest: logitsLossSuggestions(analysis, uses.filter((u) => u.kind === 'loss'), literal, logits, edit) },
+            );
+            continue;
+          }
+          const lookup = lookupName(kind as NameKind, name);
+          const replacement = lookup.alias ?? lookup.suggestion.match;
+          if (replacement !== undefined && replacement !== name) {
+            report('aliasName', { kind, name, error, replacement }, { autofix: replacement });
+            continue;
+          }
+          if (lookup.functionInstead !== undefined) {
+            const fn = lookup.functionInstead;
+            const suggest: Suggestion[] = [];
+            let advice: string;
+            if (kind === 'loss' || kind === 'metric') {
+              advice = `it exists only as the function \`${fn}\`, which \`compile()\` accepts`;
+              const f = functionEdit(analysis, literal, fn);
+              if (f) suggest.push({ messageId: 'useFunction', data: { replacement: f.text }, fix: f.fix });
+            } else if (kind === 'optimizer') {
+              advice = `create it with \`${fn}(learningRate, momentum)\` and pass that`;
+            } else {
+              advice = `it exists only as a layer: make this layer linear and add a \`${fn}()\` layer after it`;
+            }
+            report('functionOnly', { kind, name, error, advice }, { suggest });
+            continue;
+          }
+          report('unknownName', { kind, name, error }, { suggest: nameSuggestions(distinctNearMisses(name, lookup.suggestion.nearMisses)) });
+        }
+      },
+    };
+  },
+});
+
+function isAccepted(kind: NamePosition, name: string): boolean {
+  // Object.prototype keys pass TF.js' `in` lookups in compile and fail later, elsewhere: not judged.
+  if (kind !== 'activation' && name in Object.prototype) return true;
+  if (kind === 'activation' && name === 'ELU') return true;
+  return lookupName(kind as NameKind, name).accepted;
+}
+
+/**
+ * One near miss per name that TF.js accepts in several spellings ('adam' / 'Adam'):
+ * the spelling closest to what was written, in the order given.
+ */
+function distinctNearMisses(written: string, names: readonly string[]): string[] {
+  const best = new Map<string, string>();
+  for (const n of names) {
+    const key = normalizeName(n);
+    const prev = best.get(key);
+    if (prev === undefined || levenshtein(written, n) < levenshtein(written, prev)) best.set(key, n);
+  }
+  return [...new Set(names.map((n) => best.get(normalizeName(n))!))];
+}
+
+/** A literal whose text is exactly the string (no template expressions), so a fix may rewrite it. */
+function isPlainString(node: Node): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string';
+  return node.type === 'TemplateLiteral' && node.expressions.length === 0;
+}
+
+/** `tf.losses.huberLoss` written through the TF.js namespace in scope at `literal`. */
+function functionEdit(analysis: FileAnalysis, literal: Node, fn: string): { text: string; fix: Fix } | null {
+  const [, member, name] = fn.split('.') as [string, 'losses' | 'metrics', string];
+  const ns = analysis.tfNamespaceAt(literal, member);
+  if (ns === undefined || !isPlainString(literal)) return null;
+  const text = `${ns}.${member}.${name}`;
+  const fix = replaceNode(analysis.sourceCode, literal, text);
+  return fix ? { text, fix } : null;
+}
+
+/**
+ * For 'softmaxCrossEntropy' / 'sigmoidCrossEntropy': the function (which takes
+ * logits) when the output is linear on every path, the probability loss when it is
+ * the matching activation on every path, both otherwise.
+ */
+function logitsLossSuggestions(
+  analysis: FileAnalysis,
+  uses: readonly NameUse[],
+  literal: Node,
+  logits: { fn: string; activation: string; probabilityLoss: string },
+  edit: (replacement: string) => Fix | null,
+): Suggestion[] {
+  const outputs = uses.flatMap((u) => outputsOfUse(analysis, u));
+  const known = outputs.length > 0 && outputs.every((o) => o !== null && o.activation !== undefined);
+  const all = (a: string) => known && outputs.every((o) => o!.activation === a);
+  const out: Suggestion[] = [];
+  if (!all(logits.activation)) {
+    const f = functionEdit(analysis, literal, `tf.losses.${logits.fn}`);
+    if (f) out.push({ messageId: 'useLogitsLoss', data: { replacement: f.text }, fix: f.fix });
+  }
+  if (!all('linear')) {
+    const f = edit(logits.probabilityLoss);
+    if (f) out.push({ messageId: 'useProbabilityLoss', data: { replacement: logits.probabilityLoss, activation: logits.activation }, fix: f });
+  }
+  return out;
+}
+
+/** The outputs a loss use is for, on the paths consistent with it (null: unknown). */
+function outputsOfUse(analysis: FileAnalysis, use: NameUse): (OutputFact | null)[] {
+  const site = use.compileSite;
+  if (!site || use.outputIndex === undefined) return [null];
+  let indices: number[];
+  if (use.outputIndex === 'all') {
+    const count = analysis.outputCountAtSite(site);
+    if (count === undefined) return [null];
+    indices = Array.from({ length: count }, (_, i) => i);
+  } else {
+    indices = [use.outputIndex];
+  }
+  return indices.flatMap((i) => analysis.outputsAtSite(site, i, use.guards).map((p) => p.value));
+}
