@@ -5,7 +5,7 @@ import { possibilities } from '../analysis/guards.js';
 import { getAnalysis, judge, type FileAnalysis } from '../analysis/index.js';
 import { UNKNOWN, type Node, type TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { lineOf, replaceAround, type Fix } from '../util/fixes.js';
+import { replaceAround, type Fix } from '../util/fixes.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 
@@ -68,7 +68,7 @@ export default createRule<[], MessageIds>({
             data: {
               activation: activations.join(' or '),
               replacement: activations.map((a) => `\`tf.${STABLE_LOG[a]}\``).join(' or '),
-              where: unique(inner.map((t) => `line ${lineOf(t.node)}`)).join(', '),
+              where: unique(inner.map((t) => analysis.where(t.node))).join(', '),
             },
             fix,
             suggest,

@@ -11,7 +11,7 @@ import {
   type NameKind,
 } from '../knowledge/names.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { replaceNode, reportNode, stringLiteral, type Fix } from '../util/fixes.js';
 
 type MessageIds =
   | 'unknownName'
@@ -138,7 +138,9 @@ export default createRule<[], MessageIds>({
               if (f && local) fix = f;
               else if (f) suggest.unshift({ messageId: 'useName', data: { replacement: options.autofix }, fix: f });
             }
-            context.report({ node: literal, messageId, data, fix, suggest });
+            // A name from an imported module is reported where this file uses it.
+            const at = reportNode(analysis, literal, ...uses.map((u) => u.compileSite?.via), ...uses.map((u) => u.call));
+            if (at) context.report({ node: at, messageId, data, fix, suggest });
           };
           const nameSuggestions = (names: readonly string[]): Suggestion[] =>
             names.flatMap((replacement) => {
