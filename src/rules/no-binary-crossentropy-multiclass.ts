@@ -52,9 +52,9 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       binaryLossOnSoftmax:
-        '{{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes: the loss averages {{units}} binary cross-entropies, which understates the categorical cross-entropy the model should minimize. Use `\'categoricalCrossentropy\'` for one class per example.',
+        'The loss {{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes: the loss averages {{units}} binary cross-entropies, which understates the categorical cross-entropy the model should minimize. Use `\'categoricalCrossentropy\'` for one class per example.',
       binaryLossOnSoftmaxAccuracy:
-        "{{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes, and with this loss TF.js resolves the `'accuracy'` metric to element-wise `binaryAccuracy`, which counts every class correctly left out: a model that predicts no class at all (every output below 0.5) already reports {{floor}} on {{units}} classes. Use `'categoricalCrossentropy'`, which also makes `'accuracy'` the categorical accuracy.",
+        "The loss {{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes, and with this loss TF.js resolves the `'accuracy'` metric to element-wise `binaryAccuracy`, which counts every class correctly left out: a model that predicts no class at all (every output below 0.5) already reports {{floor}} on {{units}} classes. Use `'categoricalCrossentropy'`, which also makes `'accuracy'` the categorical accuracy.",
       binaryLossOnOneHot:
         'The labels given to `fit` ({{fit}}) are one-hot, one class per example, but this {{units}}-unit sigmoid output ({{where}}) with {{loss}} trains {{units}} independent yes/no classifiers: the classes do not compete, and `predict()` rows do not sum to 1. Use softmax with `\'categoricalCrossentropy\'` for mutually exclusive classes.',
       binaryLossOnOneHotAccuracy:
