@@ -82,7 +82,10 @@ export default createRule<[], MessageIds>({
                 !fine.has(node);
               const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
               if (edit && !certain) suggest.push({ messageId: 'useSoftmax', fix: edit.fix });
-              if (sameLoss && loss.local && loss.via === 'direct' && !loss.info.sparse) {
+              // The binary loss suits multi-label data; not when the labels are class ids
+              // (sparse) or provably one-hot (every fit in this file gets `tf.oneHot(...)`).
+              const exclusiveLabels = loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output!.model) !== null);
+              if (sameLoss && loss.local && loss.via === 'direct' && !exclusiveLabels) {
                 const toBinary = replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node));
                 if (toBinary) suggest.push({ messageId: 'useBinaryCrossentropy', fix: toBinary });
               }

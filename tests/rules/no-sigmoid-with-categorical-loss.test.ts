@@ -525,6 +525,29 @@ classifier.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
       ],
     },
     {
+      // The labels are one-hot (tf.oneHot in every fit): the classes are exclusive, so the binary
+      // loss is not suggested; softmax is autofixed.
+      code:
+        TF +
+        `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+      output:
+        TF +
+        `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 3),
+          line: 2,
+          column: 78,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // TypeScript: `as const` on the activation stays; casts on the model.
       tsOnly: true,
       code:
