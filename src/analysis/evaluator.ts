@@ -81,6 +81,13 @@ const TENSOR_TYPES: ReadonlySet<string> = new Set([
 /** Tensor methods through which a loss value stays "the loss" (reductions and scaling). */
 const LOSS_PRESERVING_METHODS = new Set(['mean', 'sum', 'asScalar', 'squeeze', 'reshape', 'mul', 'div']);
 
+/**
+ * Tensor methods (and `tf.X(t, ...)` functions) that keep a one-hot tensor one-hot:
+ * they change its dtype or shape, not its values. (`reshape` could in principle move
+ * the class axis; labels given to `fit` must keep `[examples, classes]`.)
+ */
+const ONE_HOT_PRESERVING_METHODS = new Set(['cast', 'toFloat', 'toInt', 'asType', 'clone', 'reshape', 'as2D']);
+
 const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
 
 const LOADERS: readonly string[] = ['loadLayersModel', 'loadGraphModel', 'loadModel', 'models.modelFromJSON'];
@@ -820,6 +827,8 @@ export class Evaluator {
         if (LOSS_PRESERVING_METHODS.has(name)) return obj;
         return { kind: 'tensor', origin: 'op', node: n };
       case 'tensor': {
+        if (obj.origin === 'one-hot' && ONE_HOT_PRESERVING_METHODS.has(name)) return obj;
+        if (name === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
         const op = ACTIVATION_OPS.get(name);
         const callee = unwrap(n.callee) as TSESTree.MemberExpression;
         if (op) {
@@ -874,6 +883,10 @@ export class Evaluator {
         };
       }
       if (path[0] === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
+      if (ONE_HOT_PRESERVING_METHODS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
+        const x = this.evaluate(a0, env);
+        if (x.kind === 'tensor' && x.origin === 'one-hot') return x;
+      }
       if (path[0] === 'tidy') {
         const fnArg = n.arguments.find((a) => a.type !== 'Literal');
         const f = fnArg ? this.evaluate(fnArg, env) : UNKNOWN;

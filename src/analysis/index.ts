@@ -22,6 +22,7 @@ import { tfNamespaceAt, type NamespaceMember } from './namespace.js';
 import { OutputResolver, type OutputFact } from './outputs.js';
 import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
+import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
 import type { LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } from './values.js';
@@ -31,6 +32,7 @@ export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
 export type { NameUse, NamePosition } from './identifiers.js';
 export type { NamespaceMember } from './namespace.js';
+export type { MetricList } from './training.js';
 export type * from './values.js';
 
 export interface CompileSite {
@@ -435,6 +437,35 @@ export class FileAnalysis {
       }
     }
     return out;
+  }
+
+  /** The `fit` / `fitDataset` calls whose target may be `model` (on some path), in source order. */
+  fitSitesOf(model: ModelFact): FitSite[] {
+    return fitSitesOf(this.fitSites, model);
+  }
+
+  /**
+   * Is `model` trained on one-hot labels (`tf.oneHot(...)`, exclusive classes) on
+   * every path? The fit sites that may train it and, per site, the one-hot tensors
+   * its labels are, when there is at least one such site and every one's labels
+   * are one-hot on every path; otherwise null (no fit in this file, `fitDataset`,
+   * labels of unknown origin on some path).
+   */
+  oneHotFitsOf(model: ModelFact): { site: FitSite; oneHot: TensorValue[] }[] | null {
+    const sites = this.fitSitesOf(model);
+    if (sites.length === 0) return null;
+    const out: { site: FitSite; oneHot: TensorValue[] }[] = [];
+    for (const site of sites) {
+      const oneHot = oneHotOrigins(site.labels);
+      if (!oneHot) return null;
+      out.push({ site, oneHot });
+    }
+    return out;
+  }
+
+  /** The metrics a compile site gives its output named `outputName` (undefined: unknown), per path. */
+  metricsOf(site: CompileSite, outputName: string | undefined): Possibility<MetricList>[] {
+    return metricsFor(site.metrics, outputName);
   }
 }
 

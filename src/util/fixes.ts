@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import type { FileAnalysis, OutputFact } from '../analysis/index.js';
+import type { FileAnalysis, LayerFact, OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 
 export type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
@@ -79,6 +79,15 @@ export function stringLiteral(sourceCode: SourceCode, value: string, like?: Node
 /** Is `literal` written right as the value of `property` (so editing it changes nothing else)? */
 export function isOwnLiteral(literal: Node | undefined, property: TSESTree.Property | undefined): boolean {
   return !!literal && !!property && unwrap(property.value) === literal;
+}
+
+/**
+ * Is `property` written in the config object literal of `layer`'s own call? Then
+ * editing its value changes that layer and nothing else (a config object held in a
+ * variable may be shared by several layers).
+ */
+export function isLayerOwnProperty(layer: LayerFact, property: TSESTree.Property | undefined): boolean {
+  return !!property && !!layer.configNode && property.parent === layer.configNode;
 }
 
 /**
@@ -170,4 +179,61 @@ export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, 
   const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
   if (lost.length > 0) return null;
   return (fixer) => fixer.replaceText(outer, text);
+}
+
+/** "line 12", or "lines 12, 20" when the nodes are on several lines: for messages. */
+export function linesOf(nodes: readonly Node[], analysis?: FileAnalysis): string {
+  if (analysis && nodes.some((n) => !analysis.isLocal(n))) {
+    // Some are in imported modules: name each place (`model.js:12`).
+    return [...new Set(nodes.map((n) => analysis.where(n)))].join(', ');
+  }
+  const lines = [...new Set(nodes.map(lineOf))].sort((a, b) => a - b);
+  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+}
+
+/** An edit of an output's activation, and whether it is an autofix candidate. */
+export interface ActivationEdit {
+  readonly fix: Fix;
+  /**
+   * True when the edit replaces the string literal written as the layer's own
+   * `activation` value (an autofix candidate); false when it replaces a reference to
+   * a constant that other code may also read (the constant is left alone: a
+   * suggestion).
+   */
+  readonly own: boolean;
+}
+
+/**
+ * Set an output's activation to `activation` by editing the `activation:` property
+ * written in its layer's own config literal: the literal itself, or a reference to
+ * a module or local constant (replaced by a literal, the constant left untouched).
+ * Null when the property is elsewhere (a shared config object, a factory parameter).
+ */
+export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, activation: string): ActivationEdit | null {
+  const sc = analysis.sourceCode;
+  if (output.activationOrigin !== 'config' || !isLayerOwnProperty(output.layer, output.activationProperty)) return null;
+  const property = output.activationProperty!;
+  if (isOwnLiteral(output.activationLiteral, property)) {
+    const lit = output.activationLiteral!;
+    if (lit.type !== 'Literal') return null;
+    const fix = replaceNode(sc, lit, stringLiteral(sc, activation, lit));
+    return fix ? { fix, own: true } : null;
+  }
+  const value = unwrap(property.value);
+  if (value.type !== 'Identifier' || !isConstVariable(sc, value)) return null;
+  const literal = stringLiteral(sc, activation, value);
+  // `{activation}` shorthand: write the key out.
+  const fix = property.shorthand ? replaceNode(sc, property, `${value.name}: ${literal}`) : replaceNode(sc, value, literal);
+  return fix ? { fix, own: false } : null;
+}
+
+/** Is `id` a reference to a `const` declared in the file (not a parameter, import or `let`)? */
+function isConstVariable(sc: SourceCode, id: TSESTree.Identifier): boolean {
+  for (let scope: ReturnType<SourceCode['getScope']> | null = sc.getScope(id); scope; scope = scope.upper) {
+    const v = scope.set.get(id.name);
+    if (!v) continue;
+    const def = v.defs.length === 1 ? v.defs[0]! : undefined;
+    return !!def && def.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const';
+  }
+  return false;
 }

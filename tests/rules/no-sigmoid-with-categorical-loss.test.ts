@@ -1,0 +1,574 @@
+import rule from '../../src/rules/no-sigmoid-with-categorical-loss.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+
+/** The report's data: the loss as shown, and the line it is named on. */
+const data = (loss: string, line: number | string) => ({
+  loss,
+  where: typeof line === 'number' ? `line ${line}` : line,
+});
+
+runRule('no-sigmoid-with-categorical-loss', rule, {
+  valid: [
+    // Softmax with the categorical loss: the intended pairing.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+    // Sigmoid with binaryCrossentropy: multi-label, each unit its own yes/no.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 64, activation: 'relu', inputShape: [300]}));
+m.add(tf.layers.dense({units: 6, activation: 'sigmoid'}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+    // One sigmoid unit with a categorical loss: no-categorical-loss-single-unit owns it.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // A sigmoid hidden layer; the output is a softmax.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 16, activation: 'sigmoid', inputShape: [4]}));
+m.add(tf.layers.activation({activation: 'sigmoid'}));
+m.add(tf.layers.dense({units: 3, activation: 'softmax'}));
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`,
+    // Activation from a parameter no call in this file passes: unknown.
+    TF +
+      `export function build(activation) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation, inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+}`,
+    // Activation and loss chosen by the same condition: sigmoid pairs only with binaryCrossentropy.
+    TF +
+      `export function build(multiLabel, numClasses) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [10]}));
+  m.add(tf.layers.dense({units: numClasses, activation: multiLabel ? 'sigmoid' : 'softmax'}));
+  m.compile({optimizer: 'adam', loss: multiLabel ? 'binaryCrossentropy' : 'categoricalCrossentropy'});
+  return m;
+}`,
+    // Sigmoid into a logits loss: no-activation-before-logits-loss's business, not this rule's.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    // Sigmoid with a regression loss.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+    // Loaded model: topology unknown.
+    TF +
+      `async function f() {
+  const m = await tf.loadLayersModel('file://m.json');
+  m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+}`,
+    // Two heads matched by position: the sigmoid head has the binary loss, the softmax head the categorical one.
+    TF +
+      `const input = tf.input({shape: [32]});
+const h = tf.layers.dense({units: 16, activation: 'relu'}).apply(input);
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid'}).apply(h);
+const kind = tf.layers.dense({units: 3, activation: 'softmax'}).apply(h);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: ['binaryCrossentropy', 'categoricalCrossentropy']});`,
+    // The same heads matched by name through a loss object.
+    TF +
+      `const input = tf.input({shape: [32]});
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: {kind: 'categoricalCrossentropy', tags: 'binaryCrossentropy'}});`,
+    // A compile helper called for a softmax model and a sigmoid model: not a bug on every path.
+    TF +
+      `function train(model) { model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'sigmoid', inputShape: [2]})]}));`,
+    // Units 1 on one path and 4 on the other: the 1-unit path is not this rule's, so it stays silent.
+    TF +
+      `export function build(binary) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: binary ? 1 : 4, activation: 'sigmoid', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+}`,
+    // Sigmoid applied after predict() for display; the model itself is a softmax classifier.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]});
+m.compile({optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy'});
+export const scores = (x) => tf.sigmoid(m.predict(x));`,
+  ],
+  invalid: [
+    {
+      // The canonical bug: 10 sigmoid units with categoricalCrossentropy. Autofix: softmax;
+      // suggestion: the binary loss, for multi-label data.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      output:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 5),
+          line: 4,
+          column: 51,
+          endLine: 4,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Sparse labels are class ids, exclusive by construction: autofix softmax, no binary suggestion.
+      // Named imports, double quotes kept.
+      code: `import {sequential, layers} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 3, activation: "sigmoid", inputShape: [4]})]});
+m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
+      output: `import {sequential, layers} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 3, activation: "softmax", inputShape: [4]})]});
+m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'sparseCategoricalCrossentropy'`", 3),
+          line: 2,
+          column: 68,
+          endColumn: 77,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An activation layer after a linear dense (functional API, require): the layer's own literal is fixed.
+      code: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [8]});
+let x = tf.layers.dense({units: 4}).apply(input);
+x = tf.layers.activation({activation: 'sigmoid'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [8]});
+let x = tf.layers.dense({units: 4}).apply(input);
+x = tf.layers.activation({activation: 'softmax'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 6),
+          line: 4,
+          column: 39,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [8]});
+let x = tf.layers.dense({units: 4}).apply(input);
+x = tf.layers.activation({activation: 'sigmoid'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // tf.metrics.categoricalCrossentropy passed as the loss function; page global tf.
+      code: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, activation: 'sigmoid', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
+      output: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data('`tf.metrics.categoricalCrossentropy`', 3),
+          line: 2,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, activation: 'sigmoid', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A wrapper around the categorical loss, model built by a factory: the activation is still
+      // the layer's own literal and the pairing unconditional, so softmax is autofixed.
+      code:
+        TF +
+        `function createModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 8, activation: 'sigmoid', inputShape: [4]}));
+  return model;
+}
+const weighted = (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred).mul(2);
+const model = createModel();
+model.compile({optimizer: 'adam', loss: weighted});`,
+      output:
+        TF +
+        `function createModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 8, activation: 'softmax', inputShape: [4]}));
+  return model;
+}
+const weighted = (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred).mul(2);
+const model = createModel();
+model.compile({optimizer: 'adam', loss: weighted});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data('`tf.metrics.categoricalCrossentropy`', 7),
+          line: 4,
+          column: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Width unknown (a parameter): sigmoid with a categorical loss is wrong at any width, so it is
+      // reported, but softmax would be wrong on one unit: a suggestion, not an autofix.
+      code:
+        TF +
+        `export function build(numClasses) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: numClasses, activation: 'sigmoid', inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 5),
+          line: 4,
+          column: 57,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `export function build(numClasses) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: numClasses, activation: 'softmax', inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}`,
+            },
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `export function build(numClasses) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: numClasses, activation: 'sigmoid', inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+  return m;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The activation comes from a constant the hidden layer also reads: the suggestion edits this
+      // layer only, the constant stays. Units from LABELS.length; loss held in a constant (no loss edit).
+      code:
+        TF +
+        `const ACT = 'sigmoid';
+const LABELS = ['cat', 'dog', 'bird'];
+const LOSS = 'categoricalCrossentropy';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, activation: ACT, inputShape: [4]}));
+m.add(tf.layers.dense({units: LABELS.length, activation: ACT}));
+m.compile({optimizer: 'adam', loss: LOSS});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 4),
+          line: 7,
+          column: 58,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const ACT = 'sigmoid';
+const LABELS = ['cat', 'dog', 'bird'];
+const LOSS = 'categoricalCrossentropy';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, activation: ACT, inputShape: [4]}));
+m.add(tf.layers.dense({units: LABELS.length, activation: 'softmax'}));
+m.compile({optimizer: 'adam', loss: LOSS});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Shorthand `{activation}` from a local constant: the suggestion writes the key out.
+      code:
+        TF +
+        `const activation = 'sigmoid';
+const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation, inputShape: [2]})]});
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'sparseCategoricalCrossentropy'`", 4),
+          line: 3,
+          column: 62,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const activation = 'sigmoid';
+const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]})]});
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Multi-output, by name: only the class head (sigmoid + categorical) is reported; the tags head
+      // (sigmoid + binary) is right. The pairing of that head is unconditional: autofix.
+      code:
+        TF +
+        `const input = tf.input({shape: [32]});
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'sigmoid', name: 'kind'}).apply(input);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'categoricalCrossentropy'}});`,
+      output:
+        TF +
+        `const input = tf.input({shape: [32]});
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'categoricalCrossentropy'}});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 6),
+          line: 4,
+          column: 53,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `const input = tf.input({shape: [32]});
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'sigmoid', name: 'kind'}).apply(input);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'binaryCrossentropy'}});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The loss is chosen by a condition, but both choices are categorical: reported; the pairing is
+      // not unconditional, so softmax is a suggestion.
+      code:
+        TF +
+        `export function build(sparse) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [2]}));
+  m.compile({optimizer: 'adam', loss: sparse ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy'});
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'sparseCategoricalCrossentropy'` or `'categoricalCrossentropy'`", 5),
+          line: 4,
+          column: 48,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `export function build(sparse) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]}));
+  m.compile({optimizer: 'adam', loss: sparse ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy'});
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // One factory's model compiled twice in this file: with binaryCrossentropy (fine) and with
+      // categoricalCrossentropy (the bug). Editing the shared layer would change the fine one: suggestion.
+      code:
+        TF +
+        `function makeModel() {
+  return tf.sequential({layers: [tf.layers.dense({units: 6, activation: 'sigmoid', inputShape: [3]})]});
+}
+const tagger = makeModel();
+tagger.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const classifier = makeModel();
+classifier.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 8),
+          line: 3,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `function makeModel() {
+  return tf.sequential({layers: [tf.layers.dense({units: 6, activation: 'softmax', inputShape: [3]})]});
+}
+const tagger = makeModel();
+tagger.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const classifier = makeModel();
+classifier.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `function makeModel() {
+  return tf.sequential({layers: [tf.layers.dense({units: 6, activation: 'sigmoid', inputShape: [3]})]});
+}
+const tagger = makeModel();
+tagger.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const classifier = makeModel();
+classifier.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A class that keeps this.model, compiled in another method.
+      code:
+        TF +
+        `class Classifier {
+  constructor(labels) {
+    this.model = tf.sequential();
+    this.model.add(tf.layers.dense({units: 12, activation: 'sigmoid', inputShape: [20]}));
+  }
+  compile() {
+    this.model.compile({optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy'});
+  }
+}`,
+      output:
+        TF +
+        `class Classifier {
+  constructor(labels) {
+    this.model = tf.sequential();
+    this.model.add(tf.layers.dense({units: 12, activation: 'softmax', inputShape: [20]}));
+  }
+  compile() {
+    this.model.compile({optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy'});
+  }
+}`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 8),
+          line: 5,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `class Classifier {
+  constructor(labels) {
+    this.model = tf.sequential();
+    this.model.add(tf.layers.dense({units: 12, activation: 'sigmoid', inputShape: [20]}));
+  }
+  compile() {
+    this.model.compile({optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy'});
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The labels are one-hot (tf.oneHot in every fit): the classes are exclusive, so the binary
+      // loss is not suggested; softmax is autofixed.
+      code:
+        TF +
+        `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+      output:
+        TF +
+        `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 3),
+          line: 2,
+          column: 78,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // TypeScript: `as const` on the activation stays; casts on the model.
+      tsOnly: true,
+      code:
+        TF +
+        `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'sigmoid' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+      output:
+        TF +
+        `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'softmax' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'sparseCategoricalCrossentropy'`", 4),
+          line: 3,
+          column: 47,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
