@@ -29,6 +29,7 @@ export type { ActivationFact, OutputFact } from './outputs.js';
 export type { InputLayerPossibility } from './sequence.js';
 export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
+export { pair } from './guards.js';
 export type * from './values.js';
 
 export interface CompileSite {

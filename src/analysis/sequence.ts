@@ -121,12 +121,21 @@ export class LayerInputResolver {
       const g = mergeGuards(guards, toGuards(adds[k]!.guards) ?? NO_GUARDS);
       if (g) out.push(...this.resolveAdd(model, k, g, depth + 1));
     }
+    // Conditions of the earlier adds not implied by add i's own: when one of them is
+    // empty, or two are the branches of one if/else, something surely ran last.
+    const seen: Guard[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const gj = toGuards(adds[j]!.guards);
       const g = gj && mergeGuards(guards, gj);
       if (!g) continue; // cannot run together with add i
       out.push(...this.resolveAdd(model, j, g, depth + 1));
-      if (isSubset(adds[j]!.guards, gi)) return out; // runs whenever add i does
+      const extra = adds[j]!.guards.filter((x) => !gi.some((y) => y.key === x.key && y.value === x.value));
+      if (extra.length === 0) return out; // runs whenever add i does
+      if (extra.length === 1) {
+        const e = extra[0]!;
+        if (seen.some((x) => x.key === e.key && x.value !== e.value)) return out; // if/else
+        seen.push(e);
+      }
       if (out.length > MAX_POSSIBILITIES) return [{ value: null, guards }];
     }
     for (const p of possibilities(model.initialLayers ?? { kind: 'unknown' }, guards)) {
@@ -199,10 +208,6 @@ export class LayerInputResolver {
     }
     return ['other', layer];
   }
-}
-
-function isSubset(a: readonly Guard[], b: readonly Guard[]): boolean {
-  return a.every((x) => b.some((y) => y.key === x.key && y.value === x.value));
 }
 
 function toGuards(list: readonly Guard[]): Guards | null {

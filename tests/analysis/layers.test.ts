@@ -177,6 +177,29 @@ export function build(binary) {
       expect(inputs(a, byName(a, 'softmax'))).toEqual(['dense(4)']);
     });
 
+    it('stops at the two branches of an if/else before it', () => {
+      const a = run(TF + `
+export function build(deep) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 7, inputShape: [3]})]});
+  if (deep) m.add(tf.layers.dense({units: 1}));
+  else m.add(tf.layers.dense({units: 2}));
+  m.add(tf.layers.softmax());
+  return m;
+}`);
+      expect(inputs(a, byName(a, 'softmax')).sort()).toEqual(['dense(1)', 'dense(2)']);
+    });
+
+    it('reaches the layers array when an earlier add may not run', () => {
+      const a = run(TF + `
+export function build(deep) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 7, inputShape: [3]})]});
+  if (deep) m.add(tf.layers.dense({units: 1}));
+  m.add(tf.layers.softmax());
+  return m;
+}`);
+      expect(inputs(a, byName(a, 'softmax')).sort()).toEqual(['dense(1)', 'dense(7)']);
+    });
+
     it('is empty for a layer placed nowhere in the file', () => {
       const a = run(TF + `export const sm = tf.layers.softmax();`);
       expect(inputs(a, byName(a, 'softmax'))).toEqual([]);
