@@ -27,7 +27,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       categoricalLossSingleUnit:
-        '{{loss}} is a categorical loss, but the output it trains has a single unit ({{where}}): one class compared with itself. {{effect}} Give the output one unit per class, or train a yes/no label with a sigmoid unit and `binaryCrossentropy`.',
+        'The categorical loss {{loss}} trains an output with a single unit ({{where}}): one class compared with itself. {{effect}} Give the output one unit per class, or train a yes/no label with a sigmoid unit and `binaryCrossentropy`.',
       useBinaryCrossentropy: "Use 'binaryCrossentropy', which trains the single sigmoid unit as a yes/no probability.",
       useSigmoidBinaryCrossentropy: "Use a sigmoid output with 'binaryCrossentropy', to train one yes/no probability.",
       useSigmoidCrossEntropy: 'Use `{{replacement}}`, which trains the single logit as a yes/no score.',
