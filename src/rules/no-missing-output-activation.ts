@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
 import { getAnalysis, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
-import { LOSSES, type LossInfo } from '../knowledge/losses.js';
+import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { lineOf, replaceNode, setLayerActivation, type Fix } from '../util/fixes.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
@@ -49,7 +49,7 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        const uses = outputUses(analysis);
+        let uses: Map<LayerFact, number> | undefined;
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           for (const pairs of perOutput) {
@@ -78,7 +78,7 @@ export default createRule<[], MessageIds>({
                 bugs.length === 1 &&
                 perOutput.length === 1 &&
                 loss.info.classes !== 'none' &&
-                uses.get(output.layer) === 1 &&
+                (uses ??= outputUses(analysis)).get(output.layer) === 1 &&
                 enclosingFunction(output.layer.call) === enclosingFunction(site.call);
               const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
               if (actFix && !certain) suggest.push({ messageId: 'addActivation', data: { activation }, fix: actFix });
@@ -96,6 +96,27 @@ export default createRule<[], MessageIds>({
                 suggest,
               });
             }
+          }
+        }
+        // Custom training code: a probability loss called on a linear model's predictions.
+        for (const call of analysis.lossCalls) {
+          if (call.loss.input !== 'probabilities') continue;
+          const bugs = judge(analysis.tensorPossibilities(call.prediction), (t) => {
+            const o = t.tensor?.origin === 'model-output' ? t.output : undefined;
+            return !!o && o.activation === 'linear' && !(o.units === 1 && isCategorical(call.loss));
+          });
+          for (const bug of bugs) {
+            const output = bug.output!;
+            if (reported.has(output.activationNode)) continue;
+            reported.add(output.activationNode);
+            const activation = ACTIVATION_FOR[call.loss.classes];
+            const fix = setLayerActivation(sc, output, activation);
+            context.report({
+              node: output.activationNode,
+              messageId: 'missingOutputActivation',
+              data: { loss: `\`${call.loss.display}\``, where: `line ${lineOf(call.callee)}`, activation },
+              suggest: fix ? [{ messageId: 'addActivation', data: { activation }, fix }] : [],
+            });
           }
         }
       },

@@ -64,6 +64,13 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
     TF +
       `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // Custom training: logits into the loss that takes logits; and a 1-unit model with a
+    // categorical loss (no-categorical-loss-single-unit's case).
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+const n = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+export const lossM = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs));
+export const lossN = (xs, ys) => tf.metrics.categoricalCrossentropy(ys, n.predict(xs));`,
   ],
   invalid: [
     {
@@ -388,6 +395,36 @@ let x = tf.layers.dense({units: 3}).apply(input);
 x = tf.layers.activation({activation: 'linear'}).apply(x);
 const model = tf.model({inputs: input, outputs: x});
 model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Custom training: a probability loss on a linear model's predictions. Suggestion only.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+export function lossFn(xs, ys) {
+  return tf.metrics.categoricalCrossentropy(ys, m.predict(xs)).mean();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax'),
+          line: 2,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              data: { activation: 'softmax' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'})]});
+export function lossFn(xs, ys) {
+  return tf.metrics.categoricalCrossentropy(ys, m.predict(xs)).mean();
+}`,
             },
           ],
         },
