@@ -431,6 +431,29 @@ export function lossFn(xs, ys) {
       ],
     },
     {
+      // An activation layer with an empty config is linear: the property is added to `{}`.
+      // No import: the page global tf, which the file uses, names the logits loss.
+      code: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({activation: 'softmax'})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          line: 1,
+          column: 81,
+          suggestions: [
+            {
+              messageId: 'useLogitsLoss',
+              data: { replacement: 'tf.losses.softmaxCrossEntropy', fused: 'softmax' },
+              output: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({})]});
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // TypeScript: the config object under a cast is still the layer's own.
       tsOnly: true,
       code:
