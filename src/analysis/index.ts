@@ -15,11 +15,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, unwrap } from './ast.js';
 import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluator.js';
-import { freshKey, mergeGuards, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import { freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { tfNamespaceAt, type NamespaceMember } from './namespace.js';
-import { OutputResolver, type OutputFact } from './outputs.js';
+import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
+import { LayerInputResolver, type InputLayerPossibility } from './sequence.js';
+import { tfExpression } from './tf-names.js';
 import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
@@ -27,12 +29,14 @@ import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
 import type { LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } from './values.js';
 
-export type { OutputFact } from './outputs.js';
+export type { ActivationFact, OutputFact } from './outputs.js';
+export type { InputLayerPossibility } from './sequence.js';
 export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
 export type { NameUse, NamePosition } from './identifiers.js';
 export type { NamespaceMember } from './namespace.js';
 export type { MetricList } from './training.js';
+export { pair } from './guards.js';
 export type * from './values.js';
 
 export interface CompileSite {
@@ -62,6 +66,26 @@ export interface OutputLossPair {
   /** Null when the loss is unknown on this path. */
   readonly loss: LossFact | null;
   readonly guards: Guards;
+}
+
+/** What one layer is on one path: its activation and the width of its output's last axis. */
+export interface LayerFacts extends ActivationFact {
+  readonly layer: LayerFact;
+  /**
+   * The size of the output's last axis when this layer sets it (`units` of dense and
+   * recurrent layers, `filters` of channels-last conv layers); undefined when unknown
+   * or not set by this layer.
+   */
+  readonly units: number | undefined;
+  /** The units value as written in the config (`units: N`). */
+  readonly unitsNode?: Node;
+  /**
+   * True when the activation is taken over the last axis: always, except for
+   * `tf.layers.softmax({axis})`, where only an absent axis, 1 or -1 is (its default
+   * axis is 1, the last one on rank-2 inputs; TF.js throws for other non-last axes),
+   * and any other axis gives undefined.
+   */
+  readonly overLastAxis: boolean | undefined;
 }
 
 export interface FitSite {
@@ -140,6 +164,10 @@ export class FileAnalysis {
   readonly lossCalls: LossCallValue[] = [];
   /** Every `x.compile(...)` call on a plain identifier, whatever `x` is (compile helpers of other files). */
   readonly compileCalls: TSESTree.CallExpression[] = [];
+  /** Calls that may place a layer in a model: `x.apply(...)` and `sequential(...)` (read by `inputLayerOf`). */
+  private readonly placingCalls: TSESTree.CallExpression[] = [];
+  private readonly inputs: LayerInputResolver;
+  private readonly layerFactsCache = new Map<LayerFact, Possibility<LayerFacts>[]>();
   /** Every `tf.layers.*(...)` call. */
   readonly layerCalls: LayerFact[] = [];
   /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
@@ -156,6 +184,7 @@ export class FileAnalysis {
     this.evaluator = new Evaluator(sourceCode, settings, resolveModule);
     this.outputs = new OutputResolver(this.evaluator);
     this.losses = new LossResolver(this.evaluator);
+    this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls);
     this.collect();
   }
 
@@ -226,6 +255,8 @@ export class FileAnalysis {
       } else if (this.resolveModule && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
         // A compile helper imported from another module: its compile sites, with the
         // helper's parameters bound to this call's arguments.
+      } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {
+        this.placingCalls.push(node);
       } else if (LOSS_FUNCTION_NAMES.has(name)) {
         const v = ev.evaluate(node);
         if (v.kind === 'loss-call') this.lossCalls.push(v);
@@ -414,6 +445,47 @@ export class FileAnalysis {
     return tfNamespaceAt(this.sourceCode, this.settings, node, member);
   }
 
+  /**
+   * What a layer is on each path: its activation (with where it was written) and the
+   * width it gives the last axis. Any layer, hidden or output; rules read layers
+   * through this, never their configs.
+   */
+  layerFacts(layer: LayerFact): Possibility<LayerFacts>[] {
+    const hit = this.layerFactsCache.get(layer);
+    if (hit) return hit;
+    const overLastAxis = softmaxOverLastAxis(layer);
+    const out: Possibility<LayerFacts>[] = [];
+    for (const act of this.outputs.activationOf(layer, NO_GUARDS)) {
+      for (const u of this.outputs.unitsOf(layer, act.guards)) {
+        out.push({
+          value: { layer, ...act.value, units: u.value, ...(u.node ? { unitsNode: u.node } : {}), overLastAxis },
+          guards: u.guards,
+        });
+      }
+    }
+    this.layerFactsCache.set(layer, out);
+    return out;
+  }
+
+  /**
+   * The layer that sets the width of `layer`'s input (looking back through
+   * activation, dropout and noise layers; into `timeDistributed`), one possibility per
+   * path and placement (`model.add` sequences, `layers` arrays, `.apply` chains);
+   * null where it is not known, empty when the layer is placed nowhere in this file.
+   */
+  inputLayerOf(layer: LayerFact): InputLayerPossibility[] {
+    return this.inputs.inputOf(layer);
+  }
+
+  /**
+   * An expression that names the TF.js API object at `path` where `at` stands, in
+   * the file's import style (`tf.losses.softmaxCrossEntropy`, `losses.softmaxCrossEntropy`),
+   * or undefined when no binding in scope reaches it.
+   */
+  tfExpression(path: readonly string[], at: Node): string | undefined {
+    return tfExpression(this.evaluator, this.sourceCode, path, at);
+  }
+
   /** The possible outputs of a model value (first output), for predictions fed to losses. */
   outputsOfModelValue(model: ModelFact, guards: Guards): Possibility<OutputFact | null>[] {
     const outs = this.outputs.outputsOf(model);
@@ -476,4 +548,14 @@ export class FileAnalysis {
 export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): readonly T[] {
   if (items.length === 0) return [];
   return items.every(isBug) ? items : [];
+}
+
+/** `overLastAxis` of `LayerFacts` (see there). */
+function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {
+  if (layer.factory !== 'softmax') return true;
+  const axis = propertyOf(layer.config, 'axis');
+  if (axis === 'absent') return true;
+  if (axis === 'unknown') return undefined;
+  const v = axis.value;
+  return v.kind === 'const' && (v.value === undefined || v.value === null || v.value === 1 || v.value === -1) ? true : undefined;
 }

@@ -46,6 +46,9 @@ export interface OutputFact {
 
 export type OutputPossibility = Possibility<OutputFact | null>;
 
+/** What a layer's activation is and where it was written (part of `OutputFact`). */
+export type ActivationFact = Pick<OutputFact, 'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'>;
+
 /** One step of a chain walked back from an output: a layer or "unknown". */
 type Step = LayerFact | null;
 
@@ -239,10 +242,12 @@ export class OutputResolver {
     return out;
   }
 
-  private activationOf(
-    layer: LayerFact,
-    guards: Guards,
-  ): Possibility<Pick<OutputFact, 'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'>>[] {
+  /**
+   * The activation a layer applies, per path: a fixed activation-only layer, its
+   * `activation` config, or the factory's default. Public: `FileAnalysis.layerFacts`
+   * asks it for any layer, not only outputs.
+   */
+  activationOf(layer: LayerFact, guards: Guards): Possibility<ActivationFact>[] {
     if (layer.info.fixedActivation) {
       return [{ value: { activation: layer.info.fixedActivation, activationOrigin: 'layer', activationNode: layer.call }, guards }];
     }
@@ -268,9 +273,21 @@ export class OutputResolver {
     }));
   }
 
-  private unitsOf(layer: LayerFact, guards: Guards): { value: number | undefined; guards: Guards; node: Node | undefined }[] {
+  /**
+   * The size of the layer's output's last axis, per path, when the layer sets it:
+   * `units` (dense, RNN) or `filters` (conv, only when channels are last: with
+   * `dataFormat: 'channelsFirst'` the last axis is a spatial one). Public, like
+   * `activationOf`.
+   */
+  unitsOf(layer: LayerFact, guards: Guards): { value: number | undefined; guards: Guards; node: Node | undefined }[] {
     const key = layer.info.unitsKey;
     if (!key) return [{ value: undefined, guards, node: undefined }];
+    if (key === 'filters') {
+      const format = propertyOf(layer.config, 'dataFormat');
+      const channelsLast =
+        format === 'absent' || (format !== 'unknown' && format.value.kind === 'const' && (format.value.value === 'channelsLast' || format.value.value === undefined));
+      if (!channelsLast) return [{ value: undefined, guards, node: undefined }];
+    }
     const entry = propertyOf(layer.config, key);
     if (entry === 'unknown' || entry === 'absent') return [{ value: undefined, guards, node: undefined }];
     return possibilities(entry.value, guards).map((p) => ({

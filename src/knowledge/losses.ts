@@ -123,3 +123,23 @@ export function lossForPath(path: readonly string[]): LossInfo | undefined {
 
 /** True for a loss that assumes one class per example (categorical). */
 export const isCategorical = (loss: LossInfo): boolean => loss.classes === 'exclusive';
+
+/**
+ * What a categorical loss does on a 1-unit output (one class compared with itself),
+ * run on TF.js 4.22 (see docs/evidence.md, no-categorical-loss-single-unit):
+ * - `fit-throws-target-shape`: `fit` throws "You are passing a target array of shape
+ *   N,1 while using a loss 'categorical_crossentropy'" (tfjs-layers
+ *   `checkLossAndTargetCompatibility`, for the string loss only);
+ * - `fit-throws-one-hot`: `fit` throws "Error in oneHot: depth must be >=2" (the
+ *   sparse loss one-hot encodes the labels with depth = units);
+ * - `zero-loss`: trains without an error at loss 0 (a softmax over one unit is 1;
+ *   `tf.metrics.categoricalCrossentropy` divides the output by its own sum).
+ */
+export type SingleUnitEffect = 'fit-throws-target-shape' | 'fit-throws-one-hot' | 'zero-loss';
+
+export const SINGLE_UNIT_EFFECT: ReadonlyMap<string, SingleUnitEffect> = new Map<string, SingleUnitEffect>([
+  ['categoricalCrossentropy', 'fit-throws-target-shape'],
+  ['sparseCategoricalCrossentropy', 'fit-throws-one-hot'],
+  ['losses.softmaxCrossEntropy', 'zero-loss'],
+  ['metrics.categoricalCrossentropy', 'zero-loss'],
+]);

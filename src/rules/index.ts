@@ -1,6 +1,9 @@
 import noActivationBeforeLogitsLoss from './no-activation-before-logits-loss.js';
 import noBinaryCrossentropyMulticlass from './no-binary-crossentropy-multiclass.js';
+import noCategoricalLossSingleUnit from './no-categorical-loss-single-unit.js';
+import noMissingOutputActivation from './no-missing-output-activation.js';
 import noSigmoidWithCategoricalLoss from './no-sigmoid-with-categorical-loss.js';
+import noSingleUnitSoftmax from './no-single-unit-softmax.js';
 import preferLogSoftmax from './prefer-log-softmax.js';
 import validIdentifiers from './valid-identifiers.js';
 
@@ -8,7 +11,10 @@ import validIdentifiers from './valid-identifiers.js';
 export const rules = {
   'no-activation-before-logits-loss': noActivationBeforeLogitsLoss,
   'no-binary-crossentropy-multiclass': noBinaryCrossentropyMulticlass,
+  'no-categorical-loss-single-unit': noCategoricalLossSingleUnit,
+  'no-missing-output-activation': noMissingOutputActivation,
   'no-sigmoid-with-categorical-loss': noSigmoidWithCategoricalLoss,
+  'no-single-unit-softmax': noSingleUnitSoftmax,
   'prefer-log-softmax': preferLogSoftmax,
   'valid-identifiers': validIdentifiers,
 };

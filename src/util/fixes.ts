@@ -5,8 +5,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import type { FileAnalysis, LayerFact, OutputFact } from '../analysis/index.js';
-import type { Node } from '../analysis/values.js';
+import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
+import type { LayerFact, Node } from '../analysis/values.js';
 
 export type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
 
@@ -159,6 +159,68 @@ export function removeArrayElement(sc: SourceCode, array: TSESTree.ArrayExpressi
 /** 1-based line of a node, for messages. */
 export function lineOf(node: Node): number {
   return node.loc.start.line;
+}
+
+
+/**
+ * Add a property (`text`, e.g. `activation: 'softmax'`) at the end of an object
+ * literal, in its layout: on its own line with the others' indentation and comma
+ * style when the object spans lines, else after the last property. Null when a
+ * comment would end up in the wrong place or the layout is unclear.
+ */
+export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, text: string): Fix | null {
+  const props = object.properties;
+  const last = props[props.length - 1];
+  if (!last) {
+    if (sc.getCommentsInside(object).length > 0) return null;
+    return (fixer) => fixer.replaceText(object, `{${text}}`);
+  }
+  const closing = sc.getLastToken(object);
+  const after = sc.getTokenAfter(last);
+  if (!closing || !after) return null;
+  const comma = after.value === ',' ? after : undefined;
+  if (last.loc.end.line === closing.loc.start.line) {
+    // One line (or the brace right after the last property): `{a: 1}` -> `{a: 1, text}`.
+    if (comma) return (fixer) => fixer.insertTextAfter(comma, ` ${text},`);
+    return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+  }
+  // The last property starts its own line: reuse its indentation.
+  const line = sc.lines[last.loc.start.line - 1] ?? '';
+  const indent = line.slice(0, last.loc.start.column);
+  if (!/^\s*$/.test(indent)) return null;
+  const anchor = comma ?? last;
+  const trailing = sc.getCommentsAfter(anchor).filter((c) => c.loc.start.line === anchor.loc.end.line);
+  const end = trailing.length > 0 ? trailing[trailing.length - 1]!.range[1] : anchor.range[1];
+  if (trailing.some((c) => c.loc.end.line !== anchor.loc.end.line)) return null;
+  const insertion = `\n${indent}${text}${comma ? ',' : ''}`;
+  return (fixer) => (comma ? [fixer.insertTextAfterRange([end, end], insertion)] : [fixer.insertTextAfter(last, ','), fixer.insertTextAfterRange([end, end], insertion)]);
+}
+
+/**
+ * Make a layer apply `activation`: replace its own `activation` literal, add an
+ * `activation` property to its inline config when it has none, or turn a config-less
+ * `tf.layers.softmax()` into `tf.layers.activation({activation})`. Null otherwise
+ * (an activation in a shared constant, a config built elsewhere ...).
+ */
+export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { readonly layer: LayerFact }, activation: string): Fix | null {
+  const layer = fact.layer;
+  if (fact.activationOrigin === 'config') {
+    if (!isOwnLiteral(fact.activationLiteral, fact.activationProperty)) return null;
+    return replaceNode(sc, fact.activationLiteral!, stringLiteral(sc, activation, fact.activationLiteral));
+  }
+  if (fact.activationOrigin === 'default') {
+    const config = layer.configNode;
+    if (!config || layer.call.arguments.length !== 1 || unwrap(layer.call.arguments[0]!) !== config) return null;
+    const hasKey = config.properties.some((p) => p.type === 'SpreadElement' || p.computed || (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '') === 'activation');
+    if (hasKey) return null;
+    return addProperty(sc, config, `activation: ${stringLiteral(sc, activation, config)}`);
+  }
+  // A fixed-activation layer: only the config-less softmax layer is rewritten.
+  const callee = unwrap(layer.call.callee);
+  if (layer.factory !== 'softmax' || layer.call.arguments.length > 0 || callee.type !== 'MemberExpression' || callee.computed) return null;
+  if (sc.getCommentsInside(layer.call).length > 0) return null;
+  const object = sc.getText(callee.object);
+  return (fixer) => fixer.replaceText(layer.call, `${object}.activation({activation: ${stringLiteral(sc, activation, layer.call)}})`);
 }
 
 /**

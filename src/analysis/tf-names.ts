@@ -1,0 +1,121 @@
+/**
+ * Writing TF.js names back into a file: the expression under which a TF.js API path
+ * (`['losses', 'softmaxCrossEntropy']`) is reachable at a given place, in the file's
+ * own import style — `tf.losses.softmaxCrossEntropy` after `import * as tf`,
+ * `losses.softmaxCrossEntropy` after `import {losses}`, the page global `tf` when the
+ * file already uses it. Fixes that introduce a TF.js name use it; when no binding in
+ * scope reaches the path, there is no expression and no fix.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Evaluator } from './evaluator.js';
+import type { Node } from './values.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * What the namespace of each module has at its top level, for paths written from
+ * the module's root: the full packages have everything; `tfjs-core` has the ops,
+ * `losses` and `train` but no layers API; `tfjs-layers` has the layers API but no
+ * `losses`. Other modules (settings.tfjs.modules) are not known: never used as a root.
+ */
+const ROOTS: Readonly<Record<string, (first: string) => boolean>> = {
+  '@tensorflow/tfjs': () => true,
+  '@tensorflow/tfjs-node': () => true,
+  '@tensorflow/tfjs-node-gpu': () => true,
+  '@tensorflow/tfjs-core': (first) => first === 'losses' || first === 'train',
+  '@tensorflow/tfjs-layers': (first) => first === 'layers' || first === 'metrics',
+};
+
+/**
+ * An expression text that evaluates to the TF.js API object at `path` where `at`
+ * stands, or undefined. Prefers the binding closest to the path (`losses.x` over
+ * `tf.losses.x`); a binding shadowed at `at`, declared after `at`, or reassigned is
+ * not used.
+ */
+export function tfExpression(
+  ev: Evaluator,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  path: readonly string[],
+  at: Node,
+): string | undefined {
+  if (path.length === 0) return undefined;
+  let best: { text: string; rest: number } | undefined;
+  const consider = (name: string, prefix: readonly string[]) => {
+    if (prefix.length > path.length || !prefix.every((p, i) => p === path[i])) return;
+    const rest = path.length - prefix.length;
+    if (!best || rest < best.rest) best = { text: [name, ...path.slice(prefix.length)].join('.'), rest };
+  };
+  const seen = new Set<string>();
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    for (const variable of scope.variables) {
+      if (seen.has(variable.name)) continue; // shadowed by an inner binding
+      seen.add(variable.name);
+      const prefix = tfPathOf(ev, variable, at, path[0]!);
+      if (prefix) consider(variable.name, prefix);
+    }
+  }
+  // The page global (script-tag builds), when this file already uses it as TF.js.
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (globalScope) {
+    for (const g of ev.settings.globals) {
+      if (seen.has(g) && (globalScope.set.get(g)?.defs.length ?? 0) > 0) continue;
+      const used = globalScope.through.some((r) => r.identifier.name === g) || (globalScope.set.get(g)?.references.length ?? 0) > 0;
+      if (used && !isShadowed(sourceCode, at, g)) consider(g, []);
+    }
+  }
+  return best?.text;
+}
+
+/** The TF.js path a variable holds, if it is a plain binding usable at `at`. */
+function tfPathOf(ev: Evaluator, variable: Variable, at: Node, first: string): readonly string[] | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const decl = def.parent as TSESTree.ImportDeclaration;
+    if (decl.importKind === 'type') return undefined;
+    if (def.node.type === 'ImportSpecifier' && def.node.importKind === 'type') return undefined;
+  } else if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.range[1] > at.range[0]) return undefined; // not yet initialised at `at`
+    if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
+  } else {
+    return undefined;
+  }
+  const value = ev.evaluate(def.name);
+  if (value.kind !== 'tf') return undefined;
+  if (value.path.length === 0) {
+    // A module root: only when the module is known to have `first` at its top level.
+    const source = moduleOf(def);
+    if (!source || !ROOTS[source]?.(first)) return undefined;
+  }
+  return value.path;
+}
+
+/** The module a namespace binding comes from: `import * as tf from 'm'`, `import tf from 'm'`, `const tf = require('m')`. */
+function moduleOf(def: TSESLint.Scope.Definition): string | undefined {
+  if (def.type === 'ImportBinding') {
+    if (def.node.type === 'ImportSpecifier') return undefined;
+    return String((def.parent as TSESTree.ImportDeclaration).source.value);
+  }
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const init = declarator.init;
+  if (
+    declarator.id.type === 'Identifier' &&
+    init?.type === 'CallExpression' &&
+    init.callee.type === 'Identifier' &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === 'Literal' &&
+    typeof init.arguments[0].value === 'string'
+  ) {
+    return init.arguments[0].value;
+  }
+  return undefined;
+}
+
+function isShadowed(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, name: string): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    const v = scope.set.get(name);
+    if (v && v.defs.length > 0) return true;
+  }
+  return false;
+}

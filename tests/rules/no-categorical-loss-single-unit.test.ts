@@ -1,0 +1,279 @@
+import rule from '../../src/rules/no-categorical-loss-single-unit.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+
+const SHAPE = '`fit` throws a target-shape error that does not point here.';
+const ONE_HOT = '`fit` throws "Error in oneHot: depth must be >=2".';
+const ZERO = 'The loss reads 0 for every input: training runs without an error and learns nothing useful.';
+const SOFTMAX = ' Its softmax also outputs a constant 1.';
+
+/** The report's data: the loss as shown, where the single unit is, what happens. */
+const data = (loss: string, where: string, effect: string) => ({ loss: `\`${loss}\``, where, effect });
+
+runRule('no-categorical-loss-single-unit', rule, {
+  valid: [
+    // One unit per class: the intended use.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // Two exclusive classes: fine.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'softmax', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+    // One sigmoid unit with the binary loss: the right binary classifier.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    // Units from a parameter nobody in this file passes: unknown.
+    TF +
+      `export function build(numClasses) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: numClasses, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+    // Units and loss chosen by the same condition: 1 unit only with the binary loss.
+    TF +
+      `export function build(binary) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: binary ? 1 : 10, activation: binary ? 'sigmoid' : 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: binary ? 'binaryCrossentropy' : 'categoricalCrossentropy'});
+}`,
+    // Channels first: the last axis is spatial, not the single filter; unknown width.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.conv2d({filters: 1, kernelSize: 3, dataFormat: 'channelsFirst', inputShape: [3, 8, 8]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    // Custom training on a 10-unit model.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4]})]});
+const loss = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs));`,
+    // A loaded model: the topology is unknown.
+    TF +
+      `export async function train() {
+  const m = await tf.loadLayersModel('file://model.json');
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+  ],
+  invalid: [
+    {
+      // A binary classifier compiled with the categorical loss. Sigmoid output: autofix.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      output:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 4, `units: 1`', SHAPE),
+          line: 5,
+          column: 41,
+          endColumn: 66,
+        },
+      ],
+    },
+    {
+      // The sparse loss on one sigmoid unit, double quotes kept.
+      code: `import {sequential, layers} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 1, activation: "sigmoid", inputShape: [3]})]});
+m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
+      output: `import {sequential, layers} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 1, activation: "sigmoid", inputShape: [3]})]});
+m.compile({optimizer: "adam", loss: "binaryCrossentropy"});`,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'sparseCategoricalCrossentropy'", 'line 2, `units: 1`', ONE_HOT),
+          line: 3,
+          column: 37,
+        },
+      ],
+    },
+    {
+      // A 1-unit softmax with the categorical loss: one report (here), both edits in one suggestion.
+      code:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'softmax', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE + SOFTMAX),
+          line: 4,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useSigmoidBinaryCrossentropy',
+              output:
+                TF +
+                `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The fused softmax loss on one logit: trains at loss 0. Two suggestions: a sigmoid
+      // output with the binary loss, or keep the logit with the fused sigmoid loss.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.losses.softmaxCrossEntropy', 'line 2, `units: 1`', ZERO),
+          line: 3,
+          column: 37,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useSigmoidBinaryCrossentropy',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4], activation: 'sigmoid'})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+            {
+              messageId: 'useSigmoidCrossEntropy',
+              data: { replacement: 'tf.losses.sigmoidCrossEntropy' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // tf.metrics.categoricalCrossentropy on one sigmoid unit: loss 0 (the output divided by itself). Autofix.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.metrics.categoricalCrossentropy});`,
+      output:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.metrics.categoricalCrossentropy', 'line 2, `units: 1`', ZERO), line: 3, column: 37 }],
+    },
+    {
+      // The loss in a shared constant: reported where it is named, nothing edited.
+      code:
+        TF +
+        `const LOSS = 'categoricalCrossentropy';
+const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: LOSS});`,
+      output: null,
+      errors: [{ messageId: 'categoricalLossSingleUnit', data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE), line: 2, column: 14 }],
+    },
+    {
+      // Two outputs, the first one 1-unit: reported, but with a loss array only a suggestion.
+      code:
+        TF +
+        `const input = tf.input({shape: [4]});
+const isCat = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const size = tf.layers.dense({units: 1}).apply(input);
+const m = tf.model({inputs: input, outputs: [isCat, size]});
+m.compile({optimizer: 'adam', loss: ['categoricalCrossentropy', 'meanSquaredError']});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE),
+          line: 6,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const isCat = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const size = tf.layers.dense({units: 1}).apply(input);
+const m = tf.model({inputs: input, outputs: [isCat, size]});
+m.compile({optimizer: 'adam', loss: ['binaryCrossentropy', 'meanSquaredError']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A wrapper loss, compiled in a helper: reported at the loss inside the wrapper, no edit.
+      code:
+        TF +
+        `const smooth = (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred, undefined, 0.1).mean();
+function train(model) {
+  model.compile({optimizer: 'adam', loss: smooth});
+}
+train(tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]}));`,
+      output: null,
+      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.losses.softmaxCrossEntropy', 'line 6, `units: 1`', ZERO), line: 2, column: 34 }],
+    },
+    {
+      // Custom training: the fused softmax loss on a 1-unit model's predictions.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+const optimizer = tf.train.adam();
+export function step(xs, ys) {
+  optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, m.predict(xs)));
+}`,
+      output: null,
+      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.losses.softmaxCrossEntropy', 'line 2, `units: 1`', ZERO), line: 5, column: 28 }],
+    },
+    {
+      // A softmax layer after a 1-unit timeDistributed dense, output of the model: both edits suggested.
+      code:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.timeDistributed({layer: tf.layers.dense({units: 1}), inputShape: [5, 3]}));
+m.add(tf.layers.softmax());
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE + SOFTMAX),
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useSigmoidBinaryCrossentropy',
+              output:
+                TF +
+                `const m = tf.sequential();
+m.add(tf.layers.timeDistributed({layer: tf.layers.dense({units: 1}), inputShape: [5, 3]}));
+m.add(tf.layers.activation({activation: 'sigmoid'}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript: a cast around the loss is kept.
+      tsOnly: true,
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]}) as tf.Sequential;
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy' as string});`,
+      output:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]}) as tf.Sequential;
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy' as string});`,
+      errors: [{ messageId: 'categoricalLossSingleUnit', data: data("'categoricalCrossentropy'", 'line 2, `units: 1`', SHAPE), line: 3, column: 37 }],
+    },
+  ],
+});

@@ -1,0 +1,284 @@
+import rule from '../../src/rules/no-single-unit-softmax.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+
+runRule('no-single-unit-softmax', rule, {
+  valid: [
+    // Softmax over 2 units is a real distribution (two exclusive classes).
+    TF + `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'softmax', inputShape: [4]})]});`,
+    // One sigmoid unit: the right binary output.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    // Units from a parameter nobody in this file passes: unknown.
+    TF + `export function head(n) { return tf.layers.dense({units: n, activation: 'softmax'}); }`,
+    // Units and activation chosen by the same condition: 1 unit only with sigmoid.
+    TF + `export function head(binary, n) { return tf.layers.dense({units: binary ? 1 : n, activation: binary ? 'sigmoid' : 'softmax'}); }`,
+    // 1 unit on one path only: not a bug on every path.
+    TF + `export function head(small) { return tf.layers.dense({units: small ? 1 : 3, activation: 'softmax'}); }`,
+    // Spreads: the activation or the units may come from the spread object.
+    TF + `export function head(cfg) { return [tf.layers.dense({...cfg, units: 1}), tf.layers.dense({activation: 'softmax', units: 1, ...cfg})]; }`,
+    // Channels first: the softmax runs over the last (spatial) axis, not over the single filter.
+    TF + `tf.layers.conv2d({filters: 1, kernelSize: 3, activation: 'softmax', dataFormat: 'channelsFirst'});`,
+    // Attention done right: the scores are flattened to one per timestep before the softmax.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [20, 8]}));
+m.add(tf.layers.flatten());
+m.add(tf.layers.softmax());`,
+    // A softmax layer after a base model from a parameter: what feeds it is unknown.
+    TF + `export function withHead(base) { return tf.sequential({layers: [base, tf.layers.softmax()]}); }`,
+    // The softmax layer's axis is not the last one on every input: silent.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [20, 8]}));
+m.add(tf.layers.softmax({axis: 2}));`,
+    // A softmax layer placed nowhere in this file.
+    TF + `export const head = tf.layers.softmax();`,
+    // if/else: the softmax branch has 4 units, the 1-unit branch uses sigmoid.
+    TF +
+      `export function build(binary) {
+  const m = tf.sequential();
+  if (binary) {
+    m.add(tf.layers.dense({units: 1, inputShape: [3]}));
+    m.add(tf.layers.activation({activation: 'sigmoid'}));
+  } else {
+    m.add(tf.layers.dense({units: 4, inputShape: [3]}));
+    m.add(tf.layers.softmax());
+  }
+  return m;
+}`,
+    // A 1-unit softmax output trained with a categorical loss: one mistake, reported at
+    // the loss by no-categorical-loss-single-unit, not twice.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'softmax', inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // A tf that is not TF.js.
+    `import * as tf from './my-tf';
+tf.layers.dense({units: 1, activation: 'softmax'});`,
+  ],
+  invalid: [
+    {
+      // The canonical bug: a 1-unit softmax output trained as binary. Autofix: sigmoid.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+model.add(tf.layers.dense({units: 1, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+      output:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 4, column: 50, endColumn: 59 }],
+    },
+    {
+      // Hidden: an attention score with softmax over its single unit (3-D input, the
+      // softmax is still over the last axis). Not the output: a suggestion only.
+      code:
+        TF +
+        `const input = tf.input({shape: [20, 8]});
+const scores = tf.layers.timeDistributed({layer: tf.layers.dense({units: 1, activation: 'softmax'})}).apply(input);
+const weighted = tf.layers.multiply().apply([input, scores]);
+const out = tf.layers.dense({units: 1}).apply(tf.layers.flatten().apply(weighted));
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmax',
+          data: { key: 'units' },
+          line: 3,
+          column: 89,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `const input = tf.input({shape: [20, 8]});
+const scores = tf.layers.timeDistributed({layer: tf.layers.dense({units: 1, activation: 'sigmoid'})}).apply(input);
+const weighted = tf.layers.multiply().apply([input, scores]);
+const out = tf.layers.dense({units: 1}).apply(tf.layers.flatten().apply(weighted));
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A softmax layer right after a 1-unit dense, binary loss: autofix to a sigmoid activation layer.
+      code:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+m.add(tf.layers.softmax());
+m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+      output:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+m.add(tf.layers.activation({activation: 'sigmoid'}));
+m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+      errors: [{ messageId: 'singleUnitSoftmaxAfter', data: { where: 'line 3, `units: 1`' }, line: 4, column: 7, endColumn: 26 }],
+    },
+    {
+      // Through dropout in a layers array; the page global tf; regression loss: suggestion only.
+      code: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+  tf.layers.dropout({rate: 0.2}),
+  tf.layers.activation({activation: 'softmax'}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 2, `units: 1`' },
+          line: 4,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+  tf.layers.dropout({rate: 0.2}),
+  tf.layers.activation({activation: 'sigmoid'}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Functional chain with a reassigned let; require() import; no compile: suggestion.
+      code: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [6]});
+let x = tf.layers.dense({units: 1}).apply(input);
+x = tf.layers.activation({activation: "softmax"}).apply(x);`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 3, `units: 1`' },
+          line: 4,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [6]});
+let x = tf.layers.dense({units: 1}).apply(input);
+x = tf.layers.activation({activation: "sigmoid"}).apply(x);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Both branches of an if/else feed it a 1-unit layer: a bug on every path; both lines named.
+      code:
+        TF +
+        `export function build(deep) {
+  const m = tf.sequential();
+  if (deep) m.add(tf.layers.dense({units: 1, activation: 'relu', inputShape: [4]}));
+  else m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+  m.add(tf.layers.softmax());
+  return m;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 4, `units: 1`; line 5, `units: 1`' },
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `export function build(deep) {
+  const m = tf.sequential();
+  if (deep) m.add(tf.layers.dense({units: 1, activation: 'relu', inputShape: [4]}));
+  else m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+  m.add(tf.layers.activation({activation: 'sigmoid'}));
+  return m;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Conv with one filter (channels last by default): `filters: 1` named.
+      code: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'softmax'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmax',
+          data: { key: 'filters' },
+          line: 2,
+          column: 70,
+          suggestions: [{ messageId: 'useSigmoid', output: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'sigmoid'});` }],
+        },
+      ],
+    },
+    {
+      // Constants folded; the activation lives in a shared constant: reported, no edit offered.
+      code:
+        TF +
+        `const CLASSES = ['spam'];
+const OUT = 'softmax';
+const m = tf.sequential({layers: [tf.layers.dense({units: CLASSES.length, activation: OUT, inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      output: null,
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 4, column: 87, endColumn: 90 }],
+    },
+    {
+      // A 1-unit softmax output with a regression loss: reported here (the categorical rule does not apply).
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.lstm({units: 1, activation: 'softmax', inputShape: [10, 2]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmax',
+          line: 2,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.lstm({units: 1, activation: 'sigmoid', inputShape: [10, 2]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript: a cast on the literal is kept.
+      tsOnly: true,
+      code:
+        TF +
+        `const m: tf.Sequential = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'softmax' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      output:
+        TF +
+        `const m: tf.Sequential = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'sigmoid' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 3, column: 46 }],
+    },
+  ],
+});
