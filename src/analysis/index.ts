@@ -18,7 +18,6 @@ import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluato
 import { freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
-import { tfNamespaceAt, type NamespaceMember } from './namespace.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { LayerInputResolver, type InputLayerPossibility } from './sequence.js';
 import { tfExpression } from './tf-names.js';
@@ -34,7 +33,6 @@ export type { InputLayerPossibility } from './sequence.js';
 export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
 export type { NameUse, NamePosition } from './identifiers.js';
-export type { NamespaceMember } from './namespace.js';
 export type { MetricList } from './training.js';
 export { pair } from './guards.js';
 export type * from './values.js';
@@ -440,10 +438,6 @@ export class FileAnalysis {
     return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
   }
 
-  /** The local name of the TF.js namespace providing `member` at `node`, for fixes (see namespace.ts). */
-  tfNamespaceAt(node: Node, member: NamespaceMember): string | undefined {
-    return tfNamespaceAt(this.sourceCode, this.settings, node, member);
-  }
 
   /**
    * What a layer is on each path: its activation (with where it was written) and the

@@ -8,23 +8,28 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Evaluator } from './evaluator.js';
+import type { TfjsSettings } from './settings.js';
 import type { Node } from './values.js';
 
 type Variable = TSESLint.Scope.Variable;
 
+/** Top-level names of the layers API: in `tfjs-layers`, not in `tfjs-core`. */
+const LAYERS_API = new Set([
+  'layers', 'metrics', 'sequential', 'model', 'input', 'loadLayersModel', 'models',
+  'callbacks', 'constraints', 'initializers', 'regularizers',
+]);
+
 /**
- * What the namespace of each module has at its top level, for paths written from
- * the module's root: the full packages have everything; `tfjs-core` has the ops,
- * `losses` and `train` but no layers API; `tfjs-layers` has the layers API but no
- * `losses`. Other modules (settings.tfjs.modules) are not known: never used as a root.
+ * Does the namespace of module `source` have `first` at its top level? The full
+ * packages (and modules the user declared in settings.tfjs.modules as re-exports)
+ * have everything; `tfjs-core` has the ops, `losses` and `train` but not the layers
+ * API; `tfjs-layers` has only the layers API (no ops, no `losses`).
  */
-const ROOTS: Readonly<Record<string, (first: string) => boolean>> = {
-  '@tensorflow/tfjs': () => true,
-  '@tensorflow/tfjs-node': () => true,
-  '@tensorflow/tfjs-node-gpu': () => true,
-  '@tensorflow/tfjs-core': (first) => first === 'losses' || first === 'train',
-  '@tensorflow/tfjs-layers': (first) => first === 'layers' || first === 'metrics',
-};
+function rootHas(settings: TfjsSettings, source: string, first: string): boolean {
+  if (source === '@tensorflow/tfjs-core') return !LAYERS_API.has(first);
+  if (source === '@tensorflow/tfjs-layers') return LAYERS_API.has(first);
+  return settings.modules.includes(source);
+}
 
 /**
  * An expression text that evaluates to the TF.js API object at `path` where `at`
@@ -86,7 +91,7 @@ function tfPathOf(ev: Evaluator, variable: Variable, at: Node, first: string): r
   if (value.path.length === 0) {
     // A module root: only when the module is known to have `first` at its top level.
     const source = moduleOf(def);
-    if (!source || !ROOTS[source]?.(first)) return undefined;
+    if (!source || !rootHas(ev.settings, source, first)) return undefined;
   }
   return value.path;
 }

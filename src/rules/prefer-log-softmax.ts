@@ -101,8 +101,8 @@ function stableText(analysis: FileAnalysis, act: TensorValue, at: Node): string 
     return text.slice(call.range[0], p.range[0]) + stable + text.slice(p.range[1], call.range[1]);
   }
   if (callee.type === 'Identifier' && callee === call.callee) {
-    const ns = analysis.tfNamespaceAt(at, 'ops');
-    return ns === undefined ? undefined : `${ns}.${stable}${text.slice(callee.range[1], call.range[1])}`;
+    const fn = analysis.tfExpression([stable], at);
+    return fn === undefined ? undefined : `${fn}${text.slice(callee.range[1], call.range[1])}`;
   }
   return undefined;
 }

@@ -229,9 +229,8 @@ function isPlainString(node: Node): boolean {
 /** `tf.losses.huberLoss` written through the TF.js namespace in scope at `literal`. */
 function functionEdit(analysis: FileAnalysis, literal: Node, fn: string): { text: string; fix: Fix } | null {
   const [, member, name] = fn.split('.') as [string, 'losses' | 'metrics', string];
-  const ns = analysis.tfNamespaceAt(literal, member);
-  if (ns === undefined || !isPlainString(literal)) return null;
-  const text = `${ns}.${member}.${name}`;
+  const text = analysis.tfExpression([member, name], literal);
+  if (text === undefined || !isPlainString(literal)) return null;
   const fix = replaceNode(analysis.sourceCode, literal, text);
   return fix ? { text, fix } : null;
 }

@@ -125,36 +125,38 @@ m.compile({loss: 'mean' + 'SquaredError', optimizer: tf.train.adam()});`;
     });
   });
 
-  describe('tfNamespaceAt', () => {
-    const at = (code: string, member: 'ops' | 'losses' | 'metrics' | 'train' | 'layers') => {
+  describe('tfExpression', () => {
+    const at = (code: string, path: string[]) => {
       const a = run(code);
-      // The namespace is asked for at the last statement of the file.
+      // The expression is asked for at the last statement of the file.
       const body = a.sourceCode.ast.body;
-      return a.tfNamespaceAt(body[body.length - 1]!, member);
+      return a.tfExpression(path, body[body.length - 1]!);
     };
 
     it.each([
-      ['import * as', `import * as tf from '@tensorflow/tfjs';\nx;`, 'losses', 'tf'],
-      ['default import', `import tfx from '@tensorflow/tfjs-node';\nx;`, 'metrics', 'tfx'],
-      ['require', `const tf = require('@tensorflow/tfjs');\nx;`, 'train', 'tf'],
-      ['core has losses', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, 'losses', 'tfc'],
-      ['core has no metrics', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, 'metrics', undefined],
-      ['layers has metrics', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, 'metrics', 'tfl'],
-      ['layers has no losses', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, 'losses', undefined],
-      ['layers has no ops', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, 'ops', undefined],
-      ['named imports only', `import {sequential} from '@tensorflow/tfjs';\nx;`, 'losses', undefined],
-      ['page global in use', `tf.sequential();\nx;`, 'losses', 'tf'],
-      ['a reassigned require', `let tf = require('@tensorflow/tfjs');\ntf = null;\nx;`, 'losses', undefined],
-      ['a local require', `function require() {}\nconst tf = require('@tensorflow/tfjs');\nx;`, 'losses', undefined],
-    ])('%s', (_name, code, member, expected) => {
-      expect(at(code, member as 'losses')).toBe(expected);
+      ['import * as', `import * as tf from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], 'tf.losses.logLoss'],
+      ['default import', `import tfx from '@tensorflow/tfjs-node';\nx;`, ['metrics', 'mse'], 'tfx.metrics.mse'],
+      ['require', `const tf = require('@tensorflow/tfjs');\nx;`, ['train', 'adam'], 'tf.train.adam'],
+      ['core has losses', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['losses', 'logLoss'], 'tfc.losses.logLoss'],
+      ['core has ops', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['logSoftmax'], 'tfc.logSoftmax'],
+      ['core has no metrics', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['metrics', 'mse'], undefined],
+      ['layers has metrics', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['metrics', 'mse'], 'tfl.metrics.mse'],
+      ['layers has no losses', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['losses', 'logLoss'], undefined],
+      ['layers has no ops', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['logSoftmax'], undefined],
+      ['a named import of the sub-namespace', `import {losses} from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], 'losses.logLoss'],
+      ['named imports of something else only', `import {sequential} from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], undefined],
+      ['page global in use', `tf.sequential();\nx;`, ['losses', 'logLoss'], 'tf.losses.logLoss'],
+      ['a reassigned require', `let tf = require('@tensorflow/tfjs');\ntf = null;\nx;`, ['losses', 'logLoss'], undefined],
+      ['a local require', `function require() {}\nconst tf = require('@tensorflow/tfjs');\nx;`, ['losses', 'logLoss'], undefined],
+    ])('%s', (_name, code, path, expected) => {
+      expect(at(code, path as string[])).toBe(expected);
     });
 
     it('is undefined where the name is shadowed', () => {
       const a = run(`import * as tf from '@tensorflow/tfjs';\nfunction f(tf) { return 'mse'; }`);
       const fn = a.sourceCode.ast.body[1]! as import('@typescript-eslint/utils').TSESTree.FunctionDeclaration;
-      expect(a.tfNamespaceAt(fn.body.body[0]!, 'losses')).toBeUndefined();
-      expect(a.tfNamespaceAt(a.sourceCode.ast.body[0]!, 'losses')).toBe('tf');
+      expect(a.tfExpression(['losses', 'logLoss'], fn.body.body[0]!)).toBeUndefined();
+      expect(a.tfExpression(['losses', 'logLoss'], a.sourceCode.ast.body[0]!)).toBe('tf.losses.logLoss');
     });
   });
 
