@@ -421,9 +421,49 @@ export class Evaluator {
       return this.destructure(this.evaluate(declarator.init, env), declarator.id, name);
     }
     if (declarator.init && writes.length === 1 && writes[0]!.identifier === declarator.id) {
-      return this.evaluate(declarator.init, env);
+      const value = this.evaluate(declarator.init, env);
+      return (value.kind === 'array' || value.kind === 'object') && this.isMutated(variable) ? opened(value) : value;
     }
     return this.flow(writes, ref, env);
+  }
+
+  private readonly mutated = new Map<Variable, boolean>();
+
+  /**
+   * Is the array or object a variable holds changed after its initializer?
+   * (`LABELS.push(x)`, `cfg.units = 3`, `arr[i] = x`, `delete cfg.activation`,
+   * `Object.assign(cfg, ...)`): then its length and properties are not constants.
+   */
+  private isMutated(variable: Variable): boolean {
+    const hit = this.mutated.get(variable);
+    if (hit !== undefined) return hit;
+    let result = false;
+    for (const ref of variable.references) {
+      const id = ref.identifier as Node;
+      const p = id.parent;
+      if (!p) continue;
+      if (p.type === 'MemberExpression' && p.object === id) {
+        const pp = p.parent;
+        const name = staticMemberName(p);
+        if (
+          (pp?.type === 'AssignmentExpression' && pp.left === p) ||
+          pp?.type === 'UpdateExpression' ||
+          (pp?.type === 'UnaryExpression' && pp.operator === 'delete') ||
+          (pp?.type === 'CallExpression' && pp.callee === p && (name === undefined || MUTATING_METHODS.has(name)))
+        ) {
+          result = true;
+          break;
+        }
+      } else if (p.type === 'CallExpression' && p.arguments[0] === id) {
+        const callee = unwrap(p.callee);
+        if (callee.type === 'MemberExpression' && staticMemberName(callee) === 'assign') {
+          result = true;
+          break;
+        }
+      }
+    }
+    this.mutated.set(variable, result);
+    return result;
   }
 
   /** The value of the binding `name` inside `pattern`, given the whole value. */
@@ -985,6 +1025,17 @@ export class Evaluator {
 }
 
 let nextEvaluatorId = 0;
+
+/** Array methods that change an array in place. */
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+/** An array or object literal's value once code may have changed it: length and properties unknown. */
+function opened(value: ArrayValue | ObjectValue): Value {
+  if (value.kind === 'array') return { ...value, complete: false };
+  const props = new Map<string, PropertyEntry>();
+  for (const [k, e] of value.props) props.set(k, { ...e, overridable: true });
+  return { ...value, props, complete: false };
+}
 
 /** Nesting shared by all evaluators (the linted file's and its imported modules'). */
 const nesting = { depth: 0, calls: 0 };

@@ -240,10 +240,10 @@ export class FileAnalysis {
             metrics: ev.getMember(config, 'metrics'),
           });
         }
-      } else if (isMethod && (name === 'fit' || name === 'fitDataset')) {
+      } else if (isMethod && (name === 'fit' || name === 'fitDataset' || name === 'trainOnBatch')) {
         const target = ev.evaluate((callee as TSESTree.MemberExpression).object);
         if (possibilities(target).some((p) => p.value.kind === 'model')) {
-          const y = name === 'fit' ? node.arguments[1] : undefined;
+          const y = name === 'fit' || name === 'trainOnBatch' ? node.arguments[1] : undefined;
           this.fitSites.push({
             call: node,
             target,

@@ -99,7 +99,9 @@ export function isLayerOwnProperty(layer: LayerFact, property: TSESTree.Property
 export function removeOutputActivation(analysis: FileAnalysis, output: OutputFact): Fix | null {
   const sc = analysis.sourceCode;
   if (output.activationOrigin === 'config') {
+    // Only the layer's own literal in its own config (not a config object shared by layers).
     if (!isOwnLiteral(output.activationLiteral, output.activationProperty)) return null;
+    if (!isLayerOwnProperty(output.layer, output.activationProperty)) return null;
     return replaceNode(sc, output.activationLiteral!, stringLiteral(sc, 'linear', output.activationLiteral));
   }
   if (output.activationOrigin !== 'layer' && !(output.layer.info.role === 'activation')) return null;
@@ -206,6 +208,7 @@ export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { read
   const layer = fact.layer;
   if (fact.activationOrigin === 'config') {
     if (!isOwnLiteral(fact.activationLiteral, fact.activationProperty)) return null;
+    if (!isLayerOwnProperty(layer, fact.activationProperty)) return null;
     return replaceNode(sc, fact.activationLiteral!, stringLiteral(sc, activation, fact.activationLiteral));
   }
   if (fact.activationOrigin === 'default') {

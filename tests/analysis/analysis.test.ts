@@ -99,6 +99,22 @@ m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       expect(outputs(code)).toEqual([[['softmax/4 + categoricalCrossentropy']]]);
     });
 
+    it('does not fold the length or properties of arrays and objects changed after their initializer', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+const CLASSES = [];
+for (const c of loadClasses()) CLASSES.push(c);
+const cfg = {units: 3, activation: 'softmax'};
+cfg.activation = 'sigmoid';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: CLASSES.length, activation: 'softmax', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+const m2 = tf.sequential();
+m2.add(tf.layers.dense(cfg));
+m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([[['softmax/? + categoricalCrossentropy']], [['?/? + categoricalCrossentropy']]]);
+    });
+
     it('folds ternaries with constant conditions', () => {
       const code = `
 import * as tf from '@tensorflow/tfjs';
