@@ -38,7 +38,8 @@ beforeAll(async () => {
   results = await eslint.lintFiles(['.']);
   // Loaded the way `eslint --format @microsoft/eslint-formatter-sarif` loads it.
   const formatter = await eslint.loadFormatter('@microsoft/eslint-formatter-sarif');
-  sarif = JSON.parse(await formatter.format(results, { cwd: process.cwd(), rulesMeta: eslint.getRulesMetaForResults(results) }));
+  // The loaded formatter gets cwd and the rules' meta from ESLint, as on the CLI.
+  sarif = JSON.parse(await formatter.format(results));
 });
 
 describe('SARIF for code scanning', () => {
