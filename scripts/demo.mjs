@@ -2,22 +2,13 @@
 // The findings are the point: this exits 0 whatever it finds (and 1 only if ESLint
 // itself fails).
 import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import tfjs from '../dist/index.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const eslint = new ESLint({
-  cwd: path.join(root, 'examples'),
-  overrideConfigFile: true,
-  overrideConfig: [
-    { files: ['**/*.{js,mjs,cjs,jsx}'], languageOptions: { sourceType: 'module' } },
-    { files: ['**/*.cjs', '**/iris-correct/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
-    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-    tfjs.configs.all,
-  ],
-});
+// examples/eslint.config.js: the built plugin's `all` config, TypeScript through
+// @typescript-eslint/parser (the same config the SARIF and CLI tests use).
+const eslint = new ESLint({ cwd: path.join(root, 'examples') });
 
 const results = await eslint.lintFiles(['.']);
 let problems = 0;
