@@ -1,3 +1,4 @@
+// expect: tfjs/no-activation-before-logits-loss
 import * as tf from '@tensorflow/tfjs';
 
 export class Classifier {

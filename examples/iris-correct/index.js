@@ -1,3 +1,4 @@
+// expect: nothing
 const tf = require('@tensorflow/tfjs');
 
 const IRIS_CLASSES = ['setosa', 'versicolor', 'virginica'];

@@ -122,7 +122,7 @@ export function getAnalysis(
   // configuration is reported by every rule, even on files without TF.js.
   const settings = readSettings(context.settings as Record<string, unknown>);
   if (cache.has(ast)) return cache.get(ast)!;
-  const analysis = mentionsTfjs(sourceCode, settings)
+  const analysis = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings)
     ? new FileAnalysis(
         sourceCode,
         settings,
@@ -149,6 +149,19 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
   }
   return false;
 }
+
+/**
+ * Cheap pre-check for a file that never names TF.js but may train a model built in
+ * another module: with cross-file analysis on, a relative import or require and a
+ * call of a model method (`.compile(`, `.fit(`, `.predict(` ...).
+ */
+function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+  if (!settings.crossFile) return false;
+  const text = sourceCode.text;
+  return RELATIVE_IMPORT.test(text) && MODEL_METHOD_CALL.test(text);
+}
+const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
+const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict|add)\s*\(/;
 
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 

@@ -1,0 +1,3 @@
+// expect: nothing
+export const NUM_CLASSES = 4;
+export const LOSS = 'binaryCrossentropy';
