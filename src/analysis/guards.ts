@@ -59,6 +59,17 @@ export function mergeGuards(a: Guards, b: Guards): Guards | null {
   return out;
 }
 
+/** A list of guards as one set, or null when two of them contradict each other. */
+export function guardsOf(list: readonly Guard[]): Guards | null {
+  let g: Guards = NO_GUARDS;
+  for (const x of list) {
+    const m = mergeGuards(g, new Map([[x.key, x.value]]));
+    if (!m) return null;
+    g = m;
+  }
+  return g;
+}
+
 export function withGuard(guards: Guards, guard: Guard): Guards | null {
   return mergeGuards(guards, new Map([[guard.key, guard.value]]));
 }

@@ -16,7 +16,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
 import { Evaluator } from './evaluator.js';
-import { mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
+import { guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
 import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
 
 export interface OutputFact {
@@ -142,7 +142,7 @@ export class OutputResolver {
     const out: OutputPossibility[] = [];
     for (const c of candidates) {
       const add = adds[c]!;
-      const guards = toGuards(add.guards);
+      const guards = guardsOf(add.guards);
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
         const steps: Step[] = [first.value.kind === 'layer' ? first.value.layer : null];
@@ -316,15 +316,6 @@ function coversBothBranches(adds: readonly AddEvent[]): boolean {
   return single.some((g) => single.some((h) => h.key === g.key && h.value !== g.value));
 }
 
-function toGuards(list: readonly { key: string; value: boolean | number }[]): Guards | null {
-  let g: Guards = NO_GUARDS;
-  for (const x of list) {
-    const m = mergeGuards(g, new Map([[x.key, x.value]]));
-    if (!m) return null;
-    g = m;
-  }
-  return g;
-}
 
 /** The evaluator of the file a model is built in (another module's, for imported models). */
 function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {

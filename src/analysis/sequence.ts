@@ -29,7 +29,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { layerFactory } from '../knowledge/names.js';
 import type { Evaluator } from './evaluator.js';
-import { MAX_POSSIBILITIES, mergeGuards, NO_GUARDS, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import { guardsOf, MAX_POSSIBILITIES, mergeGuards, NO_GUARDS, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import type { LayerFact, ModelFact, Value } from './values.js';
 
 export type InputLayerPossibility = Possibility<LayerFact | null>;
@@ -97,7 +97,7 @@ export class LayerInputResolver {
         }
       }
       model.adds.forEach((a, i) => {
-        const g = toGuards(a.guards);
+        const g = guardsOf(a.guards);
         if (!g) return;
         for (const p of possibilities(this.ev.evaluate(a.layerNode), g)) {
           if (p.value.kind === 'layer') add(p.value.layer, () => this.beforeAdd(model, i, p.guards, 0));
@@ -118,14 +118,14 @@ export class LayerInputResolver {
     const loopKeys = gi.filter((g) => g.key.startsWith('#')).map((g) => g.key);
     for (let k = adds.length - 1; k > i && loopKeys.length > 0; k--) {
       if (!adds[k]!.guards.some((g) => loopKeys.includes(g.key))) continue;
-      const g = mergeGuards(guards, toGuards(adds[k]!.guards) ?? NO_GUARDS);
+      const g = mergeGuards(guards, guardsOf(adds[k]!.guards) ?? NO_GUARDS);
       if (g) out.push(...this.resolveAdd(model, k, g, depth + 1));
     }
     // Conditions of the earlier adds not implied by add i's own: when one of them is
     // empty, or two are the branches of one if/else, something surely ran last.
     const seen: Guard[] = [];
     for (let j = i - 1; j >= 0; j--) {
-      const gj = toGuards(adds[j]!.guards);
+      const gj = guardsOf(adds[j]!.guards);
       const g = gj && mergeGuards(guards, gj);
       if (!g) continue; // cannot run together with add i
       out.push(...this.resolveAdd(model, j, g, depth + 1));
@@ -210,12 +210,3 @@ export class LayerInputResolver {
   }
 }
 
-function toGuards(list: readonly Guard[]): Guards | null {
-  let g: Guards = NO_GUARDS;
-  for (const x of list) {
-    const m = mergeGuards(g, new Map([[x.key, x.value]]));
-    if (!m) return null;
-    g = m;
-  }
-  return g;
-}

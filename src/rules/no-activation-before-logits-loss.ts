@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
@@ -49,12 +49,7 @@ export default createRule<[], MessageIds>({
             const bugs = judge(pairs, isCompileBug);
             // One report per activation node; several pairs reach one node when the
             // activation or the loss is chosen by a condition (every choice a bug).
-            const groups = new Map<Node, OutputLossPair[]>();
-            for (const b of bugs) {
-              const list = groups.get(b.output!.activationNode) ?? [];
-              list.push(b);
-              groups.set(b.output!.activationNode, list);
-            }
+            const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
               if (reported.has(node)) continue;
               reported.add(node);

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyKey, unwrap } from '../analysis/ast.js';
-import { getAnalysis, judge, type CompileSite, type FileAnalysis, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type OutputLossPair } from '../analysis/index.js';
 import type { ModelFact, Node } from '../analysis/values.js';
 import type { LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -94,13 +94,7 @@ export default createRule<[], MessageIds>({
               bugs = judge(pairs, isOneHotBug);
             }
             if (bugs.length === 0) return;
-            const groups = new Map<Node, OutputLossPair[]>();
-            for (const b of bugs) {
-              const at = reportNode(site, index, b);
-              const list = groups.get(at) ?? [];
-              list.push(b);
-              groups.set(at, list);
-            }
+            const groups = groupBy(bugs, (b) => reportNode(site, index, b));
             for (const [node, group] of groups) {
               if (reported.has(node)) continue;
               reported.add(node);

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, judge, type FileAnalysis, type OutputFact, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -42,12 +42,7 @@ export default createRule<[], MessageIds>({
         const reported = new Set<Node>();
         for (const bug of singleUnitCategoricalBugs(analysis)) {
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
-          const groups = new Map<Node, OutputLossPair[]>();
-          for (const p of bug.pairs) {
-            const list = groups.get(p.loss!.node) ?? [];
-            list.push(p);
-            groups.set(p.loss!.node, list);
-          }
+          const groups = groupBy(bug.pairs, (p) => p.loss!.node);
           for (const [node, group] of groups) {
             if (reported.has(node)) continue;
             reported.add(node);

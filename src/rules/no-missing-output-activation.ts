@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
-import { getAnalysis, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -55,12 +55,7 @@ export default createRule<[], MessageIds>({
           for (const pairs of perOutput) {
             const bugs = judge(pairs, isBug);
             // One report per output layer; several pairs reach it when the loss is chosen by a condition.
-            const groups = new Map<Node, OutputLossPair[]>();
-            for (const b of bugs) {
-              const list = groups.get(b.output!.activationNode) ?? [];
-              list.push(b);
-              groups.set(b.output!.activationNode, list);
-            }
+            const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
               if (reported.has(node)) continue;
               reported.add(node);

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, judge, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -58,12 +58,7 @@ export default createRule<[], MessageIds>({
         for (const outputs of perSite) {
           for (const pairs of outputs) {
             const bugs = judge(pairs, isBug);
-            const groups = new Map<Node, OutputLossPair[]>();
-            for (const b of bugs) {
-              const list = groups.get(b.output!.activationNode) ?? [];
-              list.push(b);
-              groups.set(b.output!.activationNode, list);
-            }
+            const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
               if (reported.has(node)) continue;
               reported.add(node);

@@ -60,7 +60,8 @@ m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
     });
 
     it('ignores a local tf that is not TF.js', () => {
-      expect(outputs(`import * as tf from './my-tf';` + MODEL)).toBeNull();
+      // (With a relative import and a compile call the file is analysed, for models of other files.)
+      expect(outputs(`import * as tf from './my-tf';` + MODEL) ?? []).toEqual([]);
       expect(outputs(`function f(tf) {${MODEL}}`)).toBeNull();
       // A file that does use TF.js, with a local tf from elsewhere in one function.
       expect(outputs(`import '@tensorflow/tfjs';\nfunction f(tf) {${MODEL}}`)).toEqual([]);
