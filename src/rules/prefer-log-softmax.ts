@@ -1,11 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import { walk } from '../analysis/evaluator.js';
 import { possibilities } from '../analysis/guards.js';
 import { getAnalysis, judge, type FileAnalysis } from '../analysis/index.js';
 import { UNKNOWN, type Node, type TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceAround, type Fix } from '../util/fixes.js';
+import { meansSameAt, replaceAround, resolveName, type Fix } from '../util/fixes.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 
@@ -14,9 +13,6 @@ const STABLE_LOG: Readonly<Record<string, string>> = {
   softmax: 'logSoftmax',
   sigmoid: 'logSigmoid',
 };
-
-type Scope = TSESLint.Scope.Scope;
-type Variable = TSESLint.Scope.Variable;
 
 export default createRule<[], MessageIds>({
   name: 'prefer-log-softmax',
@@ -117,35 +113,12 @@ function viaLocalConstant(analysis: FileAnalysis, log: TensorValue, act: TensorV
   const arg = log.argumentNode && unwrap(log.argumentNode);
   if (!arg || arg.type !== 'Identifier') return false;
   const sc = analysis.sourceCode;
-  const variable = resolve(sc.getScope(arg), arg.name);
+  const variable = resolveName(sc.getScope(arg), arg.name);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
   const decl = variable.defs[0]!.node as TSESTree.VariableDeclarator;
   if (decl.id.type !== 'Identifier' || !decl.init || unwrap(decl.init) !== act.node) return false;
   if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
-  let simple = true;
-  walk(sc, act.node, (n) => {
-    if (n.type === 'ThisExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') simple = false;
-    return simple;
-  });
-  if (!simple) return false;
-  const actScope = sc.getScope(act.node);
-  const logScope = sc.getScope(log.node);
-  for (const ref of actScope.references) {
-    const id = ref.identifier;
-    if (id.range[0] < act.node.range[0] || id.range[1] > act.node.range[1]) continue;
-    const target = ref.resolved;
-    if (resolve(logScope, id.name) !== (target ?? undefined)) return false;
-    if (target && target.references.some((r) => r.isWrite() && !r.init)) return false;
-  }
-  return true;
-}
-
-function resolve(scope: Scope | null, name: string): Variable | undefined {
-  for (let s = scope; s; s = s.upper) {
-    const v = s.set.get(name);
-    if (v) return v;
-  }
-  return undefined;
+  return meansSameAt(sc, act.node, log.node);
 }
 
 function unique(items: readonly string[]): string[] {

@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
+import { walk } from '../analysis/evaluator.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
 
@@ -301,4 +302,36 @@ function isConstVariable(sc: SourceCode, id: TSESTree.Identifier): boolean {
     return !!def && def.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const';
   }
   return false;
+}
+
+/**
+ * Would `expr`, written again at `at`, compute the same value? True when it reads
+ * no `this` and defines no function, and every name it reads resolves at `at` to the
+ * same variable, never reassigned. (For fixes that move an expression.)
+ */
+export function meansSameAt(sc: SourceCode, expr: Node, at: Node): boolean {
+  let simple = true;
+  walk(sc, expr, (n) => {
+    if (n.type === 'ThisExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') simple = false;
+    return simple;
+  });
+  if (!simple) return false;
+  const atScope = sc.getScope(at);
+  for (const ref of sc.getScope(expr).references) {
+    const id = ref.identifier;
+    if (id.range[0] < expr.range[0] || id.range[1] > expr.range[1]) continue;
+    const target = ref.resolved;
+    if (resolveName(atScope, id.name) !== (target ?? undefined)) return false;
+    if (target && target.references.some((r) => r.isWrite() && !r.init)) return false;
+  }
+  return true;
+}
+
+/** The variable `name` refers to in `scope` (innermost declaration), if declared. */
+export function resolveName(scope: ReturnType<SourceCode['getScope']> | null, name: string) {
+  for (let s = scope; s; s = s.upper) {
+    const v = s.set.get(name);
+    if (v) return v;
+  }
+  return undefined;
 }
