@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getAnalysis } from '../../src/analysis/index.js';
-import { ROOT, RULE_IDS, config, writeSummary, type ParserName } from './harness.js';
+import { ROOT, config, writeSummary, type ParserName } from './harness.js';
 
 /** Packages linted whole (every .js/.mjs/.cjs/.ts file, .d.ts included). */
 const PACKAGES = [
