@@ -42,6 +42,13 @@ import {
   type Value,
 } from './values.js';
 
+/** A write of a variable: its right-hand side (null for `let x;`), where, and in which function. */
+interface FlowWrite {
+  readonly node: Node | null;
+  readonly at: TSESTree.Identifier;
+  readonly fn: Node | undefined;
+}
+
 /** Parameter bindings of a function call being evaluated. */
 export interface Env {
   readonly bindings: ReadonlyMap<Variable, Value>;
@@ -94,6 +101,8 @@ const LOADERS: readonly string[] = ['loadLayersModel', 'loadGraphModel', 'loadMo
 
 /** Most nested evaluations before giving up (keeps the JS stack safe). */
 const MAX_DEPTH = 300;
+/** Most conditional writes of one variable folded into a choice before giving up. */
+const MAX_CONDITIONAL_WRITES = 16;
 /** Most nested user-function calls followed with bound arguments. */
 const MAX_CALL_DEPTH = 4;
 
@@ -408,7 +417,7 @@ export class Evaluator {
     ref: TSESTree.Identifier,
     env: Env | undefined,
   ): Value {
-    const writes = variable.references.filter((r) => r.isWrite());
+    const writes = this.writesOf(variable);
     const declaration = declarator.parent as TSESTree.VariableDeclaration;
     const loopHead =
       declaration.parent &&
@@ -424,7 +433,46 @@ export class Evaluator {
       const value = this.evaluate(declarator.init, env);
       return (value.kind === 'array' || value.kind === 'object') && this.isMutated(variable) ? opened(value) : value;
     }
-    return this.flow(writes, ref, env);
+    return this.flow(variable, ref, env);
+  }
+
+  private readonly writeCache = new Map<Variable, Reference[]>();
+  private readonly flowCache = new Map<Variable, { writes: FlowWrite[]; sameFunction: boolean } | null>();
+
+  /** The write references of a variable (cached: a long reassignment chain is read once). */
+  private writesOf(variable: Variable): Reference[] {
+    let writes = this.writeCache.get(variable);
+    if (!writes) {
+      writes = variable.references.filter((r) => r.isWrite());
+      this.writeCache.set(variable, writes);
+    }
+    return writes;
+  }
+
+  /**
+   * Every write of a variable with its right-hand side, in the order the assignments
+   * complete, and whether they are all in one function; null when one is not a plain `=`.
+   */
+  private flowWrites(variable: Variable): { writes: FlowWrite[]; sameFunction: boolean } | null {
+    const hit = this.flowCache.get(variable);
+    if (hit !== undefined) return hit;
+    let rhs: FlowWrite[] | null = [];
+    for (const w of this.writesOf(variable)) {
+      const p = w.identifier.parent;
+      const at = w.identifier as TSESTree.Identifier;
+      if (p?.type === 'AssignmentExpression' && p.operator === '=' && p.left === w.identifier) {
+        rhs.push({ node: p.right, at, fn: enclosingFunction(at) });
+      } else if (p?.type === 'VariableDeclarator' && p.id === w.identifier) {
+        rhs.push({ node: p.init, at, fn: enclosingFunction(at) });
+      } else {
+        rhs = null;
+        break;
+      }
+    }
+    if (rhs) rhs.sort((a, b) => a.at.parent!.range[1] - b.at.parent!.range[1]);
+    const result = rhs && { writes: rhs, sameFunction: rhs.every((w) => w.fn === rhs![0]!.fn) };
+    this.flowCache.set(variable, result);
+    return result;
   }
 
   private readonly mutated = new Map<Variable, boolean>();
@@ -507,48 +555,54 @@ export class Evaluator {
    * the last write that surely runs before `ref`. Writes in branches or loops make
    * the value a choice; writes in other functions make it any of them.
    */
-  private flow(writes: Reference[], ref: TSESTree.Identifier, env: Env | undefined): Value {
-    const rhs: { node: Node | null; at: TSESTree.Identifier }[] = [];
-    for (const w of writes) {
-      const p = w.identifier.parent;
-      if (p?.type === 'AssignmentExpression' && p.operator === '=' && p.left === w.identifier) {
-        rhs.push({ node: p.right, at: w.identifier as TSESTree.Identifier });
-      } else if (p?.type === 'VariableDeclarator' && p.id === w.identifier) {
-        rhs.push({ node: p.init, at: w.identifier as TSESTree.Identifier });
-      } else {
-        return UNKNOWN;
-      }
-    }
+  private flow(variable: Variable, ref: TSESTree.Identifier, env: Env | undefined): Value {
+    const flow = this.flowWrites(variable);
+    if (!flow) return UNKNOWN;
+    const rhs = flow.writes;
     const refFn = enclosingFunction(ref);
-    if (rhs.every((w) => enclosingFunction(w.at) === refFn)) {
+    if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn)) {
       // A write is before `ref` when its whole assignment is (`x = f(x)` reads the old x).
-      const isBefore = (w: { at: TSESTree.Identifier }) => w.at.parent!.range[1] <= ref.range[0];
-      const before = rhs.filter(isBefore);
+      // The writes are sorted by the end of their assignment: those before `ref` are a prefix.
+      let lo = 0;
+      let hi = rhs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rhs[mid]!.at.parent!.range[1] <= ref.range[0]) lo = mid + 1;
+        else hi = mid;
+      }
       // A write after `ref` in a loop around both may reach `ref` on the next turn.
-      for (const w of rhs) {
-        if (isBefore(w)) continue;
-        for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
-          if (isLoop(n) && contains(n, w.at)) return UNKNOWN;
+      for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
+        if (!isLoop(n)) continue;
+        for (let i = lo; i < rhs.length && rhs[i]!.at.parent!.range[1] <= n.range[1]; i++) {
+          if (contains(n, rhs[i]!.at)) return UNKNOWN;
         }
       }
-      return this.lastWrite(before, before.length - 1, ref, env);
+      return this.lastWrite(rhs.slice(0, lo), ref, env);
     }
     // Written in other functions (a module variable set by a builder): any of them.
-    const values = rhs.filter((w) => w.node && enclosingFunction(w.at) !== refFn).map((w) => this.evaluate(w.node!, env));
+    const values = rhs.filter((w) => w.node && w.fn !== refFn).map((w) => this.evaluate(w.node!, env));
     return anyOf(values);
   }
 
-  private lastWrite(
-    before: { node: Node | null; at: TSESTree.Identifier }[],
-    i: number,
-    ref: Node,
-    env: Env | undefined,
-  ): Value {
-    const w = before[i];
-    if (!w) return UNKNOWN;
-    const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
-    if (!isConditionalBetween(w.at, ref)) return v;
-    return choice(freshKey(), v, this.lastWrite(before, i - 1, ref, env));
+  /**
+   * The value `ref` reads: the last write before it, or, when that write is
+   * conditional, a choice between it and the write before (and so on). Built
+   * iteratively and bounded, so thousands of conditional writes give `unknown`
+   * instead of a choice nested thousands deep.
+   */
+  private lastWrite(before: readonly FlowWrite[], ref: Node, env: Env | undefined): Value {
+    const conditional: Value[] = [];
+    for (let i = before.length - 1; i >= 0; i--) {
+      const w = before[i]!;
+      const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
+      if (!isConditionalBetween(w.at, ref)) {
+        // Fold the conditional writes around the unconditional one, innermost last.
+        return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), v);
+      }
+      if (conditional.length >= MAX_CONDITIONAL_WRITES) return UNKNOWN;
+      conditional.push(v);
+    }
+    return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), UNKNOWN);
   }
 
   /** A parameter of a function not being called: the arguments of all its call sites. */

@@ -2,11 +2,17 @@
  * Run a rule's cases under both parsers users have: ESLint's default (espree, on
  * .js) and @typescript-eslint/parser (on .ts). Cases marked `tsOnly` use TS syntax
  * and run under the TS parser only.
+ *
+ * Every rule test also gets the reliability checks (tests/reliability/harness.ts),
+ * with every rule of the plugin enabled: each invalid case's fixes (ESLint's fix
+ * loop) and suggestions parse, keep every comment, are stable, and the fixed report
+ * is gone; each valid case lints without a crash and this rule stays silent.
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as espree from 'espree';
-import { describe } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkFixes, lint, writeSummary, type ParserName } from '../reliability/harness.js';
 
 type Only = { tsOnly?: boolean };
 export type Valid = (ValidTestCase<[]> & Only) | string;
@@ -36,4 +42,34 @@ export function runRule<M extends string>(
     valid: tests.valid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as ValidTestCase<[]>[],
     invalid: tests.invalid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as InvalidTestCase<M, []>[],
   }));
+
+  describe('reliability with every rule', () => {
+    const figures = { invalidCases: 0, validCases: 0, fixesApplied: 0, suggestionsApplied: 0 };
+    afterAll(() => writeSummary(`rule-${name}`, figures));
+    const settingsOf = (t: { settings?: unknown } | string) =>
+      typeof t === 'string' ? undefined : (t.settings as Record<string, unknown> | undefined);
+    const parsersOf = (t: Only | string): ParserName[] =>
+      typeof t !== 'string' && t.tsOnly ? ['typescript'] : ['espree', 'typescript'];
+    tests.invalid.forEach((t, i) => {
+      for (const parser of parsersOf(t)) {
+        it(`invalid #${i} (${parser}): fixes and suggestions are safe`, () => {
+          const result = checkFixes(t.code, { parser, settings: settingsOf(t) });
+          expect(result.problems).toEqual([]);
+          figures.invalidCases += 1;
+          figures.fixesApplied += result.fixesApplied;
+          figures.suggestionsApplied += result.suggestionsApplied;
+        });
+      }
+    });
+    tests.valid.forEach((t, i) => {
+      const code = typeof t === 'string' ? t : t.code;
+      for (const parser of parsersOf(t)) {
+        it(`valid #${i} (${parser}): no crash, this rule silent`, () => {
+          const messages = lint(code, { parser, settings: settingsOf(t) });
+          figures.validCases += 1;
+          expect(messages.filter((m) => m.fatal || !m.ruleId || m.ruleId === `tfjs/${name}`)).toEqual([]);
+        });
+      }
+    });
+  });
 }

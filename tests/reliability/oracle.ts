@@ -1,0 +1,98 @@
+/**
+ * The oracle: for a generated program's specification, which rules must report.
+ *
+ * One entry per rule, in one place, written from the rule's specification (its doc
+ * for rules that exist, the issue text for rules being written). A rule reports
+ * when its bug holds on EVERY path of the program (precision first): `bug` judges
+ * one path, the harness requires it on all of them.
+ *
+ * Entries for rules that are not registered yet are skipped (and counted), so they
+ * light up when the rule is merged; adjust the entry then if its author decided an
+ * overlap differently.
+ */
+
+export type Activation = 'softmax' | 'sigmoid' | 'linear' | 'relu';
+
+/** Losses as the analysis keys them: compile strings, `losses.*`, `metrics.*`. */
+export type LossKey =
+  | 'categoricalCrossentropy'
+  | 'sparseCategoricalCrossentropy'
+  | 'binaryCrossentropy'
+  | 'meanSquaredError'
+  | 'losses.softmaxCrossEntropy'
+  | 'losses.sigmoidCrossEntropy'
+  | 'losses.logLoss'
+  | 'losses.meanSquaredError'
+  | 'metrics.categoricalCrossentropy'
+  | 'metrics.binaryCrossentropy';
+
+/** One path through the program: what the output is and what it is trained with. */
+export interface PathFacts {
+  readonly activation: Activation;
+  readonly units: number;
+  readonly loss: LossKey;
+  /** The labels given to `fit` are provably `tf.oneHot(...)`. */
+  readonly oneHotLabels: boolean;
+  /** Trained by `compile` + `fit`, or by a custom loop calling the loss on `model.predict`. */
+  readonly training: 'compile' | 'custom-loop';
+}
+
+export interface OracleEntry {
+  readonly rule: string;
+  /** Is this path buggy by this rule? */
+  readonly bug: (p: PathFacts) => boolean;
+}
+
+const CATEGORICAL = new Set<LossKey>(['categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'metrics.categoricalCrossentropy']);
+const BINARY = new Set<LossKey>(['binaryCrossentropy', 'metrics.binaryCrossentropy']);
+const PROBABILITY = new Set<LossKey>([...CATEGORICAL, ...BINARY, 'losses.logLoss']);
+const LOGITS = new Set<LossKey>(['losses.softmaxCrossEntropy', 'losses.sigmoidCrossEntropy']);
+const isProbability = (a: Activation) => a === 'softmax' || a === 'sigmoid';
+
+export const ORACLE: readonly OracleEntry[] = [
+  {
+    // docs/rules/no-activation-before-logits-loss.md: softmax/sigmoid output (any units)
+    // into tf.losses.softmaxCrossEntropy / sigmoidCrossEntropy, via compile or a custom loop.
+    rule: 'no-activation-before-logits-loss',
+    bug: (p) => isProbability(p.activation) && LOGITS.has(p.loss),
+  },
+  {
+    // Sigmoid output with more than one unit + a categorical loss (string, metrics, or wrapper).
+    rule: 'no-sigmoid-with-categorical-loss',
+    bug: (p) => p.training === 'compile' && p.activation === 'sigmoid' && p.units > 1 && CATEGORICAL.has(p.loss),
+  },
+  {
+    // Softmax over more than 2 units + binary cross-entropy; or sigmoid over more than one
+    // unit + binary cross-entropy when the fit labels are provably one-hot. Never on 2-unit softmax.
+    rule: 'no-binary-crossentropy-multiclass',
+    bug: (p) =>
+      p.training === 'compile' &&
+      BINARY.has(p.loss) &&
+      ((p.activation === 'softmax' && p.units > 2) || (p.activation === 'sigmoid' && p.units > 1 && p.oneHotLabels)),
+  },
+  {
+    // Softmax over a single unit (dense activation or a softmax layer after it): always 1.
+    rule: 'no-single-unit-softmax',
+    bug: (p) => p.activation === 'softmax' && p.units === 1,
+  },
+  {
+    // Linear output + a loss that takes probabilities; a 1-unit categorical case belongs to
+    // no-categorical-loss-single-unit.
+    rule: 'no-missing-output-activation',
+    bug: (p) =>
+      p.training === 'compile' && p.activation === 'linear' && PROBABILITY.has(p.loss) && !(p.units === 1 && CATEGORICAL.has(p.loss)),
+  },
+  {
+    // A categorical loss on a single-unit output.
+    rule: 'no-categorical-loss-single-unit',
+    bug: (p) =>
+      p.training === 'compile' &&
+      p.units === 1 &&
+      (CATEGORICAL.has(p.loss) || p.loss === 'losses.softmaxCrossEntropy'),
+  },
+];
+
+/** The oracle's verdict: the rule reports iff its bug holds on every path (and there is one). */
+export function mustReport(entry: OracleEntry, paths: readonly PathFacts[]): boolean {
+  return paths.length > 0 && paths.every(entry.bug);
+}
