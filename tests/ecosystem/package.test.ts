@@ -204,21 +204,23 @@ interface Expected {
   fixable: number;
 }
 
-async function expectation(v: Variant, files: Map<string, string>): Promise<Expected> {
+async function expectation(v: Variant, files: Map<string, string>, dir: string): Promise<Expected> {
   const tfjs = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).default;
   const config: Linter.Config[] = [
     ...(v.lang === 'ts' ? [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as never } }] : []),
     tfjs.configs[v.preset],
   ];
-  const linter = new Linter({ configType: 'flat' });
+  // Linted where the CLI lints them (absolute paths, the project as cwd), so that
+  // cross-file analysis reads the same imported modules.
+  const linter = new Linter({ configType: 'flat', cwd: dir });
   const lint = new Map<string, Found[]>();
   const fixed = new Map<string, { output: string; messages: Found[] }>();
   let fixable = 0;
   for (const [file, code] of files) {
-    const messages = linter.verify(code, config, file);
+    const messages = linter.verify(code, config, path.join(dir, file));
     fixable += messages.filter((m) => m.fix).length;
     lint.set(file, found(messages));
-    const result = linter.verifyAndFix(code, config, file);
+    const result = linter.verifyAndFix(code, config, path.join(dir, file));
     fixed.set(file, { output: result.output, messages: found(result.messages) });
   }
   return { lint, fixed, fixable };
@@ -280,7 +282,7 @@ async function runVariant(major: number, v: Variant): Promise<VariantResult> {
     writeFileSync(path.join(dir, file), code);
   }
   const eslint = path.join(tmp, `eslint-${major}`, 'node_modules', '.bin', 'eslint');
-  const expected = await expectation(v, files);
+  const expected = await expectation(v, files, dir);
   const t0 = Date.now();
   const lint = parseJson(dir, await run(eslint, ['.', '--format', 'json'], dir));
   // The exit-code gates: in the first project of each major (they test ESLint's CLI

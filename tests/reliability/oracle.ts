@@ -41,6 +41,16 @@ export interface OracleEntry {
   readonly rule: string;
   /** Is this path buggy by this rule? */
   readonly bug: (p: PathFacts) => boolean;
+  /**
+   * For a rule that defers to another one: false when the other rule owns the bug
+   * (it reports on every path), even though `bug` holds on every path.
+   */
+  readonly deferredTo?: (paths: readonly PathFacts[]) => boolean;
+  /**
+   * For a rule with two distinct bugs (and two messages): it reports when one of them
+   * holds on every path; a mix of the two is not judged (silent).
+   */
+  readonly cases?: readonly ((p: PathFacts) => boolean)[];
 }
 
 const CATEGORICAL = new Set<LossKey>(['categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'metrics.categoricalCrossentropy']);
@@ -48,6 +58,16 @@ const BINARY = new Set<LossKey>(['binaryCrossentropy', 'metrics.binaryCrossentro
 const PROBABILITY = new Set<LossKey>([...CATEGORICAL, ...BINARY, 'losses.logLoss']);
 const LOGITS = new Set<LossKey>(['losses.softmaxCrossEntropy', 'losses.sigmoidCrossEntropy']);
 const isProbability = (a: Activation) => a === 'softmax' || a === 'sigmoid';
+/** Losses for mutually exclusive classes (the knowledge table's `classes: 'exclusive'`). */
+const EXCLUSIVE = new Set<LossKey>([...CATEGORICAL, 'losses.softmaxCrossEntropy']);
+/** no-binary-crossentropy-multiclass, first case: a softmax over more than 2 units. */
+const softmaxBinary = (p: PathFacts) =>
+  p.training === 'compile' && (BINARY.has(p.loss) || p.loss === 'losses.logLoss') && p.activation === 'softmax' && p.units > 2;
+/** Second case: a sigmoid over more than one unit, fit with one-hot labels. */
+const oneHotSigmoidBinary = (p: PathFacts) =>
+  p.training === 'compile' && (BINARY.has(p.loss) || p.loss === 'losses.logLoss') && p.activation === 'sigmoid' && p.units > 1 && p.oneHotLabels;
+/** no-categorical-loss-single-unit's bug on one path. */
+const singleUnitCategorical = (p: PathFacts) => p.units === 1 && EXCLUSIVE.has(p.loss);
 
 export const ORACLE: readonly OracleEntry[] = [
   {
@@ -65,34 +85,34 @@ export const ORACLE: readonly OracleEntry[] = [
     // Softmax over more than 2 units + binary cross-entropy; or sigmoid over more than one
     // unit + binary cross-entropy when the fit labels are provably one-hot. Never on 2-unit softmax.
     rule: 'no-binary-crossentropy-multiclass',
-    bug: (p) =>
-      p.training === 'compile' &&
-      BINARY.has(p.loss) &&
-      ((p.activation === 'softmax' && p.units > 2) || (p.activation === 'sigmoid' && p.units > 1 && p.oneHotLabels)),
+    bug: (p) => softmaxBinary(p) || oneHotSigmoidBinary(p),
+    cases: [softmaxBinary, oneHotSigmoidBinary],
   },
   {
     // Softmax over a single unit (dense activation or a softmax layer after it): always 1.
+    // A compiled 1-unit output with a categorical loss on every path is reported once, at
+    // the loss, by no-categorical-loss-single-unit (docs/rules/no-single-unit-softmax.md).
     rule: 'no-single-unit-softmax',
     bug: (p) => p.activation === 'softmax' && p.units === 1,
+    deferredTo: (paths) => paths.every((p) => p.training === 'compile' && singleUnitCategorical(p)),
   },
   {
     // Linear output + a loss that takes probabilities; a 1-unit categorical case belongs to
     // no-categorical-loss-single-unit.
     rule: 'no-missing-output-activation',
-    bug: (p) =>
-      p.training === 'compile' && p.activation === 'linear' && PROBABILITY.has(p.loss) && !(p.units === 1 && CATEGORICAL.has(p.loss)),
+    // Compile and custom loops (a probability loss called on model.predict()).
+    bug: (p) => p.activation === 'linear' && PROBABILITY.has(p.loss) && !(p.units === 1 && CATEGORICAL.has(p.loss)),
   },
   {
-    // A categorical loss on a single-unit output.
+    // A categorical loss on a single-unit output, in compile or called on model.predict().
     rule: 'no-categorical-loss-single-unit',
-    bug: (p) =>
-      p.training === 'compile' &&
-      p.units === 1 &&
-      (CATEGORICAL.has(p.loss) || p.loss === 'losses.softmaxCrossEntropy'),
+    bug: singleUnitCategorical,
   },
 ];
 
 /** The oracle's verdict: the rule reports iff its bug holds on every path (and there is one). */
 export function mustReport(entry: OracleEntry, paths: readonly PathFacts[]): boolean {
-  return paths.length > 0 && paths.every(entry.bug);
+  if (paths.length === 0) return false;
+  const holds = entry.cases ? entry.cases.some((c) => paths.every(c)) : paths.every(entry.bug);
+  return holds && !entry.deferredTo?.(paths);
 }

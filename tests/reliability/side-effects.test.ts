@@ -208,7 +208,8 @@ model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
         return p; // does not exist: judged by its own path
       }
     });
-    const outsideReads = resolved.filter((p) => !allowed.some((a) => p.startsWith(a)));
+    // The project directory itself is resolved (realpath) to bound the cross-file reader.
+    const outsideReads = resolved.filter((p) => p !== project && !allowed.some((a) => p.startsWith(a)));
     figures.pathsRead = resolved.length;
     figures.pathsReadOutside = outsideReads.length;
     figures.forbiddenCalls = forbidden.length;
