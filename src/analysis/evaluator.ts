@@ -86,6 +86,7 @@ export class Evaluator {
   private readonly classWrites = new Map<Node, Map<string, Node[]>>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
+  private readonly writeCache = new Map<Variable, Reference[]>();
   private nextModelId = 0;
 
   constructor(
@@ -106,6 +107,8 @@ export class Evaluator {
 
   evaluate(node: Node, env?: Env): Value {
     const n = unwrap(node);
+    // Literals (a quarter of all evaluations) cannot recurse: no cache, no cycle bookkeeping.
+    if (n.type === 'Literal' && this.depth <= MAX_DEPTH) return literal(n);
     if (!env) {
       const hit = this.cache.get(n);
       if (hit) return hit;
@@ -130,9 +133,7 @@ export class Evaluator {
   private compute(n: Node, env: Env | undefined): Value {
     switch (n.type) {
       case 'Literal':
-        if ('regex' in n && n.regex) return UNKNOWN;
-        if (typeof n.value === 'bigint') return UNKNOWN;
-        return { kind: 'const', value: n.value as Primitive, origin: n };
+        return literal(n);
       case 'TemplateLiteral': {
         let s = n.quasis[0]?.value.cooked ?? '';
         for (let i = 0; i < n.expressions.length; i++) {
@@ -308,6 +309,20 @@ export class Evaluator {
     return undefined;
   }
 
+  /**
+   * The write references of a variable, computed once per variable: filtering
+   * `variable.references` per read would be quadratic for a name read everywhere
+   * (`const tf = require(...)` in a long file).
+   */
+  private writesOf(variable: Variable): Reference[] {
+    let writes = this.writeCache.get(variable);
+    if (!writes) {
+      writes = variable.references.filter((r) => r.isWrite());
+      this.writeCache.set(variable, writes);
+    }
+    return writes;
+  }
+
   private identifier(id: TSESTree.Identifier, env: Env | undefined): Value {
     const variable = this.variableOf(id);
     if (!variable || variable.defs.length === 0) {
@@ -372,7 +387,7 @@ export class Evaluator {
     ref: TSESTree.Identifier,
     env: Env | undefined,
   ): Value {
-    const writes = variable.references.filter((r) => r.isWrite());
+    const writes = this.writesOf(variable);
     const declaration = declarator.parent as TSESTree.VariableDeclaration;
     const loopHead =
       declaration.parent &&
@@ -481,7 +496,7 @@ export class Evaluator {
       (p) => p === name || (p.type === 'AssignmentPattern' && p.left === name),
     );
     if (index < 0) return UNKNOWN;
-    if (variable.references.some((r) => r.isWrite() && r.identifier !== name)) return UNKNOWN;
+    if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
     const calls = this.callSites(fn);
     if (!calls || calls.length === 0) return UNKNOWN;
     const param = fn.params[index]!;
@@ -855,7 +870,7 @@ export class Evaluator {
         if (n.type === 'Identifier') {
           const v = self.variableOf(n);
           if (!v) ids.push(`${n.name}@global`);
-          else if (v.references.filter((r) => r.isWrite()).length > 1 || (v.defs[0]?.type === 'Parameter' && v.references.some((r) => r.isWrite()))) stable = false;
+          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0)) stable = false;
           else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
         } else if (n.type === 'MemberExpression') {
           if (unwrap(n.object).type === 'ThisExpression') stable = false;
@@ -869,6 +884,12 @@ export class Evaluator {
     this.condKeyCache.set(t, guard);
     return guard;
   }
+}
+
+function literal(n: TSESTree.Literal): Value {
+  if ('regex' in n && n.regex) return UNKNOWN;
+  if (typeof n.value === 'bigint') return UNKNOWN;
+  return { kind: 'const', value: n.value as Primitive, origin: n };
 }
 
 function isValue(x: Node | Value): x is Value {
