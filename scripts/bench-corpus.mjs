@@ -460,8 +460,8 @@ export function generateScaling(path, kind, n) {
       break;
     case 'conditionalAdds':
       L.push(`export function build(flags) {`, `  const model = tf.sequential();`, `  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`);
-      for (let i = 0; i < n; i++) L.push(`  if (flags.f${i}) model.add(tf.layers.dense({units: ${8 + (i % 50)}, activation: 'relu'}));`);
-      L.push(`  model.add(tf.layers.dense({units: 10, activation: 'softmax'}));`);
+      // Every add conditional, none last for sure: each one is a possible output layer.
+      for (let i = 0; i < n; i++) L.push(`  if (flags.f${i}) model.add(tf.layers.dense({units: ${2 + (i % 50)}, activation: '${i % 2 ? 'softmax' : 'linear'}'}));`);
       L.push(`  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`, `  return model;`, `}`);
       break;
     case 'compiles':
