@@ -6,7 +6,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', '.scratch/', 'tests/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', '.scratch/', '.bench/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -137,6 +137,8 @@ export class Evaluator {
 
   evaluate(node: Node, env?: Env): Value {
     const n = unwrap(node);
+    // Literals (a quarter of all evaluations) cannot recurse: no cache, no cycle bookkeeping.
+    if (n.type === 'Literal' && nesting.depth <= MAX_DEPTH) return literal(n);
     if (!env) {
       const hit = this.cache.get(n);
       if (hit) return hit;
@@ -162,9 +164,7 @@ export class Evaluator {
   private compute(n: Node, env: Env | undefined): Value {
     switch (n.type) {
       case 'Literal':
-        if ('regex' in n && n.regex) return UNKNOWN;
-        if (typeof n.value === 'bigint') return UNKNOWN;
-        return { kind: 'const', value: n.value as Primitive, origin: n };
+        return literal(n);
       case 'TemplateLiteral': {
         let s = n.quasis[0]?.value.cooked ?? '';
         for (let i = 0; i < n.expressions.length; i++) {
@@ -611,7 +611,7 @@ export class Evaluator {
       (p) => p === name || (p.type === 'AssignmentPattern' && p.left === name),
     );
     if (index < 0) return UNKNOWN;
-    if (variable.references.some((r) => r.isWrite() && r.identifier !== name)) return UNKNOWN;
+    if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
     const calls = this.callSites(fn);
     if (!calls || calls.length === 0) return UNKNOWN;
     const param = fn.params[index]!;
@@ -1062,7 +1062,7 @@ export class Evaluator {
         if (n.type === 'Identifier') {
           const v = self.variableOf(n);
           if (!v) ids.push(`${n.name}@global`);
-          else if (v.references.filter((r) => r.isWrite()).length > 1 || (v.defs[0]?.type === 'Parameter' && v.references.some((r) => r.isWrite()))) stable = false;
+          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0)) stable = false;
           else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
         } else if (n.type === 'MemberExpression') {
           if (unwrap(n.object).type === 'ThisExpression') stable = false;
@@ -1097,6 +1097,12 @@ const nesting = { depth: 0, calls: 0 };
 /** The evaluator of the file a function or class value comes from. */
 function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
   return v.owner instanceof Evaluator ? v.owner : fallback;
+}
+
+function literal(n: TSESTree.Literal): Value {
+  if ('regex' in n && n.regex) return UNKNOWN;
+  if (typeof n.value === 'bigint') return UNKNOWN;
+  return { kind: 'const', value: n.value as Primitive, origin: n };
 }
 
 function isValue(x: Node | Value): x is Value {

@@ -111,6 +111,58 @@ function programOf(node: Node): TSESTree.Program | undefined {
   return n;
 }
 
+/** The answer of `mentionsTfjs` per file, for the settings it was computed with. */
+const mentions = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
+
+function mentionsTfjsCached(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+  const hit = mentions.get(sourceCode.ast);
+  if (hit && hit.settings === settings) return hit.result;
+  const result = mentionsTfjs(sourceCode, settings);
+  mentions.set(sourceCode.ast, { settings, result });
+  return result;
+}
+
+/**
+ * The file's calls, recorded in order during ESLint's own traversal (see
+ * `callRecorder`); `complete` once the traversal has reached `Program:exit`.
+ */
+const recorded = new WeakMap<TSESTree.Program, { calls: TSESTree.CallExpression[]; complete: boolean }>();
+
+type Listener = (node: never) => void;
+
+/**
+ * Listeners that record every call of a TF.js file during ESLint's traversal, so
+ * that the analysis need not walk the AST a second time. Only the first rule
+ * created for a file gets them (`createRule` merges them into every rule), and
+ * none for a file that never mentions TF.js. Without them (a rule not made by
+ * `createRule`, or the analysis asked for before `Program:exit`), the analysis
+ * walks the AST itself, in the same order.
+ */
+export function callRecorder(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): Record<string, Listener> {
+  const sourceCode = context.sourceCode;
+  const ast = sourceCode.ast;
+  if (recorded.has(ast) || cache.has(ast)) return {};
+  let settings: TfjsSettings;
+  try {
+    settings = readSettings(context.settings as Record<string, unknown>);
+  } catch {
+    return {}; // a bad configuration is reported by getAnalysis
+  }
+  if (!shouldAnalyse(sourceCode, settings)) return {};
+  const entry = { calls: [] as TSESTree.CallExpression[], complete: false };
+  recorded.set(ast, entry);
+  return {
+    CallExpression: ((node: TSESTree.CallExpression) => {
+      entry.calls.push(node);
+    }) as Listener,
+    'Program:exit': () => {
+      entry.complete = true;
+    },
+  };
+}
+
 /** The shared analysis for the file being linted, or null when the file uses no TF.js. */
 export function getAnalysis(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -122,22 +174,40 @@ export function getAnalysis(
   // configuration is reported by every rule, even on files without TF.js.
   const settings = readSettings(context.settings as Record<string, unknown>);
   if (cache.has(ast)) return cache.get(ast)!;
-  const analysis = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings)
+  const calls = recorded.get(ast);
+  const analysis = shouldAnalyse(sourceCode, settings)
     ? new FileAnalysis(
         sourceCode,
         settings,
         resolveModule ?? createResolver(context, settings),
         context.physicalFilename ?? context.filename,
+        calls?.complete ? calls.calls : undefined,
       )
     : null;
   cache.set(ast, analysis);
   return analysis;
 }
 
+/**
+ * The module names worth searching the text for: a name that contains another one
+ * (`@tensorflow/tfjs-node` contains `@tensorflow/tfjs`) cannot occur without it, so
+ * one scan of the text answers for the default five.
+ */
+const needles = new WeakMap<readonly string[], readonly string[]>();
+
+function moduleNeedles(modules: readonly string[]): readonly string[] {
+  let list = needles.get(modules);
+  if (!list) {
+    list = modules.filter((m, i) => !modules.some((o, j) => j !== i && m.includes(o) && (m !== o || j < i)));
+    needles.set(modules, list);
+  }
+  return list;
+}
+
 /** Cheap pre-check: does this file reference TF.js at all? */
 export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
   const text = sourceCode.text;
-  if (settings.modules.some((m) => text.includes(m))) return true;
+  if (moduleNeedles(settings.modules).some((m) => text.includes(m))) return true;
   const globals = settings.globals.filter((g) => text.includes(g));
   if (globals.length === 0) return false;
   const scope = sourceCode.scopeManager?.globalScope;
@@ -155,6 +225,10 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
  * another module: with cross-file analysis on, a relative import or require and a
  * call of a model method (`.compile(`, `.fit(`, `.predict(` ...).
  */
+function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+  return mentionsTfjsCached(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+}
+
 function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
   if (!settings.crossFile) return false;
   const text = sourceCode.text;
@@ -162,6 +236,16 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
 }
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict|add)\s*\(/;
+
+/** Every call of the file, in the order of ESLint's traversal (pre-order). */
+function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  walk(sourceCode, sourceCode.ast, (node) => {
+    if (node.type === 'CallExpression') calls.push(node);
+    return true;
+  });
+  return calls;
+}
 
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 
@@ -184,19 +268,24 @@ export class FileAnalysis {
   /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
   readonly activationOps: TensorValue[] = [];
 
+  /**
+   * @param calls Every call of the file in traversal order, when already recorded
+   *   (`callRecorder`); otherwise the AST is walked for them.
+   */
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: TfjsSettings,
     readonly resolveModule?: ModuleResolver,
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
+    calls?: readonly TSESTree.CallExpression[],
   ) {
     analyses.set(sourceCode.ast, this);
     this.evaluator = new Evaluator(sourceCode, settings, resolveModule);
     this.outputs = new OutputResolver(this.evaluator);
     this.losses = new LossResolver(this.evaluator);
     this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls);
-    this.collect();
+    this.collect(calls ?? callsOf(sourceCode));
   }
 
   /** The abstract value of an expression. */
@@ -222,12 +311,11 @@ export class FileAnalysis {
     return `line ${line} of another file`;
   }
 
-  private collect(): void {
+  private collect(calls: readonly TSESTree.CallExpression[]): void {
     const ev = this.evaluator;
-    walk(this.sourceCode, this.sourceCode.ast, (node) => {
-      if (node.type !== 'CallExpression') return true;
+    for (const node of calls) {
       const name = calleeName(node);
-      if (name === undefined) return true;
+      if (name === undefined) continue;
       const callee = unwrap(node.callee);
       const isMethod = callee.type === 'MemberExpression';
       if (isMethod && name === 'add' && node.arguments.length === 1) {
@@ -279,8 +367,7 @@ export class FileAnalysis {
         const v = ev.evaluate(node);
         if (v.kind === 'tensor' && v.origin === 'activation-op') this.activationOps.push(v);
       }
-      return true;
-    });
+    }
   }
 
   /**

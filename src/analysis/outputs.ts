@@ -17,7 +17,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
 import { Evaluator } from './evaluator.js';
 import { guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
-import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
+import type { LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
 
 export interface OutputFact {
   readonly model: ModelFact;
@@ -124,19 +124,33 @@ export class OutputResolver {
   private sequentialOutput(model: ModelFact): OutputPossibility[] {
     const adds = model.adds;
     const candidates: number[] = [];
+    // Linear in the number of adds: candidates are indexed by their innermost guard
+    // (a candidate's guards can only be a subset of `g` if `g` holds that guard), and
+    // the single-guard candidates by condition (an if/else: both branches seen).
+    const byInnermost = new Map<string, number[]>();
+    const singles = new Map<string, Set<boolean | number>>();
     let covered = false;
     for (let i = adds.length - 1; i >= 0; i--) {
       const g = adds[i]!.guards;
-      const shadowed = candidates.some((c) => isSubset(adds[c]!.guards, g));
+      const shadowed = g.some((x) => byInnermost.get(guardId(x))?.some((c) => isSubset(adds[c]!.guards, g)));
       if (shadowed) continue;
       candidates.push(i);
       if (g.length === 0) {
         covered = true;
         break;
       }
-      if (coversBothBranches(candidates.map((c) => adds[c]!))) {
-        covered = true;
-        break;
+      const innermost = guardId(g[g.length - 1]!);
+      const bucket = byInnermost.get(innermost);
+      if (bucket) bucket.push(i);
+      else byInnermost.set(innermost, [i]);
+      if (g.length === 1) {
+        const seen = singles.get(g[0]!.key);
+        if (seen && !seen.has(g[0]!.value)) {
+          covered = true;
+          break;
+        }
+        if (seen) seen.add(g[0]!.value);
+        else singles.set(g[0]!.key, new Set([g[0]!.value]));
       }
     }
     const out: OutputPossibility[] = [];
@@ -310,10 +324,8 @@ function isSubset(a: readonly { key: string; value: boolean | number }[], b: rea
   return a.every((x) => b.some((y) => y.key === x.key && y.value === x.value));
 }
 
-/** Two candidates, each under one branch of the same single condition: an if/else. */
-function coversBothBranches(adds: readonly AddEvent[]): boolean {
-  const single = adds.filter((a) => a.guards.length === 1).map((a) => a.guards[0]!);
-  return single.some((g) => single.some((h) => h.key === g.key && h.value !== g.value));
+function guardId(g: { key: string; value: boolean | number }): string {
+  return `${g.key}\u0000${String(g.value)}`;
 }
 
 

@@ -8,7 +8,7 @@ import { Linter } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import plugin, { rules } from '../../src/index.js';
 import { checkFixes, config, lint, ROOT, RULE_IDS, writeSummary, type ParserName } from './harness.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
@@ -17,7 +17,7 @@ const linter = new Linter({ configType: 'flat' });
 
 describe('invalid configuration', () => {
   describe.each(Object.keys(plugin.rules))('rule %s', (id) => {
-    const rule = plugin.rules[id as keyof typeof plugin.rules];
+    const rule = rules[id as keyof typeof rules];
     it('rejects options its schema does not allow, naming the rule', () => {
       const schema = rule.meta.schema;
       // One item more than an array schema allows (every rule of the plugin has an array schema).
