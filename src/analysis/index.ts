@@ -223,7 +223,7 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
 /**
  * Cheap pre-check for a file that never names TF.js but may train a model built in
  * another module: with cross-file analysis on, a relative import or require and a
- * call of a model method (`.compile(`, `.fit(`, `.predict(` ...).
+ * call of a model method (`.compile(`, `.fit(`, `.predict(` ...; not `.add(`, which every Set has).
  */
 function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
   return mentionsTfjsCached(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
@@ -235,7 +235,7 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
   return RELATIVE_IMPORT.test(text) && MODEL_METHOD_CALL.test(text);
 }
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
-const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict|add)\s*\(/;
+const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;
 
 /** Every call of the file, in the order of ESLint's traversal (pre-order). */
 function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
