@@ -384,6 +384,15 @@ export class Evaluator {
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {
+    // TypeScript `import tf = require('@tensorflow/tfjs')`: a require in import form.
+    if (spec.type === 'TSImportEqualsDeclaration') {
+      const ref = spec.moduleReference;
+      if (ref.type !== 'TSExternalModuleReference' || ref.expression.type !== 'Literal') return UNKNOWN;
+      const source = String(ref.expression.value);
+      if (this.isTfModule(source)) return { kind: 'tf', path: [] };
+      return this.resolveModule ? this.resolveModule(source, '*', spec) : UNKNOWN;
+    }
+    if (decl?.type !== 'ImportDeclaration') return UNKNOWN;
     const source = decl.source.value;
     let imported: string;
     if (spec.type === 'ImportNamespaceSpecifier') imported = '*';

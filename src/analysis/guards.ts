@@ -39,6 +39,9 @@ export interface Possibility<T> {
   readonly guards: Guards;
 }
 
+/** Key prefix of the guard of a `model.add` after an early `return`/`throw` in its function. */
+export const EXIT_GUARD = 'exit:';
+
 let freshCounter = 0;
 /** A key that no other condition shares: the branch is independent of all others. */
 export function freshKey(): string {

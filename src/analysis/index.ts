@@ -13,9 +13,9 @@
  * scope's unresolved references, before any walk.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, unwrap } from './ast.js';
+import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, staticMemberName, unwrap } from './ast.js';
 import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluator.js';
-import { freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
@@ -247,6 +247,10 @@ function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpres
   return calls;
 }
 
+
+/** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
+const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
+
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 
 export class FileAnalysis {
@@ -259,6 +263,8 @@ export class FileAnalysis {
   readonly lossCalls: LossCallValue[] = [];
   /** Every `x.compile(...)` call on a plain identifier, whatever `x` is (compile helpers of other files). */
   readonly compileCalls: TSESTree.CallExpression[] = [];
+  /** Every `x.add(...)` call on a plain identifier, whatever `x` is (layer helpers of other files). */
+  readonly addCalls: TSESTree.CallExpression[] = [];
   /** Calls that may place a layer in a model: `x.apply(...)` and `sequential(...)` (read by `inputLayerOf`). */
   private readonly placingCalls: TSESTree.CallExpression[] = [];
   private readonly inputs: LayerInputResolver;
@@ -320,12 +326,19 @@ export class FileAnalysis {
       const isMethod = callee.type === 'MemberExpression';
       if (isMethod && name === 'add' && node.arguments.length === 1) {
         const arg = node.arguments[0]!;
-        const target = ev.evaluate((callee as TSESTree.MemberExpression).object);
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        if (object.type === 'Identifier') this.addCalls.push(node);
+        const target = ev.evaluate(object);
         for (const p of possibilities(target)) {
           if (p.value.kind === 'model' && p.value.model.kind === 'sequential' && arg.type !== 'SpreadElement') {
             this.recordAdd(p.value.model, node, arg);
           }
         }
+      } else if (isMethod && LAYER_REMOVERS.has(name)) {
+        // `model.pop()`, `model.layers.splice(...)`: layers change in ways not followed.
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        const owner = object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
+        for (const p of possibilities(ev.evaluate(owner))) if (p.value.kind === 'model') p.value.model.opaque = true;
       } else if (isMethod && name === 'compile') {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.compileCalls.push(node);
@@ -382,13 +395,19 @@ export class FileAnalysis {
     const other = analyses.get(owner.sourceCode.ast);
     if (!other) return false;
     const params = new Set(fn.node.params.map((p) => (p.type === 'Identifier' ? p.name : '')));
-    const inside = other.compileCalls.filter((c) => {
+    const onParam = (c: TSESTree.CallExpression) => {
       if (!contains(fn.node, c)) return false;
       const target = unwrap((unwrap(c.callee) as TSESTree.MemberExpression).object);
       return target.type === 'Identifier' && params.has(target.name);
-    });
-    if (inside.length === 0) return false;
+    };
+    const inside = other.compileCalls.filter(onParam);
+    const adding = other.addCalls.some(onParam);
+    if (inside.length === 0 && !adding) return false;
     const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a)));
+    if (adding) {
+      // The helper adds layers to a model passed to it, at a time this file does not show.
+      for (const a of args) for (const p of possibilities(a)) if (p.value.kind === 'model') p.value.model.opaque = true;
+    }
     const env = owner.bind(fn.node, args, undefined);
     if (!env) return false;
     for (const compileCall of inside) {
@@ -408,20 +427,73 @@ export class FileAnalysis {
     return true;
   }
 
+  /**
+   * Record `model.add(layer)`. Adds are ordered as they run: those written in the
+   * function that creates the model (including inline callbacks there) in source
+   * order, then those of code that received the model from it (a factory's caller).
+   * An add in a named helper that is handed the model (a parameter, a closure
+   * variable, `this.model` in another method) may run at any time: the model's
+   * layers are then not followed (`opaque`).
+   */
   private recordAdd(model: ModelFact, call: TSESTree.CallExpression, layerNode: Node): void {
     const creationFn = enclosingFunction(model.node);
     const addFn = enclosingFunction(call);
+    const nested = creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
     if (creationFn !== addFn || call.range[0] < model.node.range[0]) {
-      // Added from another function: whether and when it runs is not known here.
-      guards = [...this.conditionsOf(call, addFn), { key: freshKey(), value: true }];
+      const inline = !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
+      if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
+        model.opaque = true;
+        return;
+      }
+      // An inline callback (may run any number of times), or a factory's caller.
+      guards = [...this.conditionsOf(call, addFn), ...(inline ? [{ key: freshKey(), value: true }] : [])];
     } else {
       const base = this.conditionsOf(model.node, creationFn);
       guards = this.conditionsOf(call, addFn).filter(
         (g) => !base.some((b) => b.key === g.key && b.value === g.value),
       );
+      // After an early `return` or `throw`, an add may not run.
+      if (this.exitsBetween(model.node, call, addFn)) guards.push({ key: `${EXIT_GUARD}${freshKey()}`, value: true });
     }
-    model.adds.push({ call, layerNode, guards });
+    const event = { call, layerNode, guards };
+    // Creation-function adds first (source order), then adds of the code the model was returned to.
+    if (nested) {
+      const i = model.adds.findIndex((a) => !(creationFn ? contains(creationFn, a.call) : true));
+      if (i >= 0) model.adds.splice(i, 0, event);
+      else model.adds.push(event);
+    } else {
+      model.adds.push(event);
+    }
+  }
+
+  /** Is the receiver of `x.add()` a variable declared in `fn` itself (a model returned to it)? */
+  private receiverIsLocal(call: TSESTree.CallExpression, fn: Node): boolean {
+    const object = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    if (object.type !== 'Identifier') return false;
+    const variable = this.sourceCode.getScope(object).references.find((r) => r.identifier === object)?.resolved;
+    const def = variable?.defs[0];
+    return !!def && def.type === 'Variable' && enclosingFunction(def.node) === fn;
+  }
+
+  private readonly exits = new Map<Node | undefined, number[]>();
+
+  /** Is there a `return` or `throw` of `fn` (not of a nested function) between `from` and `node`? */
+  private exitsBetween(from: Node, node: Node, fn: Node | undefined): boolean {
+    let list = this.exits.get(fn);
+    if (!list) {
+      const found: number[] = [];
+      if (fn && isFunctionNode(fn) && fn.body.type === 'BlockStatement') {
+        walk(this.sourceCode, fn.body, (n) => {
+          if (isFunctionNode(n) || n.type === 'ClassBody') return false;
+          if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement') found.push(n.range[0]);
+          return true;
+        });
+      }
+      list = found;
+      this.exits.set(fn, list);
+    }
+    return list.some((at) => at > from.range[0] && at < node.range[0]);
   }
 
   private readonly condCache = new Map<Node, Guard[]>();
@@ -473,7 +545,7 @@ export class FileAnalysis {
   pairsOf(site: CompileSite): OutputLossPair[][] {
     const byIndex: OutputLossPair[][] = [];
     for (const m of this.modelsOf(site.target)) {
-      const outs = m.value ? this.outputs.outputsOf(m.value) : null;
+      const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
       if (!outs) {
         const list = (byIndex[0] ??= []);
         for (const l of this.losses.lossesFor(site.loss, 0, undefined, site.call, m.guards)) {
@@ -507,7 +579,7 @@ export class FileAnalysis {
     for (const m of this.modelsOf(site.target)) {
       const g = mergeGuards(m.guards, guards);
       if (!g) continue;
-      const outs = m.value ? this.outputs.outputsOf(m.value) : null;
+      const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
       const list = outs?.[index];
       if (!list) {
         out.push({ value: null, guards: g });
@@ -523,7 +595,7 @@ export class FileAnalysis {
 
   /** The number of outputs of a compile site's model when every path agrees, else undefined. */
   outputCountAtSite(site: CompileSite): number | undefined {
-    const counts = new Set(this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value)?.length : undefined)));
+    const counts = new Set(this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value, site.call)?.length : undefined)));
     return counts.size === 1 ? [...counts][0] : undefined;
   }
 
@@ -581,8 +653,8 @@ export class FileAnalysis {
   }
 
   /** The possible outputs of a model value (first output), for predictions fed to losses. */
-  outputsOfModelValue(model: ModelFact, guards: Guards): Possibility<OutputFact | null>[] {
-    const outs = this.outputs.outputsOf(model);
+  outputsOfModelValue(model: ModelFact, guards: Guards, at?: Node): Possibility<OutputFact | null>[] {
+    const outs = this.outputs.outputsOf(model, at);
     if (!outs || outs.length !== 1) return [{ value: null, guards }];
     return pair([{ value: null, guards }], outs[0]!).map((p) => ({ value: p.value[1], guards: p.guards }));
   }
@@ -595,7 +667,7 @@ export class FileAnalysis {
       if (v.kind !== 'tensor') {
         out.push({ tensor: null, guards: p.guards });
       } else if (v.origin === 'model-output' && v.model) {
-        for (const o of this.outputsOfModelValue(v.model, p.guards)) {
+        for (const o of this.outputsOfModelValue(v.model, p.guards, v.node)) {
           out.push({ tensor: v, output: o.value, guards: o.guards });
         }
       } else {

@@ -16,8 +16,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
 import { Evaluator } from './evaluator.js';
-import { guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
-import type { LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
+import { EXIT_GUARD, guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
+import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
+import { enclosingFunction } from './ast.js';
 
 export interface OutputFact {
   readonly model: ModelFact;
@@ -61,15 +62,23 @@ export class OutputResolver {
    * The model's outputs: one list of possibilities per output index, or null when
    * the number of outputs or the topology is unknown (loaded models).
    */
-  outputsOf(model: ModelFact): OutputPossibility[][] | null {
-    if (this.cache.has(model)) return this.cache.get(model)!;
-    this.cache.set(model, null); // cycle guard
+  outputsOf(model: ModelFact, at?: Node): OutputPossibility[][] | null {
+    if (model.opaque) return null;
+    // A compile in the function that adds the layers sees only the adds before it
+    // (`compile; fit; add(...); compile` trains two different models).
+    const adds = model.kind === 'sequential' && at ? addsBefore(model.adds, at) : model.adds;
+    const cache = adds === model.adds ? this.cache : this.cutCache;
+    const key: ModelFact | string = adds === model.adds ? model : `${model.id}:${adds.length}:${at!.range[0]}`;
+    if (cache.has(key as never)) return cache.get(key as never)!;
+    cache.set(key as never, null); // cycle guard
     let result: OutputPossibility[][] | null = null;
-    if (model.kind === 'sequential') result = [this.sequentialOutput(model)];
+    if (model.kind === 'sequential') result = [this.sequentialOutput(model, adds)];
     else if (model.kind === 'functional' && model.outputs) result = this.functionalOutputs(model, model.outputs);
-    this.cache.set(model, result);
+    cache.set(key as never, result);
     return result;
   }
+
+  private readonly cutCache = new Map<string, OutputPossibility[][] | null>();
 
   private functionalOutputs(model: ModelFact, outputs: Value): OutputPossibility[][] | null {
     const ps = possibilities(outputs);
@@ -121,8 +130,7 @@ export class OutputResolver {
    * no condition (relative to the model's creation) ends the walk; so do the two
    * branches of one `if`/`else`. What remains are the possible last adds.
    */
-  private sequentialOutput(model: ModelFact): OutputPossibility[] {
-    const adds = model.adds;
+  private sequentialOutput(model: ModelFact, adds: readonly AddEvent[]): OutputPossibility[] {
     const candidates: number[] = [];
     // Linear in the number of adds: candidates are indexed by their innermost guard
     // (a candidate's guards can only be a subset of `g` if `g` holds that guard), and
@@ -160,21 +168,20 @@ export class OutputResolver {
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
         const steps: Step[] = [first.value.kind === 'layer' ? first.value.layer : null];
-        this.earlierSteps(model, c, steps);
+        this.earlierSteps(model, adds, c, steps);
         out.push(...this.fromSteps(model, 0, steps, first.guards));
       }
     }
     if (!covered) {
       const steps: Step[] = [];
-      this.earlierSteps(model, 0, steps, true);
+      this.earlierSteps(model, adds, 0, steps, true);
       out.push(...this.fromSteps(model, 0, steps, NO_GUARDS));
     }
     return out;
   }
 
   /** Layers before add `index` (unconditional adds, then the config's `layers`), newest first. */
-  private earlierSteps(model: ModelFact, index: number, steps: Step[], fromEnd = false): void {
-    const adds = model.adds;
+  private earlierSteps(model: ModelFact, adds: readonly AddEvent[], index: number, steps: Step[], fromEnd = false): void {
     for (let i = (fromEnd ? adds.length : index) - 1; i >= 0; i--) {
       const add = adds[i]!;
       if (add.guards.length > 0) {
@@ -198,23 +205,31 @@ export class OutputResolver {
   /** Walk the steps (newest first) to the output fact(s). */
   private fromSteps(model: ModelFact, index: number, steps: readonly Step[], guards: Guards): OutputPossibility[] {
     let activationLayer: LayerFact | undefined;
+    // Reshape, flatten, permute ... (and a bidirectional wrapper, which concatenates two
+    // directions) change the width of the last axis: a layer's units before them are
+    // not the output's width.
+    let widthChanged = false;
     const outputLayer = steps[0] ?? undefined;
     for (let i = 0; i < steps.length; i++) {
       let step = steps[i];
       if (!step) break;
       if (step.info.role === 'wrapper') {
+        if (step.factory === 'bidirectional') widthChanged = true;
         const inner = this.ev.getMember(step.config, 'layer');
         if (inner.kind !== 'layer') break;
         step = inner.layer;
       }
       const role = step.info.role;
-      if (role === 'pass-through') continue;
+      if (role === 'pass-through') {
+        if (step.info.rearranges) widthChanged = true;
+        continue;
+      }
       if (role === 'activation') {
         activationLayer ??= step;
         continue;
       }
       if (role === 'dense' || role === 'conv' || role === 'recurrent') {
-        return this.fact(model, index, activationLayer ?? step, step, outputLayer, guards);
+        return this.fact(model, index, activationLayer ?? step, widthChanged ? undefined : step, outputLayer, guards);
       }
       break;
     }
@@ -333,3 +348,30 @@ function guardId(g: { key: string; value: boolean | number }): string {
 function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {
   return model.owner instanceof Evaluator ? model.owner : fallback;
 }
+
+/**
+ * The adds that have run when `at` runs, when `at` is in the function that makes
+ * them: those before it in that function (and every add made elsewhere).
+ */
+function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
+  const fn = enclosingFunction(at);
+  let changed = false;
+  const kept: AddEvent[] = [];
+  for (const a of adds) {
+    const same = enclosingFunction(a.call) === fn;
+    if (same && a.call.range[0] > at.range[0]) {
+      changed = true;
+      continue;
+    }
+    // Reaching `at` means no early exit before it was taken: an add between such an
+    // exit and `at` has run.
+    if (same && a.guards.some((g) => g.key.startsWith(EXIT_GUARD))) {
+      changed = true;
+      kept.push({ ...a, guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)) });
+      continue;
+    }
+    kept.push(a);
+  }
+  return changed ? kept : adds;
+}
+

@@ -180,4 +180,10 @@ export interface ModelFact {
   readonly outputs?: Value;
   /** sequential: every `model.add(layer)` that provably targets this model, in source order. */
   readonly adds: AddEvent[];
+  /**
+   * Set when the model's layers change in ways the analysis does not follow: `pop()`,
+   * layers added by a named helper function (whose calls may come in any order) or by
+   * a helper of another module. Its outputs are then unknown.
+   */
+  opaque?: boolean;
 }

@@ -36,6 +36,8 @@ export interface LayerInfo {
    * (leakyReLU, prelu, thresholdedReLU).
    */
   readonly fixedActivation?: string;
+  /** Pass-through layers that move values between positions (reshape, flatten ...): the last axis's width changes. */
+  readonly rearranges?: boolean;
 }
 
 const ROLE: Readonly<Record<LayerGroup, LayerRole>> = {
@@ -63,6 +65,7 @@ function info(name: string): LayerInfo {
     ...(f.defaultActivation ? { defaultActivation: f.defaultActivation } : {}),
     ...(f.sizeKey ? { unitsKey: f.sizeKey } : {}),
     ...(fixedActivation ? { fixedActivation } : {}),
+    ...(f.rearranges ? { rearranges: true } : {}),
   };
 }
 

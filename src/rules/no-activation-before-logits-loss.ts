@@ -3,6 +3,7 @@ import { unwrap } from '../analysis/ast.js';
 import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
+import { isSingleUnitCategorical } from '../util/single-unit.js';
 import { removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
@@ -132,8 +133,13 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/**
+ * A softmax/sigmoid output into a loss that takes logits. A 1-unit output with a
+ * categorical loss (`softmaxCrossEntropy` on one unit) is `no-categorical-loss-single-unit`'s:
+ * its fix (a sigmoid unit and `'binaryCrossentropy'`) is the one that helps there.
+ */
 function isCompileBug(p: OutputLossPair): boolean {
-  return !!p.output && !!p.loss && p.loss.info.input === 'logits' && isProbability(p.output.activation);
+  return !!p.output && !!p.loss && p.loss.info.input === 'logits' && isProbability(p.output.activation) && !isSingleUnitCategorical(p);
 }
 
 function activationOf(t: TensorPossibility): string | undefined {

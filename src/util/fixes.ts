@@ -172,6 +172,7 @@ export function lineOf(node: Node): number {
  * comment would end up in the wrong place or the layout is unclear.
  */
 export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, text: string): Fix | null {
+  if (!isInFile(sc, object)) return null;
   const props = object.properties;
   const last = props[props.length - 1];
   if (!last) {
@@ -206,6 +207,8 @@ export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, t
  * (an activation in a shared constant, a config built elsewhere ...).
  */
 export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { readonly layer: LayerFact }, activation: string): Fix | null {
+  // The layer may be built in an imported module: fixes only ever edit the linted file.
+  if (!isInFile(sc, fact.layer.call)) return null;
   const layer = fact.layer;
   if (fact.activationOrigin === 'config') {
     if (!isOwnLiteral(fact.activationLiteral, fact.activationProperty)) return null;

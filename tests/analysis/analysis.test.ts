@@ -59,6 +59,11 @@ m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       expect(outputs(code)).toEqual([[['softmax/4 + categoricalCrossentropy']]]);
     });
 
+    it('resolves TypeScript import-equals require', () => {
+      if (parser !== 'typescript') return;
+      expect(outputs(`import tf = require('@tensorflow/tfjs');` + MODEL)).toEqual([[['softmax/10 + categoricalCrossentropy']]]);
+    });
+
     it('ignores a local tf that is not TF.js', () => {
       // (With a relative import and a compile call the file is analysed, for models of other files.)
       expect(outputs(`import * as tf from './my-tf';` + MODEL) ?? []).toEqual([]);
@@ -188,7 +193,9 @@ m2.add(tf.layers.dense({units: 5, inputShape: [3]}));
 m2.add(tf.layers.softmax());
 m2.add(tf.layers.flatten());
 m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
-      expect(outputs(code)).toEqual([[['softmax/7 + categoricalCrossentropy']], [['softmax/5 + categoricalCrossentropy']]]);
+      // A flatten after the softmax keeps its values (still a softmax output), but may
+      // change the last axis's width (it is unknown without shapes).
+      expect(outputs(code)).toEqual([[['softmax/7 + categoricalCrossentropy']], [['softmax/? + categoricalCrossentropy']]]);
     });
 
     it('reads the functional API with a reassigned let and outputs arrays', () => {
@@ -250,6 +257,98 @@ async function main() {
   m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
 }`;
       expect(outputs(code)).toEqual([[['? + losses.softmaxCrossEntropy']]]);
+    });
+  });
+
+  describe('control flow and time', () => {
+    it('pairs a compile only with the adds that ran before it in the same function', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+export function build(useLogits) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, inputShape: [784]}));
+  if (useLogits) {
+    model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+    return model;
+  }
+  model.add(tf.layers.softmax());
+  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return model;
+}
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 4, inputShape: [2]}));
+m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
+m.add(tf.layers.softmax());
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([
+        [['linear/10 + losses.softmaxCrossEntropy']],
+        [['softmax/10 + categoricalCrossentropy']],
+        [['linear/4 + losses.softmaxCrossEntropy']],
+        [['softmax/4 + categoricalCrossentropy']],
+      ]);
+    });
+
+    it('treats an add after an early return as one that may not run', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+function createModel(logits) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, inputShape: [8]}));
+  if (logits) return model;
+  model.add(tf.layers.softmax());
+  return model;
+}
+createModel(true).compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`;
+      expect(outputs(code)![0]![0]!.sort()).toEqual(['linear/10 + losses.softmaxCrossEntropy', 'softmax/10 + losses.softmaxCrossEntropy']);
+    });
+
+    it('does not follow models whose layers change through pop() or a named helper', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+function addHead(m) {
+  m.add(tf.layers.activation({activation: 'softmax'}));
+}
+const a = tf.sequential();
+a.add(tf.layers.dense({units: 10, inputShape: [8]}));
+addHead(a);
+a.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+const b = tf.sequential();
+b.add(tf.layers.dense({units: 10, inputShape: [8]}));
+b.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+b.pop();
+b.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`;
+      expect(outputs(code)).toEqual([[['? + categoricalCrossentropy']], [['? + losses.softmaxCrossEntropy']]]);
+    });
+
+    it('orders a factory caller after the factory, wherever each is written', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+function main() {
+  const model = createBase();
+  model.add(tf.layers.dense({units: 3, activation: 'softmax'}));
+  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}
+function createBase() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [4]}));
+  return model;
+}`;
+      expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy']]]);
+    });
+
+    it('does not count reshape, flatten or a bidirectional wrapper as keeping the width', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+const a = tf.sequential();
+a.add(tf.layers.dense({units: 1, inputShape: [20, 8]}));
+a.add(tf.layers.reshape({targetShape: [20]}));
+a.add(tf.layers.softmax());
+a.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+const b = tf.sequential();
+b.add(tf.layers.bidirectional({layer: tf.layers.lstm({units: 1}), inputShape: [5, 3]}));
+b.add(tf.layers.softmax());
+b.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([[['softmax/? + categoricalCrossentropy']], [['softmax/? + categoricalCrossentropy']]]);
     });
   });
 

@@ -6,6 +6,7 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -88,6 +89,30 @@ describe('cross-file analysis', () => {
     const outside = readLog.filter((f) => !f.startsWith(path.join(fixtures, 'js') + path.sep));
     expect(outside).toEqual([]);
     expect(readLog).toContain(path.join(fixtures, 'js', 'broken.js'));
+  });
+
+  it('never lets a fix or suggestion edit the linted file at another file\'s positions', async () => {
+    const espree = await import('espree');
+    const eslint = new ESLint({
+      cwd: path.join(fixtures, 'js'),
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs.all as never],
+    });
+    const [result] = await eslint.lintFiles(['train-linear.js']);
+    const text = readFileSync(path.join(fixtures, 'js', 'train-linear.js'), 'utf8');
+    const rules = result!.messages.map((m) => m.ruleId);
+    // The remote linear output and the remote 1-unit softmax are both reported here.
+    expect(rules).toEqual(['tfjs/no-missing-output-activation', 'tfjs/no-categorical-loss-single-unit']);
+    expect(result!.messages.map((m) => m.line)).toEqual([7, 10]);
+    for (const m of result!.messages) {
+      for (const fix of [m.fix, ...(m.suggestions ?? []).map((x) => x.fix)]) {
+        if (!fix) continue;
+        const fixed = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+        expect(() => espree.parse(fixed, { ecmaVersion: 'latest', sourceType: 'module' })).not.toThrow();
+        // Only this file's own text is touched: the loss on the reported line.
+        expect(text.slice(fix.range[0], fix.range[1]).includes('\n')).toBe(false);
+      }
+    }
   });
 
   it('is off with settings.tfjs.crossFile: false', async () => {

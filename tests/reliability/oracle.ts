@@ -74,7 +74,7 @@ export const ORACLE: readonly OracleEntry[] = [
     // docs/rules/no-activation-before-logits-loss.md: softmax/sigmoid output (any units)
     // into tf.losses.softmaxCrossEntropy / sigmoidCrossEntropy, via compile or a custom loop.
     rule: 'no-activation-before-logits-loss',
-    bug: (p) => isProbability(p.activation) && LOGITS.has(p.loss),
+    bug: (p) => isProbability(p.activation) && LOGITS.has(p.loss) && !(p.training === 'compile' && singleUnitCategorical(p)),
   },
   {
     // Sigmoid output with more than one unit + a categorical loss (string, metrics, or wrapper).
