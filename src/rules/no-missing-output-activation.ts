@@ -37,7 +37,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       missingOutputActivation:
-        'This output is linear, so it emits raw scores (logits), but {{loss}} ({{where}}) expects probabilities: it clips the scores or takes their log as if they were probabilities, and the model trains badly without an error (near-chance accuracy). Add a `{{activation}}` activation, or keep the logits and use a loss that takes them.',
+        'The output layer ({{output}}) is linear, so it emits raw scores (logits), but {{loss}} ({{where}}) expects probabilities: it clips the scores or takes their log as if they were probabilities, and the model trains badly without an error (near-chance accuracy). Add a `{{activation}}` activation, or keep the logits and use a loss that takes them.',
       addActivation: "Use a '{{activation}}' activation on the output layer.",
       useLogitsLoss: 'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
     },
@@ -86,6 +86,7 @@ export default createRule<[], MessageIds>({
                 node: at,
                 messageId: 'missingOutputActivation',
                 data: {
+                  output: analysis.where(node),
                   loss: [...new Set(group.map((b) => `\`${b.loss!.info.display}\``))].join(' or '),
                   where: [...new Set(group.map((b) => analysis.where(b.loss!.node)))].join(', '),
                   activation,
@@ -114,7 +115,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node: at,
               messageId: 'missingOutputActivation',
-              data: { loss: `\`${call.loss.display}\``, where: analysis.where(call.callee), activation },
+              data: { output: analysis.where(output.activationNode), loss: `\`${call.loss.display}\``, where: analysis.where(call.callee), activation },
               suggest: fix ? [{ messageId: 'addActivation', data: { activation }, fix }] : [],
             });
           }

@@ -4,7 +4,12 @@ import { runRule } from '../helpers/rule-tester.js';
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
 /** The report's data: the loss as shown, its line, the activation it needs. */
-const data = (loss: string, line: number, activation: string) => ({ loss, where: `line ${line}`, activation });
+const data = (loss: string, line: number, activation: string, outputLine: number) => ({
+  output: `line ${outputLine}`,
+  loss,
+  where: `line ${line}`,
+  activation,
+});
 
 runRule('no-missing-output-activation', rule, {
   valid: [
@@ -90,7 +95,7 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['ac
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'categoricalCrossentropy'`", 5, 'softmax'),
+          data: data("`'categoricalCrossentropy'`", 5, 'softmax', 4),
           line: 4,
           column: 11,
           endColumn: 26,
@@ -122,7 +127,7 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'binaryCrossentropy'`", 3, 'sigmoid'),
+          data: data("`'binaryCrossentropy'`", 3, 'sigmoid', 2),
           line: 2,
           column: 74,
           endColumn: 82,
@@ -159,7 +164,7 @@ model.add(tf.layers.dense({
   activation: 'softmax',
 }));
 model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
-      errors: [{ messageId: 'missingOutputActivation', data: data("`'sparseCategoricalCrossentropy'`", 7, 'softmax'), line: 3, column: 11 }],
+      errors: [{ messageId: 'missingOutputActivation', data: data("`'sparseCategoricalCrossentropy'`", 7, 'softmax', 3), line: 3, column: 11 }],
     },
     {
       // A multi-line config without a trailing comma: a comma is added after the last property.
@@ -183,7 +188,7 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'categoricalCrossentropy'`", 7, 'softmax'),
+          data: data("`'categoricalCrossentropy'`", 7, 'softmax', 2),
           line: 2,
           column: 15,
           suggestions: [
@@ -212,7 +217,7 @@ m.compile({optimizer: 'adam', loss: 'kullbackLeiblerDivergence'});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'kullbackLeiblerDivergence'`", 3, 'softmax'),
+          data: data("`'kullbackLeiblerDivergence'`", 3, 'softmax', 2),
           line: 2,
           column: 35,
           suggestions: [
@@ -242,7 +247,7 @@ m.compile({optimizer: 'adam', loss: metrics.categoricalCrossentropy});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax'),
+          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax', 3),
           line: 3,
           column: 7,
           suggestions: [
@@ -281,7 +286,7 @@ m.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data('`tf.losses.logLoss`', 4, 'sigmoid'),
+          data: data('`tf.losses.logLoss`', 4, 'sigmoid', 3),
           line: 3,
           column: 7,
           suggestions: [
@@ -312,7 +317,7 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'categoricalCrossentropy'`", 8, 'softmax'),
+          data: data("`'categoricalCrossentropy'`", 8, 'softmax', 4),
           line: 4,
           column: 13,
           suggestions: [
@@ -357,7 +362,7 @@ model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'binaryCrossentropy'` or `'categoricalCrossentropy'`", 4, 'sigmoid or softmax'),
+          data: data("`'binaryCrossentropy'` or `'categoricalCrossentropy'`", 4, 'sigmoid or softmax', 3),
           line: 3,
           column: 37,
         },
@@ -382,7 +387,7 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data("`'categoricalCrossentropy'`", 6, 'softmax'),
+          data: data("`'categoricalCrossentropy'`", 6, 'softmax', 4),
           line: 4,
           column: 39,
           suggestions: [
@@ -412,7 +417,7 @@ export function lossFn(xs, ys) {
       errors: [
         {
           messageId: 'missingOutputActivation',
-          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax'),
+          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax', 2),
           line: 2,
           column: 35,
           suggestions: [
