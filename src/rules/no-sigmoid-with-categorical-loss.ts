@@ -5,7 +5,7 @@ import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { linesOf, replaceNode, reportNode, setOutputActivation, stringLiteral } from '../util/fixes.js';
 
-type MessageIds = 'sigmoidWithCategoricalLoss' | 'useSoftmax' | 'useBinaryCrossentropy';
+type MessageIds = 'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';
 
 /** A loss that takes probabilities and assumes one class per example: it wants a distribution. */
 const wantsDistribution = (loss: LossInfo): boolean => isCategorical(loss) && loss.input === 'probabilities';
@@ -37,6 +37,8 @@ export default createRule<[], MessageIds>({
     messages: {
       sigmoidWithCategoricalLoss:
         'This sigmoid scores every output unit on its own, so the outputs do not sum to 1, but {{loss}} ({{where}}) assumes one class per example and a distribution over the classes: TF.js silently divides each row by its sum during training, and `predict()` returns scores that are not class probabilities. Use softmax for mutually exclusive classes.',
+      sigmoidWithCategoricalLossRemote:
+        'The sigmoid output ({{output}}) scores every output unit on its own, so the outputs do not sum to 1, but {{loss}} ({{where}}) assumes one class per example and a distribution over the classes: TF.js silently divides each row by its sum during training, and `predict()` returns scores that are not class probabilities. Use softmax for mutually exclusive classes.',
       useSoftmax: "Use `'softmax'` so the outputs form one distribution over the classes.",
       useBinaryCrossentropy:
         "Use `'binaryCrossentropy'` instead if an example can belong to several classes at once (multi-label).",
@@ -89,10 +91,11 @@ export default createRule<[], MessageIds>({
               if (!at) continue;
               context.report({
                 node: at,
-                messageId: 'sigmoidWithCategoricalLoss',
+                messageId: at === node ? 'sigmoidWithCategoricalLoss' : 'sigmoidWithCategoricalLossRemote',
                 data: {
                   loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
                   where: linesOf(group.map((b) => b.loss!.node), analysis),
+                  ...(at === node ? {} : { output: analysis.where(node) }),
                 },
                 fix: certain ? edit.fix : null,
                 suggest,

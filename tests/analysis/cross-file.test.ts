@@ -115,6 +115,15 @@ describe('cross-file analysis', () => {
     }
   });
 
+  it('names the other file in every rule\'s message when the output is built there', async () => {
+    const eslint = new ESLint({ cwd: path.join(fixtures, 'js'), overrideConfigFile: true, overrideConfig: [plugin.configs.all as never] });
+    const [tags, linear] = await eslint.lintFiles(['train-tags.js', 'train-linear.js']);
+    expect(tags!.messages.map((m) => [m.ruleId, m.line, m.message.split(' scores')[0]])).toEqual([
+      ['tfjs/no-sigmoid-with-categorical-loss', 3, 'The sigmoid output (multilabel-model.js:4)'],
+    ]);
+    expect(linear!.messages[0]!.message).toMatch(/^The output layer \(model\.js:12\) is linear/);
+  });
+
   it('is off with settings.tfjs.crossFile: false', async () => {
     expect(await lint('js', 'train.js', { tfjs: { crossFile: false } })).toEqual([]);
     expect(await lint('js', 'app.js', { tfjs: { crossFile: false } })).toEqual([]);
