@@ -469,8 +469,22 @@ export class FileAnalysis {
    * Every consistent (output, loss) combination of a compile site, per output
    * index. Unknown models, outputs and losses appear as nulls so that a rule
    * judging "on every path" stays silent on them.
+   *
+   * Memoized per site: most rules ask for the pairs of every site. The lists are
+   * shared between rules, so they are read-only.
    */
-  pairsOf(site: CompileSite): OutputLossPair[][] {
+  pairsOf(site: CompileSite): readonly (readonly OutputLossPair[])[] {
+    let byIndex = this.pairsCache.get(site);
+    if (!byIndex) {
+      byIndex = this.computePairs(site);
+      this.pairsCache.set(site, byIndex);
+    }
+    return byIndex;
+  }
+
+  private readonly pairsCache = new Map<CompileSite, OutputLossPair[][]>();
+
+  private computePairs(site: CompileSite): OutputLossPair[][] {
     const byIndex: OutputLossPair[][] = [];
     for (const m of this.modelsOf(site.target)) {
       const outs = m.value ? this.outputs.outputsOf(m.value) : null;
@@ -587,8 +601,23 @@ export class FileAnalysis {
     return pair([{ value: null, guards }], outs[0]!).map((p) => ({ value: p.value[1], guards: p.guards }));
   }
 
-  /** What a tensor value is on each path (model outputs expanded to their output facts). */
-  tensorPossibilities(value: Value): TensorPossibility[] {
+  private readonly tensorCache = new Map<Value, readonly TensorPossibility[]>();
+
+  /**
+   * What a tensor value is on each path (model outputs expanded to their output
+   * facts). Memoized per value (several rules ask about every loss call's
+   * prediction); the list is shared, so read-only.
+   */
+  tensorPossibilities(value: Value): readonly TensorPossibility[] {
+    let hit = this.tensorCache.get(value);
+    if (!hit) {
+      hit = this.computeTensorPossibilities(value);
+      this.tensorCache.set(value, hit);
+    }
+    return hit;
+  }
+
+  private computeTensorPossibilities(value: Value): TensorPossibility[] {
     const out: TensorPossibility[] = [];
     for (const p of possibilities(value)) {
       const v = p.value;
