@@ -247,6 +247,20 @@ function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpres
   return calls;
 }
 
+/** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
+function importsRelativeModule(program: TSESTree.Program, calls: readonly TSESTree.CallExpression[]): boolean {
+  const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) return true;
+  }
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    const arg = call.arguments[0];
+    if (callee.type === 'Identifier' && callee.name === 'require' && arg?.type === 'Literal' && relative(arg.value)) return true;
+  }
+  return false;
+}
+
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 
 export class FileAnalysis {
@@ -313,6 +327,10 @@ export class FileAnalysis {
 
   private collect(calls: readonly TSESTree.CallExpression[]): void {
     const ev = this.evaluator;
+    // Another module's function can only reach this file through a relative import
+    // or require; without one, no call can be a compile helper of another module
+    // and callees need not be evaluated for it.
+    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode.ast, calls);
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;
@@ -351,7 +369,7 @@ export class FileAnalysis {
             labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
           });
         }
-      } else if (this.resolveModule && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
+      } else if (remote && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
         // A compile helper imported from another module: its compile sites, with the
         // helper's parameters bound to this call's arguments.
       } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {
@@ -565,8 +583,21 @@ export class FileAnalysis {
     const out: Possibility<LayerFacts>[] = [];
     for (const act of this.outputs.activationOf(layer, NO_GUARDS)) {
       for (const u of this.outputs.unitsOf(layer, act.guards)) {
+        // One fixed shape (absent parts undefined): spreading a conditional object
+        // made V8 build every fact in its slow path.
+        const a = act.value;
         out.push({
-          value: { layer, ...act.value, units: u.value, ...(u.node ? { unitsNode: u.node } : {}), overLastAxis },
+          value: {
+            layer,
+            activation: a.activation,
+            activationOrigin: a.activationOrigin,
+            activationNode: a.activationNode,
+            activationProperty: a.activationProperty,
+            activationLiteral: a.activationLiteral,
+            units: u.value,
+            unitsNode: u.node,
+            overLastAxis,
+          },
           guards: u.guards,
         });
       }
