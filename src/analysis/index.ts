@@ -111,16 +111,12 @@ function programOf(node: Node): TSESTree.Program | undefined {
   return n;
 }
 
-/** The answer of `mentionsTfjs` per file, for the settings it was computed with. */
-const mentions = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
-
-function mentionsTfjsCached(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
-  const hit = mentions.get(sourceCode.ast);
-  if (hit && hit.settings === settings) return hit.result;
-  const result = mentionsTfjs(sourceCode, settings);
-  mentions.set(sourceCode.ast, { settings, result });
-  return result;
-}
+/**
+ * The answer of `shouldAnalyse` per file, for the settings it was computed with:
+ * every rule's `create` asks (through `callRecorder`) until one analyses the file,
+ * so on a file without TF.js the text checks would otherwise run once per rule.
+ */
+const shouldCache = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
 
 /**
  * The file's calls, recorded in order during ESLint's own traversal (see
@@ -226,7 +222,11 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
  * call of a model method (`.compile(`, `.fit(`, `.predict(` ...).
  */
 function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
-  return mentionsTfjsCached(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  const hit = shouldCache.get(sourceCode.ast);
+  if (hit && hit.settings === settings) return hit.result;
+  const result = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  shouldCache.set(sourceCode.ast, { settings, result });
+  return result;
 }
 
 function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {

@@ -141,13 +141,14 @@ function resolverFor(
 }
 
 /**
- * A specifier resolved before: the file, and the directories whose listings decided
- * it, with their modification times (a file added to or removed from one of them
- * changes its mtime, and the specifier is resolved again).
+ * A specifier resolved before: the file (undefined: none), and the directories
+ * whose listings decided it with their modification times (undefined: absent). A
+ * file added to or removed from one of them changes its mtime, and the specifier is
+ * resolved again.
  */
 interface Resolution {
-  readonly file: string;
-  readonly dirs: readonly { readonly dir: string; readonly mtimeMs: number }[];
+  readonly file: string | undefined;
+  readonly dirs: readonly { readonly dir: string; readonly mtimeMs: number | undefined }[];
 }
 const resolutions = new Map<string, Resolution>();
 
@@ -161,41 +162,42 @@ function mtimeOf(dir: string): number | undefined {
 
 /**
  * The file a relative specifier names, if it exists inside `root` and outside
- * node_modules. Found files are cached per (root, dir, specifier) for the process
- * and revalidated by the mtimes of the one or two directories the candidates are in
- * (one `stat` each, instead of a `stat` per candidate and a `realpath`); specifiers
- * that name no file are not cached.
+ * node_modules. Cached per (root, dir, specifier) for the process and revalidated by
+ * the mtimes of the two directories every candidate is in (base's directory, and
+ * base itself for index files): two `stat`s instead of a `stat` per candidate (17
+ * for a specifier that names nothing) and a `realpath`. A specifier that leaves the
+ * project is not cached (nothing outside the project is ever looked at).
  */
 export function resolveFile(dir: string, source: string, root: string): string | undefined {
   const key = `${root}\0${dir}\0${source}`;
   const hit = resolutions.get(key);
   if (hit && hit.dirs.every((d) => mtimeOf(d.dir) === d.mtimeMs)) return hit.file;
-  const found = resolveUncached(dir, source, root);
-  if (!found) return undefined;
   const base = path.resolve(dir, source);
-  // The candidates are in base's directory, and the index files in base itself.
-  const dirs: { dir: string; mtimeMs: number }[] = [];
-  for (const d of found.index ? [path.dirname(base), base] : [path.dirname(base)]) {
-    const mtimeMs = mtimeOf(d);
-    if (mtimeMs === undefined) return found.file;
-    dirs.push({ dir: d, mtimeMs });
+  const deciding = [path.dirname(base), base];
+  // Checked before they are looked at (the candidates' own check comes later).
+  if (!deciding.every((d) => d === root || inside(d, root))) {
+    const found = resolveUncached(dir, source, root);
+    return found === 'outside' ? undefined : found?.file;
   }
-  if (resolutions.size >= MAX_CACHED) resolutions.clear();
-  resolutions.set(key, { file: found.file, dirs });
-  return found.file;
+  const dirs = deciding.map((d) => ({ dir: d, mtimeMs: mtimeOf(d) }));
+  const found = resolveUncached(dir, source, root);
+  if (found !== 'outside') {
+    if (resolutions.size >= MAX_CACHED) resolutions.clear();
+    resolutions.set(key, { file: found?.file, dirs });
+  }
+  return found === 'outside' ? undefined : found?.file;
 }
 
-function resolveUncached(dir: string, source: string, root: string): { file: string; index: boolean } | undefined {
+/** The file a specifier names, undefined when none, 'outside' when a candidate leaves the project. */
+function resolveUncached(dir: string, source: string, root: string): { file: string } | 'outside' | undefined {
   const base = path.resolve(dir, source);
   const candidates: string[] = [base];
   const ext = path.extname(base);
   for (const ts of TS_FOR_JS[ext] ?? []) candidates.push(base.slice(0, -ext.length) + ts);
   for (const e of EXTENSIONS) candidates.push(base + e);
-  const files = candidates.length;
   for (const e of EXTENSIONS) candidates.push(path.join(base, `index${e}`));
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    if (!inside(c, root)) return undefined;
+  for (const c of candidates) {
+    if (!inside(c, root)) return 'outside';
     let stat: fs.Stats;
     try {
       stat = fs.statSync(c);
@@ -204,8 +206,8 @@ function resolveUncached(dir: string, source: string, root: string): { file: str
     }
     if (!stat.isFile()) continue;
     const real = realpath(c);
-    if (!real || !inside(real, root)) return undefined;
-    return { file: real, index: i >= files };
+    if (!real || !inside(real, root)) return 'outside';
+    return { file: real };
   }
   return undefined;
 }
