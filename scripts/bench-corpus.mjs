@@ -184,7 +184,7 @@ const TEMPLATES = {
       `  });`,
       `}`,
       ``,
-      `function compileWith${id}(${m}) {`,
+      `${exp}function compileWith${id}(${m}) {`,
       `  model.compile({optimizer: 'adam', loss, metrics: ['accuracy']});`,
       `}`,
       ``,
@@ -193,7 +193,7 @@ const TEMPLATES = {
       `const reg${id} = makeModel${id}(1, 'linear');`,
       `compileWith${id}(reg${id}, 'meanSquaredError');`,
     ];
-    return { lines, exports: exp ? [`makeModel${id}`] : [] };
+    return { lines, exports: exp ? [`makeModel${id}`, `compileWith${id}`] : [] };
   },
 
   trainerClass(r, id, api, ts, exp) {
@@ -354,7 +354,7 @@ function tfjsFile(r, style, ts, fileId, targetLines, exportSome) {
     exports.push(...block.exports);
     if (r.chance(0.5)) body.push(...filler(r, id, ts), '');
   }
-  return { lines: [...header(), '', ...body], exports, api };
+  return { lines: [...header(), '', ...body], exports, api, header };
 }
 
 function write(path, text) {
@@ -398,10 +398,24 @@ export function generateProject(dir, { files, seed }) {
             `}`,
             ``,
           );
+        } else if (e.name.startsWith('compileWith')) {
+          // A compile helper of another module, given a model built here (its
+          // compile site is judged in this file, through the call).
+          const units = r.int(1, 10);
+          uses.push(
+            `export function trainWithHelper${i}_${j}() {`,
+            `  const m = ${file.api('sequential')}({layers: [${file.api('layers.dense')}({units: ${units}, activation: '${r.pick(['softmax', 'sigmoid', 'relu'])}', inputShape: [8]})]});`,
+            `  imported${j}(m, ${r.pick([`'categoricalCrossentropy'`, `'binaryCrossentropy'`, `'meanSquaredError'`])});`,
+            `  return m;`,
+            `}`,
+            ``,
+          );
         } else {
           uses.push(`export const use${i}_${j} = imported${j};`, ``);
         }
       }
+      // Named imports: the uses may name TF.js APIs the body did not (one header line).
+      if (style === 'named') lines[0] = file.header()[0];
       lines.splice(1, 0, ...imports);
       lines.push(...uses);
     }

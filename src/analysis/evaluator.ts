@@ -115,6 +115,7 @@ export class Evaluator {
   private readonly classWrites = new Map<Node, Map<string, Node[]>>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
+  private readonly importCache = new Map<Variable, Value>();
   private nextModelId = 0;
   /** Distinguishes this file's condition keys from another file's with the same text. */
   readonly id = nextEvaluatorId++;
@@ -359,8 +360,20 @@ export class Evaluator {
     if (variable.defs.length !== 1) return UNKNOWN;
     const def = variable.defs[0]!;
     switch (def.type) {
-      case 'ImportBinding':
-        return this.importBinding(def.node, def.parent as TSESTree.ImportDeclaration);
+      case 'ImportBinding': {
+        // The same for every reference: computed once per binding (an imported
+        // module's binding is otherwise resolved on the file system at every use).
+        // Not kept when a relative import gave `unknown`: inside an import cycle
+        // it may be known once the cycle has unwound.
+        let value = this.importCache.get(variable);
+        if (!value) {
+          const decl = def.parent as TSESTree.ImportDeclaration;
+          value = this.importBinding(def.node, decl);
+          const source: unknown = decl?.source?.value;
+          if (value.kind !== 'unknown' || typeof source !== 'string' || !isRelative(source)) this.importCache.set(variable, value);
+        }
+        return value;
+      }
       case 'Variable':
         return this.variable(variable, def.node as TSESTree.VariableDeclarator, def.name, id, env);
       case 'Parameter':
@@ -1112,6 +1125,11 @@ function literal(n: TSESTree.Literal): Value {
   if ('regex' in n && n.regex) return UNKNOWN;
   if (typeof n.value === 'bigint') return UNKNOWN;
   return { kind: 'const', value: n.value as Primitive, origin: n };
+}
+
+/** A specifier the cross-file resolver follows (`./x`, `../x`). */
+function isRelative(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../');
 }
 
 function isValue(x: Node | Value): x is Value {

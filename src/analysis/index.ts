@@ -111,16 +111,12 @@ function programOf(node: Node): TSESTree.Program | undefined {
   return n;
 }
 
-/** The answer of `mentionsTfjs` per file, for the settings it was computed with. */
-const mentions = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
-
-function mentionsTfjsCached(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
-  const hit = mentions.get(sourceCode.ast);
-  if (hit && hit.settings === settings) return hit.result;
-  const result = mentionsTfjs(sourceCode, settings);
-  mentions.set(sourceCode.ast, { settings, result });
-  return result;
-}
+/**
+ * The answer of `shouldAnalyse` per file, for the settings it was computed with:
+ * every rule's `create` asks (through `callRecorder`) until one analyses the file,
+ * so on a file without TF.js the text checks would otherwise run once per rule.
+ */
+const shouldCache = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
 
 /**
  * The file's calls, recorded in order during ESLint's own traversal (see
@@ -226,7 +222,11 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
  * call of a model method (`.compile(`, `.fit(`, `.predict(` ...; not `.add(`, which every Set has).
  */
 function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
-  return mentionsTfjsCached(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  const hit = shouldCache.get(sourceCode.ast);
+  if (hit && hit.settings === settings) return hit.result;
+  const result = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  shouldCache.set(sourceCode.ast, { settings, result });
+  return result;
 }
 
 function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
@@ -250,6 +250,20 @@ function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpres
 
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
+
+/** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
+function importsRelativeModule(program: TSESTree.Program, calls: readonly TSESTree.CallExpression[]): boolean {
+  const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) return true;
+  }
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    const arg = call.arguments[0];
+    if (callee.type === 'Identifier' && callee.name === 'require' && arg?.type === 'Literal' && relative(arg.value)) return true;
+  }
+  return false;
+}
 
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 
@@ -319,6 +333,10 @@ export class FileAnalysis {
 
   private collect(calls: readonly TSESTree.CallExpression[]): void {
     const ev = this.evaluator;
+    // Another module's function can only reach this file through a relative import
+    // or require; without one, no call can be a compile helper of another module
+    // and callees need not be evaluated for it.
+    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode.ast, calls);
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;
@@ -364,7 +382,7 @@ export class FileAnalysis {
             labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
           });
         }
-      } else if (this.resolveModule && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
+      } else if (remote && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
         // A compile helper imported from another module: its compile sites, with the
         // helper's parameters bound to this call's arguments.
       } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {
@@ -541,8 +559,22 @@ export class FileAnalysis {
    * Every consistent (output, loss) combination of a compile site, per output
    * index. Unknown models, outputs and losses appear as nulls so that a rule
    * judging "on every path" stays silent on them.
+   *
+   * Memoized per site: most rules ask for the pairs of every site. The lists are
+   * shared between rules, so they are read-only.
    */
-  pairsOf(site: CompileSite): OutputLossPair[][] {
+  pairsOf(site: CompileSite): readonly (readonly OutputLossPair[])[] {
+    let byIndex = this.pairsCache.get(site);
+    if (!byIndex) {
+      byIndex = this.computePairs(site);
+      this.pairsCache.set(site, byIndex);
+    }
+    return byIndex;
+  }
+
+  private readonly pairsCache = new Map<CompileSite, OutputLossPair[][]>();
+
+  private computePairs(site: CompileSite): OutputLossPair[][] {
     const byIndex: OutputLossPair[][] = [];
     for (const m of this.modelsOf(site.target)) {
       const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
@@ -623,8 +655,21 @@ export class FileAnalysis {
     const out: Possibility<LayerFacts>[] = [];
     for (const act of this.outputs.activationOf(layer, NO_GUARDS)) {
       for (const u of this.outputs.unitsOf(layer, act.guards)) {
+        // One fixed shape (absent parts undefined): spreading a conditional object
+        // made V8 build every fact in its slow path.
+        const a = act.value;
         out.push({
-          value: { layer, ...act.value, units: u.value, ...(u.node ? { unitsNode: u.node } : {}), overLastAxis },
+          value: {
+            layer,
+            activation: a.activation,
+            activationOrigin: a.activationOrigin,
+            activationNode: a.activationNode,
+            activationProperty: a.activationProperty,
+            activationLiteral: a.activationLiteral,
+            units: u.value,
+            unitsNode: u.node,
+            overLastAxis,
+          },
           guards: u.guards,
         });
       }
@@ -659,8 +704,23 @@ export class FileAnalysis {
     return pair([{ value: null, guards }], outs[0]!).map((p) => ({ value: p.value[1], guards: p.guards }));
   }
 
-  /** What a tensor value is on each path (model outputs expanded to their output facts). */
-  tensorPossibilities(value: Value): TensorPossibility[] {
+  private readonly tensorCache = new Map<Value, readonly TensorPossibility[]>();
+
+  /**
+   * What a tensor value is on each path (model outputs expanded to their output
+   * facts). Memoized per value (several rules ask about every loss call's
+   * prediction); the list is shared, so read-only.
+   */
+  tensorPossibilities(value: Value): readonly TensorPossibility[] {
+    let hit = this.tensorCache.get(value);
+    if (!hit) {
+      hit = this.computeTensorPossibilities(value);
+      this.tensorCache.set(value, hit);
+    }
+    return hit;
+  }
+
+  private computeTensorPossibilities(value: Value): TensorPossibility[] {
     const out: TensorPossibility[] = [];
     for (const p of possibilities(value)) {
       const v = p.value;

@@ -715,6 +715,22 @@ export interface NameLookup {
   readonly suggestion: NameSuggestion;
 }
 
+const acceptedSets: { readonly [K in NameKind]: ReadonlySet<string> } = {
+  loss: lossSet,
+  metric: metricSet,
+  activation: activationSet,
+  optimizer: optimizerSet,
+};
+
+/**
+ * `lookupName(kind, candidate).accepted`, without the "did you mean" search
+ * (a Levenshtein distance to every accepted name): rules check every name they see,
+ * and only the rejected ones need suggestions.
+ */
+export function isAcceptedName(kind: NameKind, candidate: string): boolean {
+  return acceptedSets[kind].has(candidate);
+}
+
 /** Everything known about a string used as a loss / metric / activation / optimizer. */
 export function lookupName(kind: NameKind, candidate: string): NameLookup {
   const accepted = ACCEPTED[kind].includes(candidate);

@@ -3,6 +3,7 @@ import { getAnalysis, type FileAnalysis, type NamePosition, type NameUse, type O
 import type { Node } from '../analysis/values.js';
 import {
   ACTIVATION_STRINGS_ACCEPTED_BY_ACCIDENT,
+  isAcceptedName,
   isAlsoAcceptedActivation,
   levenshtein,
   lookupName,
@@ -203,7 +204,7 @@ function isAccepted(kind: NamePosition, name: string): boolean {
   // Object.prototype keys pass TF.js' `in` lookups in compile and fail later, elsewhere: not judged.
   if (kind !== 'activation' && name in Object.prototype) return true;
   if (kind === 'activation' && name === 'ELU') return true;
-  return lookupName(kind as NameKind, name).accepted;
+  return isAcceptedName(kind as NameKind, name);
 }
 
 /**
