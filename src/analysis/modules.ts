@@ -151,6 +151,8 @@ interface Resolution {
   readonly dirs: readonly { readonly dir: string; readonly mtimeMs: number | undefined }[];
 }
 const resolutions = new Map<string, Resolution>();
+/** How recent a directory's mtime may be for a resolution in it to be cached (see resolveFile). */
+const RACY_MS = 2000;
 
 function mtimeOf(dir: string): number | undefined {
   try {
@@ -181,7 +183,10 @@ export function resolveFile(dir: string, source: string, root: string): string |
   }
   const dirs = deciding.map((d) => ({ dir: d, mtimeMs: mtimeOf(d) }));
   const found = resolveUncached(dir, source, root);
-  if (found !== 'outside') {
+  // A directory changed in the last RACY_MS may change again within the same mtime
+  // tick (file systems stamp with a coarse clock): not cached until it is older.
+  const racy = dirs.some((d) => d.mtimeMs !== undefined && d.mtimeMs > Date.now() - RACY_MS);
+  if (found !== 'outside' && !racy) {
     if (resolutions.size >= MAX_CACHED) resolutions.clear();
     resolutions.set(key, { file: found?.file, dirs });
   }

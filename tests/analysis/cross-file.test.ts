@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, readLog } from '../../src/analysis/modules.js';
+import { clearModuleCache, readLog, resolveFile } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -127,6 +127,45 @@ describe('cross-file analysis', () => {
   it('is off with settings.tfjs.crossFile: false', async () => {
     expect(await lint('js', 'train.js', { tfjs: { crossFile: false } })).toEqual([]);
     expect(await lint('js', 'app.js', { tfjs: { crossFile: false } })).toEqual([]);
+  });
+
+  it('resolves a specifier again when a file appears or disappears where it could resolve (cached resolutions)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
+    const os = await import('node:os');
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-resolve-')));
+    // Directories changed in the last 2 s are not cached (coarse mtime clocks): each
+    // step dates the two deciding directories back, to a time of its own.
+    let step = 0;
+    const settle = () => {
+      const t = new Date(Date.now() - 600_000 + 10_000 * step++);
+      utimesSync(src, t, t);
+      utimesSync(path.join(src, 'model'), t, t);
+    };
+    const src = path.join(root, 'src');
+    try {
+      mkdirSync(path.join(src, 'model'), { recursive: true });
+      settle();
+      // Nothing yet: unresolved (and that answer is cached too).
+      expect(resolveFile(src, './model', root)).toBeUndefined();
+      expect(resolveFile(src, './model', root)).toBeUndefined();
+      // An index file appears in the directory the specifier names.
+      writeFileSync(path.join(src, 'model', 'index.js'), 'export default 1;\n');
+      settle();
+      expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model', 'index.js'));
+      expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model', 'index.js'));
+      // A file that comes earlier in the candidate order appears next to it.
+      writeFileSync(path.join(src, 'model.ts'), 'export default 2;\n');
+      settle();
+      expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model.ts'));
+      // And goes again.
+      rmSync(path.join(src, 'model.ts'));
+      settle();
+      expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model', 'index.js'));
+      // Leaving the project is never resolved.
+      expect(resolveFile(src, '../../x', root)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('re-reads a module when it changes (cache keyed by path and modification time)', async () => {

@@ -34,6 +34,7 @@ import {
   layerFactory,
   levenshtein,
   lookupName,
+  isAcceptedName,
   nearestName,
   normalizeName,
 } from '../../src/knowledge/names.js';
@@ -679,5 +680,13 @@ describe('nearestName / lookupName', () => {
     });
     expect(lookupName('activation', 'Softmax').suggestion.match).toBe('softmax');
     expect(lookupName('loss', 'toString').alias).toBeUndefined();
+  });
+
+  it('isAcceptedName answers like lookupName(...).accepted (rules check every name with it)', () => {
+    const kinds = ['loss', 'metric', 'activation', 'optimizer'] as const;
+    const candidates = [...LOSS_STRINGS, ...METRIC_STRINGS, ...ACTIVATION_STRINGS, ...OPTIMIZER_STRINGS, 'mse', 'Softmax', 'RMSprop', 'toString', 'softmaxCrossEntropy', ''];
+    for (const kind of kinds) {
+      for (const name of candidates) expect(isAcceptedName(kind, name), `${kind} '${name}'`).toBe(lookupName(kind, name).accepted);
+    }
   });
 });
