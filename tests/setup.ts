@@ -5,4 +5,5 @@ import { afterAll, describe, it } from 'vitest';
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
+// RuleTester needs a handle for cases marked `only: true` (none are): wiring, not a focused test.
 RuleTester.itOnly = it.only;
