@@ -1,5 +1,5 @@
 /** Small AST helpers shared by the analysis (pure functions of nodes). */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from './values.js';
 
 /** Strip TS-only wrappers and parentheses-free wrappers that do not change the value. */
@@ -90,4 +90,13 @@ export function isLoop(node: Node): boolean {
 /** True when `inner` lies inside `outer` (or is it). */
 export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The variable `name` refers to in `scope` (the innermost declaration), if declared. */
+export function resolveName(scope: TSESLint.Scope.Scope | null, name: string): TSESLint.Scope.Variable | undefined {
+  for (let s = scope; s; s = s.upper) {
+    const v = s.set.get(name);
+    if (v) return v;
+  }
+  return undefined;
 }

@@ -12,7 +12,6 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 import { layerInfo } from '../knowledge/layers.js';
@@ -23,6 +22,7 @@ import {
   isFunctionNode,
   isLoop,
   propertyKey,
+  resolveName,
   staticMemberName,
   unwrap,
 } from './ast.js';
@@ -338,13 +338,7 @@ export class Evaluator {
   // Names
 
   private variableOf(id: TSESTree.Identifier): Variable | undefined {
-    let scope: Scope | null = this.sourceCode.getScope(id);
-    while (scope) {
-      const v = scope.set.get(id.name);
-      if (v) return v;
-      scope = scope.upper;
-    }
-    return undefined;
+    return resolveName(this.sourceCode.getScope(id), id.name);
   }
 
   private identifier(id: TSESTree.Identifier, env: Env | undefined): Value {

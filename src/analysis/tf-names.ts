@@ -7,6 +7,7 @@
  * scope reaches the path, there is no expression and no fix.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { resolveName } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import type { TfjsSettings } from './settings.js';
 import type { Node } from './values.js';
@@ -118,9 +119,5 @@ function moduleOf(def: TSESLint.Scope.Definition): string | undefined {
 }
 
 function isShadowed(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, name: string): boolean {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
-    const v = scope.set.get(name);
-    if (v && v.defs.length > 0) return true;
-  }
-  return false;
+  return (resolveName(sourceCode.getScope(at), name)?.defs.length ?? 0) > 0;
 }

@@ -4,7 +4,9 @@
  * offers nothing rather than something wrong.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../analysis/ast.js';
+import { resolveName, unwrap } from '../analysis/ast.js';
+
+export { resolveName };
 import { walk } from '../analysis/evaluator.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
@@ -298,13 +300,9 @@ export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, 
 
 /** Is `id` a reference to a `const` declared in the file (not a parameter, import or `let`)? */
 function isConstVariable(sc: SourceCode, id: TSESTree.Identifier): boolean {
-  for (let scope: ReturnType<SourceCode['getScope']> | null = sc.getScope(id); scope; scope = scope.upper) {
-    const v = scope.set.get(id.name);
-    if (!v) continue;
-    const def = v.defs.length === 1 ? v.defs[0]! : undefined;
-    return !!def && def.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const';
-  }
-  return false;
+  const v = resolveName(sc.getScope(id), id.name);
+  const def = v && v.defs.length === 1 ? v.defs[0]! : undefined;
+  return !!def && def.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const';
 }
 
 /**
@@ -330,11 +328,3 @@ export function meansSameAt(sc: SourceCode, expr: Node, at: Node): boolean {
   return true;
 }
 
-/** The variable `name` refers to in `scope` (innermost declaration), if declared. */
-export function resolveName(scope: ReturnType<SourceCode['getScope']> | null, name: string) {
-  for (let s = scope; s; s = s.upper) {
-    const v = s.set.get(name);
-    if (v) return v;
-  }
-  return undefined;
-}
