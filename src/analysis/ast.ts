@@ -100,3 +100,33 @@ export function resolveName(scope: TSESLint.Scope.Scope | null, name: string): T
   }
   return undefined;
 }
+
+/**
+ * Pre-order walk over `root` using the parser's visitor keys. `visit` returns
+ * false to skip a node's children. Iterative, so deep trees cannot overflow.
+ */
+export function walk(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  root: Node,
+  visit: (node: Node) => boolean,
+): void {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    const k = keys[node.type];
+    if (!k) continue;
+    for (let i = k.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[k[i]!];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const c = child[j] as Node | null;
+          if (c && typeof c.type === 'string') stack.push(c);
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+}

@@ -25,7 +25,9 @@ import {
   resolveName,
   staticMemberName,
   unwrap,
+  walk,
 } from './ast.js';
+import type { SyntaxIndex } from './syntax.js';
 import { anyOf, choice, freshKey, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
 import {
@@ -97,7 +99,32 @@ const ONE_HOT_PRESERVING_METHODS = new Set(['cast', 'toFloat', 'toInt', 'asType'
 
 const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
 
-const LOADERS: readonly string[] = ['loadLayersModel', 'loadGraphModel', 'loadModel', 'models.modelFromJSON'];
+const LOADERS: ReadonlySet<string> = new Set(['loadLayersModel', 'loadGraphModel', 'loadModel', 'models.modelFromJSON']);
+
+/** The root of every TF.js path (`tf` itself). */
+export const TF_ROOT: readonly string[] = Object.freeze([]);
+const childPaths = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * `[...path, name]`, made once: TF.js paths are few (`layers`, `layers.dense` ...)
+ * and read on every member access, so each is interned by its parent.
+ */
+export function childPath(path: readonly string[], name: string): readonly string[] {
+  let children = childPaths.get(path);
+  if (!children) {
+    children = new Map();
+    childPaths.set(path, children);
+  }
+  let child = children.get(name);
+  if (!child) {
+    child = Object.freeze([...path, name]);
+    children.set(name, child);
+  }
+  return child;
+}
+
+/** Marks, in the cache, a node whose evaluation (without bindings) is under way. */
+const IN_PROGRESS: Value = { kind: 'unknown' };
 
 /** Most nested evaluations before giving up (keeps the JS stack safe). */
 const MAX_DEPTH = 300;
@@ -108,11 +135,12 @@ const MAX_CALL_DEPTH = 4;
 
 export class Evaluator {
   private readonly cache = new Map<Node, Value>();
+  /** Nodes being evaluated with bindings (those without are marked IN_PROGRESS in `cache`). */
   private readonly active = new Set<Node>();
   private readonly modelFacts = new Map<Node, ModelFact>();
   private readonly layerFacts = new Map<Node, LayerFact>();
   private readonly returnCache = new Map<FunctionNode, (Node | null)[]>();
-  private readonly classWrites = new Map<Node, Map<string, Node[]>>();
+  private readonly classWrites = new Map<TSESTree.ClassBody, Map<string, Node[]>>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
   private readonly importCache = new Map<Variable, Value>();
@@ -123,6 +151,8 @@ export class Evaluator {
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: TfjsSettings,
+    /** The file's calls, exits and `this` writes (see syntax.ts). */
+    readonly syntax: SyntaxIndex,
     private readonly resolveModule?: ModuleResolver,
   ) {}
 
@@ -140,24 +170,38 @@ export class Evaluator {
     const n = unwrap(node);
     // Literals (a quarter of all evaluations) cannot recurse: no cache, no cycle bookkeeping.
     if (n.type === 'Literal' && nesting.depth <= MAX_DEPTH) return literal(n);
-    if (!env) {
-      const hit = this.cache.get(n);
-      if (hit) return hit;
-    }
     // The depth is shared by every evaluator: cross-file evaluation nests evaluators.
-    if (this.active.has(n) || nesting.depth > MAX_DEPTH) return UNKNOWN;
+    if (!env) {
+      // Without bindings the cache doubles as the cycle check: a node being
+      // evaluated holds IN_PROGRESS (one map write instead of a set insert and delete).
+      const hit = this.cache.get(n);
+      if (hit !== undefined) return hit === IN_PROGRESS ? UNKNOWN : hit;
+      if (nesting.depth > MAX_DEPTH || (this.active.size > 0 && this.active.has(n))) return UNKNOWN;
+      this.cache.set(n, IN_PROGRESS);
+      nesting.depth += 1;
+      let value: Value;
+      try {
+        value = this.compute(n, undefined);
+      } catch (e) {
+        this.cache.delete(n);
+        throw e;
+      } finally {
+        nesting.depth -= 1;
+      }
+      this.cache.set(n, value);
+      return value;
+    }
+    if (this.active.has(n) || this.cache.get(n) === IN_PROGRESS || nesting.depth > MAX_DEPTH) return UNKNOWN;
     this.active.add(n);
     nesting.depth += 1;
-    let value: Value;
     try {
-      value = this.compute(n, env);
+      return this.compute(n, env);
     } finally {
       nesting.depth -= 1;
       this.active.delete(n);
     }
-    if (!env) this.cache.set(n, value);
-    return value;
   }
+
 
   // ---------------------------------------------------------------------------
   // Expressions
@@ -345,7 +389,7 @@ export class Evaluator {
     const variable = this.variableOf(id);
     if (!variable || variable.defs.length === 0) {
       // Undeclared (or declared only through ESLint `globals`): the page-global `tf`.
-      if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: [], origin: id };
+      if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: TF_ROOT, origin: id };
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
       return UNKNOWN;
     }
@@ -396,7 +440,7 @@ export class Evaluator {
       const ref = spec.moduleReference;
       if (ref.type !== 'TSExternalModuleReference' || ref.expression.type !== 'Literal') return UNKNOWN;
       const source = String(ref.expression.value);
-      if (this.isTfModule(source)) return { kind: 'tf', path: [] };
+      if (this.isTfModule(source)) return { kind: 'tf', path: TF_ROOT };
       return this.resolveModule ? this.resolveModule(source, '*', spec) : UNKNOWN;
     }
     if (decl?.type !== 'ImportDeclaration') return UNKNOWN;
@@ -409,8 +453,8 @@ export class Evaluator {
     } else return UNKNOWN;
     if (this.isTfModule(source)) {
       return imported === '*' || imported === 'default'
-        ? { kind: 'tf', path: [] }
-        : { kind: 'tf', path: [imported] };
+        ? { kind: 'tf', path: TF_ROOT }
+        : { kind: 'tf', path: childPath(TF_ROOT, imported) };
     }
     return this.resolveModule ? this.resolveModule(source, imported, decl) : UNKNOWN;
   }
@@ -422,7 +466,7 @@ export class Evaluator {
     if (v && v.defs.length > 0) return undefined;
     const arg = call.arguments[0];
     if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return UNKNOWN;
-    if (this.isTfModule(arg.value)) return { kind: 'tf', path: [] };
+    if (this.isTfModule(arg.value)) return { kind: 'tf', path: TF_ROOT };
     return this.resolveModule ? this.resolveModule(arg.value, '*', call) : UNKNOWN;
   }
 
@@ -728,7 +772,7 @@ export class Evaluator {
   getMember(obj: Value, name: string, origin?: Node): Value {
     switch (obj.kind) {
       case 'tf':
-        return { kind: 'tf', path: [...obj.path, name], origin };
+        return { kind: 'tf', path: childPath(obj.path, name), origin };
       case 'object': {
         const e = obj.props.get(name);
         if (e) return e.overridable ? UNKNOWN : e.value;
@@ -787,38 +831,35 @@ export class Evaluator {
     return UNKNOWN;
   }
 
-  private classWritesOf(cls: Node): Map<string, Node[]> {
+  private classWritesOf(cls: TSESTree.ClassBody): Map<string, Node[]> {
     let map = this.classWrites.get(cls);
     if (map) return map;
+    // Field initializers, methods and `this.x` assignments, in source order.
+    const entries: { at: number; name: string; value: Node }[] = [];
+    for (const node of cls.body) {
+      if (node.type === 'PropertyDefinition' && node.value && !node.computed && node.key.type === 'Identifier') {
+        entries.push({ at: node.range[0], name: node.key.name, value: node.value });
+      } else if (node.type === 'MethodDefinition' && node.kind === 'method' && !node.computed && node.key.type === 'Identifier') {
+        entries.push({ at: node.range[0], name: node.key.name, value: node.value });
+      }
+    }
+    for (const w of this.syntax.thisWritesOf(cls)) {
+      const key = staticMemberName(w.left as TSESTree.MemberExpression);
+      if (key === undefined) continue;
+      // A compound assignment evaluates to unknown.
+      entries.push({ at: w.range[0], name: key, value: w.operator === '=' ? w.right : w });
+    }
+    entries.sort((a, b) => a.at - b.at);
     map = new Map();
-    const found = map;
-    const add = (name: string, value: Node) => {
-      const list = found.get(name) ?? [];
-      list.push(value);
-      found.set(name, list);
-    };
-    walk(this.sourceCode, cls, (node) => {
-      if (node.type === 'ClassBody' && node !== cls) return false;
-      if (node.type === 'PropertyDefinition' && node.parent === cls && node.value && !node.computed) {
-        if (node.key.type === 'Identifier') add(node.key.name, node.value);
-      }
-      if (node.type === 'MethodDefinition' && node.parent === cls && node.kind === 'method' && !node.computed) {
-        if (node.key.type === 'Identifier') add(node.key.name, node.value);
-      }
-      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression') {
-        const left = node.left;
-        if (unwrap(left.object).type === 'ThisExpression') {
-          const key = staticMemberName(left);
-          if (key === undefined) return true;
-          if (node.operator === '=') add(key, node.right);
-          else add(key, node); // compound assignment: evaluates to unknown
-        }
-      }
-      return true;
-    });
+    for (const e of entries) {
+      const list = map.get(e.name);
+      if (list) list.push(e.value);
+      else map.set(e.name, [e.value]);
+    }
     this.classWrites.set(cls, map);
     return map;
   }
+
 
   // ---------------------------------------------------------------------------
   // Calls
@@ -834,7 +875,7 @@ export class Evaluator {
       const obj =
         object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
       if (object.type === 'ThisExpression') return this.callValue(obj, n, env);
-      if (obj.kind === 'tf') return this.tfCall([...obj.path, name], n, env);
+      if (obj.kind === 'tf') return this.tfCall(childPath(obj.path, name), n, env);
       return this.method(obj, name, n, env);
     }
     return this.callValue(this.evaluate(callee, env), n, env);
@@ -904,16 +945,12 @@ export class Evaluator {
   private returnsOf(fn: FunctionNode): (Node | null)[] {
     let list = this.returnCache.get(fn);
     if (list) return list;
-    const found: (Node | null)[] = [];
-    walk(this.sourceCode, fn.body, (node) => {
-      if (isFunctionNode(node) || node.type === 'ClassBody') return false;
-      if (node.type === 'ReturnStatement') found.push(node.argument);
-      return true;
-    });
-    list = found;
+    list = [];
+    for (const exit of this.syntax.exitsOf(fn)) if (exit.type === 'ReturnStatement') list.push(exit.argument);
     this.returnCache.set(fn, list);
     return list;
   }
+
 
   private method(obj: Value, name: string, n: TSESTree.CallExpression, env: Env | undefined): Value {
     switch (obj.kind) {
@@ -960,15 +997,18 @@ export class Evaluator {
   }
 
   private tfCall(path: readonly string[], n: TSESTree.CallExpression, env: Env | undefined): Value {
-    const [a0, a1] = n.arguments;
-    const key = path.join('.');
-    if (key === 'sequential') return { kind: 'model', model: this.model(n, 'sequential', a0, env) };
-    if (key === 'model') return { kind: 'model', model: this.model(n, 'functional', a0, env) };
-    if (LOADERS.includes(key)) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
-    if (key === 'input' || key === 'layers.input') return { kind: 'symbolic', node: n };
-    if (path.length === 2 && path[0] === 'layers') {
+    const a0 = n.arguments[0];
+    const a1 = n.arguments[1];
+    const p0 = path[0];
+    if (path.length === 1) {
+      if (p0 === 'sequential') return { kind: 'model', model: this.model(n, 'sequential', a0, env) };
+      if (p0 === 'model') return { kind: 'model', model: this.model(n, 'functional', a0, env) };
+      if (p0 === 'input') return { kind: 'symbolic', node: n };
+    } else if (path.length === 2 && p0 === 'layers') {
+      if (path[1] === 'input') return { kind: 'symbolic', node: n };
       return { kind: 'layer', layer: this.layer(path[1]!, n, a0, env) };
     }
+    if (LOADERS.has(path.join('.'))) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
     const loss = lossForPath(path);
     if (loss) {
       return {
@@ -1157,34 +1197,4 @@ function isConditionalBetween(write: Node, ref: Node): boolean {
     }
   }
   return false;
-}
-
-/**
- * Pre-order walk over `root` using the parser's visitor keys. `visit` returns
- * false to skip a node's children. Iterative, so deep trees cannot overflow.
- */
-export function walk(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: Node,
-  visit: (node: Node) => boolean,
-): void {
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    const k = keys[node.type];
-    if (!k) continue;
-    for (let i = k.length - 1; i >= 0; i--) {
-      const child = (node as unknown as Record<string, unknown>)[k[i]!];
-      if (Array.isArray(child)) {
-        for (let j = child.length - 1; j >= 0; j--) {
-          const c = child[j] as Node | null;
-          if (c && typeof c.type === 'string') stack.push(c);
-        }
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
-      }
-    }
-  }
 }

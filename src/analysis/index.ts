@@ -14,7 +14,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, staticMemberName, unwrap } from './ast.js';
-import { ACTIVATION_OPS, Evaluator, walk, type ModuleResolver } from './evaluator.js';
+import { ACTIVATION_OPS, Evaluator, type ModuleResolver } from './evaluator.js';
+import { record, RECORDED_TYPES, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
 import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
@@ -26,7 +27,7 @@ import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
-import type { LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } from './values.js';
+import type { FunctionNode, LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } from './values.js';
 
 export type { ActivationFact, OutputFact } from './outputs.js';
 export type { InputLayerPossibility } from './sequence.js';
@@ -119,10 +120,11 @@ function programOf(node: Node): TSESTree.Program | undefined {
 const shouldCache = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
 
 /**
- * The file's calls, recorded in order during ESLint's own traversal (see
- * `callRecorder`); `complete` once the traversal has reached `Program:exit`.
+ * The file's calls (and the other nodes of `syntax.ts`), recorded in order during
+ * ESLint's own traversal (see `callRecorder`); `complete` once the traversal has
+ * reached `Program:exit`.
  */
-const recorded = new WeakMap<TSESTree.Program, { calls: TSESTree.CallExpression[]; complete: boolean }>();
+const recorded = new WeakMap<TSESTree.Program, { nodes: Recorded; complete: boolean }>();
 
 type Listener = (node: never) => void;
 
@@ -147,16 +149,15 @@ export function callRecorder(
     return {}; // a bad configuration is reported by getAnalysis
   }
   if (!shouldAnalyse(sourceCode, settings)) return {};
-  const entry = { calls: [] as TSESTree.CallExpression[], complete: false };
+  const entry = { nodes: emptyRecord(), complete: false };
   recorded.set(ast, entry);
-  return {
-    CallExpression: ((node: TSESTree.CallExpression) => {
-      entry.calls.push(node);
-    }) as Listener,
-    'Program:exit': () => {
-      entry.complete = true;
-    },
+  const listeners: Record<string, Listener> = {};
+  const listener = ((node: Node) => record(entry.nodes, node)) as Listener;
+  for (const type of RECORDED_TYPES) listeners[type] = listener;
+  listeners['Program:exit'] = () => {
+    entry.complete = true;
   };
+  return listeners;
 }
 
 /** The shared analysis for the file being linted, or null when the file uses no TF.js. */
@@ -177,7 +178,7 @@ export function getAnalysis(
         settings,
         resolveModule ?? createResolver(context, settings),
         context.physicalFilename ?? context.filename,
-        calls?.complete ? calls.calls : undefined,
+        calls?.complete ? calls.nodes : undefined,
       )
     : null;
   cache.set(ast, analysis);
@@ -237,15 +238,6 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;
 
-/** Every call of the file, in the order of ESLint's traversal (pre-order). */
-function callsOf(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  walk(sourceCode, sourceCode.ast, (node) => {
-    if (node.type === 'CallExpression') calls.push(node);
-    return true;
-  });
-  return calls;
-}
 
 
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
@@ -268,6 +260,7 @@ function importsRelativeModule(program: TSESTree.Program, calls: readonly TSESTr
 const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
 
 export class FileAnalysis {
+  readonly syntax: SyntaxIndex;
   readonly evaluator: Evaluator;
   readonly outputs: OutputResolver;
   readonly losses: LossResolver;
@@ -289,8 +282,8 @@ export class FileAnalysis {
   readonly activationOps: TensorValue[] = [];
 
   /**
-   * @param calls Every call of the file in traversal order, when already recorded
-   *   (`callRecorder`); otherwise the AST is walked for them.
+   * @param recorded The file's calls, exits and `this` writes in traversal order,
+   *   when already recorded (`callRecorder`); otherwise the AST is walked for them.
    */
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -298,14 +291,15 @@ export class FileAnalysis {
     readonly resolveModule?: ModuleResolver,
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
-    calls?: readonly TSESTree.CallExpression[],
+    recorded?: Recorded,
   ) {
     analyses.set(sourceCode.ast, this);
-    this.evaluator = new Evaluator(sourceCode, settings, resolveModule);
+    this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode));
+    this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule);
     this.outputs = new OutputResolver(this.evaluator);
     this.losses = new LossResolver(this.evaluator);
     this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls);
-    this.collect(calls ?? callsOf(sourceCode));
+    this.collect(this.syntax.calls);
   }
 
   /** The abstract value of an expression. */
@@ -494,24 +488,14 @@ export class FileAnalysis {
     return !!def && def.type === 'Variable' && enclosingFunction(def.node) === fn;
   }
 
-  private readonly exits = new Map<Node | undefined, number[]>();
-
   /** Is there a `return` or `throw` of `fn` (not of a nested function) between `from` and `node`? */
-  private exitsBetween(from: Node, node: Node, fn: Node | undefined): boolean {
-    let list = this.exits.get(fn);
-    if (!list) {
-      const found: number[] = [];
-      if (fn && isFunctionNode(fn) && fn.body.type === 'BlockStatement') {
-        walk(this.sourceCode, fn.body, (n) => {
-          if (isFunctionNode(n) || n.type === 'ClassBody') return false;
-          if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement') found.push(n.range[0]);
-          return true;
-        });
-      }
-      list = found;
-      this.exits.set(fn, list);
+  private exitsBetween(from: Node, node: Node, fn: FunctionNode | undefined): boolean {
+    if (!fn) return false;
+    for (const exit of this.syntax.exitsOf(fn)) {
+      const at = exit.range[0];
+      if (at > from.range[0] && at < node.range[0]) return true;
     }
-    return list.some((at) => at > from.range[0] && at < node.range[0]);
+    return false;
   }
 
   private readonly condCache = new Map<Node, Guard[]>();

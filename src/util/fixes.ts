@@ -4,10 +4,9 @@
  * offers nothing rather than something wrong.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveName, unwrap } from '../analysis/ast.js';
+import { resolveName, unwrap, walk } from '../analysis/ast.js';
 
 export { resolveName };
-import { walk } from '../analysis/evaluator.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
 
