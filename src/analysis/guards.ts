@@ -51,22 +51,27 @@ export function freshKey(): string {
 
 /** Guards `a` and `b` together, or null when they contradict each other. */
 export function mergeGuards(a: Guards, b: Guards): Guards | null {
-  if (a.size === 0) return b;
+  if (a.size === 0 || a === b) return b;
   if (b.size === 0) return a;
-  const out = new Map(a);
+  // Copy only when `b` adds something (most merges repeat guards `a` already has).
+  let out: Map<string, boolean | number> | undefined;
   for (const [k, v] of b) {
-    const prev = out.get(k);
-    if (prev !== undefined && prev !== v) return null;
+    const prev = a.get(k);
+    if (prev !== undefined) {
+      if (prev !== v) return null;
+      continue;
+    }
+    out ??= new Map(a);
     out.set(k, v);
   }
-  return out;
+  return out ?? a;
 }
 
 /** A list of guards as one set, or null when two of them contradict each other. */
 export function guardsOf(list: readonly Guard[]): Guards | null {
   let g: Guards = NO_GUARDS;
   for (const x of list) {
-    const m = mergeGuards(g, new Map([[x.key, x.value]]));
+    const m = withGuard(g, x);
     if (!m) return null;
     g = m;
   }
@@ -74,7 +79,11 @@ export function guardsOf(list: readonly Guard[]): Guards | null {
 }
 
 export function withGuard(guards: Guards, guard: Guard): Guards | null {
-  return mergeGuards(guards, new Map([[guard.key, guard.value]]));
+  const prev = guards.get(guard.key);
+  if (prev !== undefined) return prev === guard.value ? guards : null;
+  const out = new Map(guards);
+  out.set(guard.key, guard.value);
+  return out;
 }
 
 /** Most possibilities one value expands to before the analysis gives up. */

@@ -50,6 +50,7 @@ export default createRule<[], MessageIds>({
         const analysis = getAnalysis(context);
         if (!analysis) return;
         const perSite = analysis.compileSites.map((site) => analysis.pairsOf(site));
+        if (!perSite.some((outputs) => outputs.some((pairs) => pairs.some(isBug)))) return;
         // Activations that some compile call of this file pairs with a fine loss: the
         // layer is shared (a factory compiled twice), so editing it is not this report's call.
         const fine = new Set<Node>();

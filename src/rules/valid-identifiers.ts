@@ -110,8 +110,11 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const analysis = getAnalysis(context);
         if (!analysis) return;
+        const all = analysis.nameUses();
+        // Nearly every name is right: group by literal only when one is not.
+        if (all.every((u) => isAccepted(u.kind, u.name))) return;
         const byLiteral = new Map<Node, NameUse[]>();
-        for (const use of analysis.nameUses()) {
+        for (const use of all) {
           const list = byLiteral.get(use.literal) ?? [];
           list.push(use);
           byLiteral.set(use.literal, list);
