@@ -126,7 +126,10 @@ function viaRecorder(code: string, parser: ParserName): { analysis: FileAnalysis
 
 describe.each(PARSERS)('calls recorded during the traversal (%s parser)', (parser) => {
   it('give the same analysis as walking the AST', () => {
-    const code = program(3) + `\nasync function t(m, xs, ys) { const p = tf.softmax(m.predict(xs)); await clf0.fit(xs, ys); return tf.losses.softmaxCrossEntropy(ys, p); }`;
+    const code =
+      program(3) +
+      `\nasync function t(m, xs, ys) { const p = tf.softmax(m.predict(xs)); await clf0.fit(xs, ys); return tf.losses.softmaxCrossEntropy(ys, p); }` +
+      `\nclass T { constructor() { this.model = tf.sequential(); } train(xs) { if (!xs) throw new Error('no data'); this.steps += 1; return this.model.predict(xs); } }`;
     const { analysis, sourceCode } = viaRecorder(code, parser);
     expect(analysis).not.toBeNull();
     const walked = new FileAnalysis(sourceCode, readSettings({}));
@@ -138,6 +141,15 @@ describe.each(PARSERS)('calls recorded during the traversal (%s parser)', (parse
       activations: a.activationOps.map((o) => o.node.range),
     });
     expect(nodes(analysis!)).toEqual(nodes(walked));
+    // The other recorded nodes (returns, throws, \`this.x =\` writes) match one walk too.
+    const recorded = (a: FileAnalysis) => ({
+      calls: a.syntax.recorded.calls.map((n) => n.range),
+      exits: a.syntax.recorded.exits.map((n) => n.range),
+      thisWrites: a.syntax.recorded.thisWrites.map((n) => n.range),
+    });
+    expect(recorded(analysis!)).toEqual(recorded(walked));
+    expect(recorded(walked).thisWrites).toHaveLength(2);
+    expect(recorded(walked).exits.length).toBeGreaterThan(2);
     expect(nodes(walked).compile).toHaveLength(6);
     expect(nodes(walked).fit).toHaveLength(1);
     expect(nodes(walked).losses).toHaveLength(1);
