@@ -252,12 +252,19 @@ export class OutputResolver {
         for (const name of names) {
           const g = mergeGuards(units.guards, name.guards);
           if (!g) continue;
+          // One fixed shape (absent parts undefined): spreading the activation fact,
+          // whose optional keys vary, made V8 build every output fact in its slow path.
+          const a = act.value;
           out.push({
             value: {
               model,
               index,
               layer: actLayer,
-              ...act.value,
+              activation: a.activation,
+              activationOrigin: a.activationOrigin,
+              activationNode: a.activationNode,
+              activationProperty: a.activationProperty,
+              activationLiteral: a.activationLiteral,
               unitsLayer,
               units: units.value,
               unitsNode: units.node,
@@ -278,26 +285,25 @@ export class OutputResolver {
    */
   activationOf(layer: LayerFact, guards: Guards): Possibility<ActivationFact>[] {
     if (layer.info.fixedActivation) {
-      return [{ value: { activation: layer.info.fixedActivation, activationOrigin: 'layer', activationNode: layer.call }, guards }];
+      return [{ value: activationFact(layer.info.fixedActivation, 'layer', layer.call), guards }];
     }
     const entry = propertyOf(layer.config, 'activation');
     if (entry === 'unknown') {
-      return [{ value: { activation: undefined, activationOrigin: 'config', activationNode: layer.call }, guards }];
+      return [{ value: activationFact(undefined, 'config', layer.call), guards }];
     }
     if (entry === 'absent' || (entry.value.kind === 'const' && entry.value.value === undefined)) {
       const def = layer.info.defaultActivation;
-      return [{ value: { activation: def, activationOrigin: 'default', activationNode: layer.call.callee }, guards }];
+      return [{ value: activationFact(def, 'default', layer.call.callee), guards }];
     }
     const node = entry.property?.value ?? layer.call;
     return possibilities(entry.value, guards).map((p) => ({
-      value: {
-        activation:
-          p.value.kind === 'const' && typeof p.value.value === 'string' ? canonicalActivation(p.value.value) : undefined,
-        activationOrigin: 'config' as const,
-        activationNode: node,
-        activationProperty: entry.property,
-        activationLiteral: p.value.kind === 'const' ? p.value.origin : undefined,
-      },
+      value: activationFact(
+        p.value.kind === 'const' && typeof p.value.value === 'string' ? canonicalActivation(p.value.value) : undefined,
+        'config',
+        node,
+        entry.property,
+        p.value.kind === 'const' ? p.value.origin : undefined,
+      ),
       guards: p.guards,
     }));
   }
@@ -325,6 +331,17 @@ export class OutputResolver {
       node: entry.property?.value,
     }));
   }
+}
+
+/** An activation fact of one fixed shape (absent parts undefined), so V8 keeps one map for all of them. */
+function activationFact(
+  activation: string | undefined,
+  activationOrigin: ActivationFact['activationOrigin'],
+  activationNode: Node,
+  activationProperty?: TSESTree.Property,
+  activationLiteral?: Node,
+): ActivationFact {
+  return { activation, activationOrigin, activationNode, activationProperty, activationLiteral };
 }
 
 /** A config property: its entry, 'absent' when provably not given, 'unknown' otherwise. */
