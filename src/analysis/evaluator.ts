@@ -99,7 +99,11 @@ const ONE_HOT_PRESERVING_METHODS = new Set(['cast', 'toFloat', 'toInt', 'asType'
 
 const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
 
-const LOADERS: ReadonlySet<string> = new Set(['loadLayersModel', 'loadGraphModel', 'loadModel', 'models.modelFromJSON']);
+/** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
+function isLoader(path: readonly string[]): boolean {
+  if (path.length === 1) return path[0] === 'loadLayersModel' || path[0] === 'loadGraphModel' || path[0] === 'loadModel';
+  return path.length === 2 && path[0] === 'models' && path[1] === 'modelFromJSON';
+}
 
 /** The root of every TF.js path (`tf` itself). */
 export const TF_ROOT: readonly string[] = Object.freeze([]);
@@ -1008,7 +1012,7 @@ export class Evaluator {
       if (path[1] === 'input') return { kind: 'symbolic', node: n };
       return { kind: 'layer', layer: this.layer(path[1]!, n, a0, env) };
     }
-    if (LOADERS.has(path.join('.'))) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
+    if (isLoader(path)) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
     const loss = lossForPath(path);
     if (loss) {
       return {

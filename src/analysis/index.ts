@@ -257,7 +257,27 @@ function importsRelativeModule(program: TSESTree.Program, calls: readonly TSESTr
   return false;
 }
 
-const LOSS_FUNCTION_NAMES = new Set([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!));
+/**
+ * What a callee name can be, looked up once per call (most calls of a file are
+ * none of these): bits for the branches of `collect` that test a name list.
+ */
+const REMOVER = 1;
+const FIT = 2;
+const LOSS_FUNCTION = 4;
+const LAYER = 8;
+const ACTIVATION_OP = 16;
+const CALL_KINDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  const mark = (names: Iterable<string>, bit: number) => {
+    for (const name of names) map.set(name, (map.get(name) ?? 0) | bit);
+  };
+  mark(LAYER_REMOVERS, REMOVER);
+  mark(['fit', 'fitDataset', 'trainOnBatch'], FIT);
+  mark([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!), LOSS_FUNCTION);
+  mark(LAYERS.keys(), LAYER);
+  mark(ACTIVATION_OPS.keys(), ACTIVATION_OP);
+  return map;
+})();
 
 export class FileAnalysis {
   readonly syntax: SyntaxIndex;
@@ -336,6 +356,7 @@ export class FileAnalysis {
       if (name === undefined) continue;
       const callee = unwrap(node.callee);
       const isMethod = callee.type === 'MemberExpression';
+      const kinds = CALL_KINDS.get(name) ?? 0;
       if (isMethod && name === 'add' && node.arguments.length === 1) {
         const arg = node.arguments[0]!;
         const object = unwrap((callee as TSESTree.MemberExpression).object);
@@ -346,7 +367,7 @@ export class FileAnalysis {
             this.recordAdd(p.value.model, node, arg);
           }
         }
-      } else if (isMethod && LAYER_REMOVERS.has(name)) {
+      } else if (isMethod && kinds & REMOVER) {
         // `model.pop()`, `model.layers.splice(...)`: layers change in ways not followed.
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         const owner = object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
@@ -366,7 +387,7 @@ export class FileAnalysis {
             metrics: ev.getMember(config, 'metrics'),
           });
         }
-      } else if (isMethod && (name === 'fit' || name === 'fitDataset' || name === 'trainOnBatch')) {
+      } else if (isMethod && kinds & FIT) {
         const target = ev.evaluate((callee as TSESTree.MemberExpression).object);
         if (possibilities(target).some((p) => p.value.kind === 'model')) {
           const y = name === 'fit' || name === 'trainOnBatch' ? node.arguments[1] : undefined;
@@ -381,14 +402,14 @@ export class FileAnalysis {
         // helper's parameters bound to this call's arguments.
       } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {
         this.placingCalls.push(node);
-      } else if (LOSS_FUNCTION_NAMES.has(name)) {
+      } else if (kinds & LOSS_FUNCTION) {
         const v = ev.evaluate(node);
         if (v.kind === 'loss-call') this.lossCalls.push(v);
-      } else if (LAYERS.has(name)) {
+      } else if (kinds & LAYER) {
         const v = ev.evaluate(node);
         if (v.kind === 'layer') this.layerCalls.push(v.layer);
         else if (v.kind === 'tensor' && v.origin === 'activation-op') this.activationOps.push(v);
-      } else if (ACTIVATION_OPS.has(name)) {
+      } else if (kinds & ACTIVATION_OP) {
         const v = ev.evaluate(node);
         if (v.kind === 'tensor' && v.origin === 'activation-op') this.activationOps.push(v);
       }
