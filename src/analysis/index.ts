@@ -240,6 +240,13 @@ const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\
 
 
 
+/**
+ * Per model, how many of its adds are written inside the function that creates it
+ * (they come first in `model.adds`, see `recordAdd`). Shared by every analysis,
+ * since an importing file's analysis also records adds on a module's models.
+ */
+const insideAdds = new WeakMap<ModelFact, number>();
+
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
@@ -491,10 +498,13 @@ export class FileAnalysis {
     }
     const event = { call, layerNode, guards };
     // Creation-function adds first (source order), then adds of the code the model was returned to.
-    if (nested) {
-      const i = model.adds.findIndex((a) => !(creationFn ? contains(creationFn, a.call) : true));
-      if (i >= 0) model.adds.splice(i, 0, event);
-      else model.adds.push(event);
+    if (nested && creationFn) {
+      // The list is [adds inside the creation function..., the others...]: insert at
+      // the end of the first part, whose length is kept (finding it was O(adds)).
+      const inside = insideAdds.get(model) ?? 0;
+      if (inside === model.adds.length) model.adds.push(event);
+      else model.adds.splice(inside, 0, event);
+      insideAdds.set(model, inside + 1);
     } else {
       model.adds.push(event);
     }
