@@ -847,7 +847,7 @@ export class Evaluator {
         entries.push({ at: node.range[0], name: node.key.name, value: node.value });
       }
     }
-    for (const w of this.syntax.thisWritesOf(cls)) {
+    for (const w of this.syntax.indexOf(cls, this.sourceCode).thisWritesOf(cls)) {
       const key = staticMemberName(w.left as TSESTree.MemberExpression);
       if (key === undefined) continue;
       // A compound assignment evaluates to unknown.
@@ -950,7 +950,10 @@ export class Evaluator {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];
-    for (const exit of this.syntax.exitsOf(fn)) if (exit.type === 'ReturnStatement') list.push(exit.argument);
+    // `fn` may be in another module (see SyntaxIndex.indexOf).
+    for (const exit of this.syntax.indexOf(fn, this.sourceCode).exitsOf(fn)) {
+      if (exit.type === 'ReturnStatement') list.push(exit.argument);
+    }
     this.returnCache.set(fn, list);
     return list;
   }

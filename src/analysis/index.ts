@@ -321,7 +321,7 @@ export class FileAnalysis {
     recorded?: Recorded,
   ) {
     analyses.set(sourceCode.ast, this);
-    this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode));
+    this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode), sourceCode.ast);
     this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule);
     this.outputs = new OutputResolver(this.evaluator);
     this.losses = new LossResolver(this.evaluator);

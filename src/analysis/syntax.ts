@@ -50,10 +50,10 @@ export function record(rec: Recorded, node: Node): void {
   }
 }
 
-/** The record of a whole file, by one walk in ESLint's traversal order. */
-export function scan(sourceCode: Readonly<TSESLint.SourceCode>): Recorded {
+/** The record of a whole file (or of `root`), by one walk in ESLint's traversal order. */
+export function scan(sourceCode: Readonly<TSESLint.SourceCode>, root: Node = sourceCode.ast): Recorded {
   const rec = emptyRecord();
-  walk(sourceCode, sourceCode.ast, (node) => {
+  walk(sourceCode, root, (node) => {
     record(rec, node);
     return true;
   });
@@ -80,11 +80,34 @@ function classBodyOf(node: Node): TSESTree.ClassBody | undefined {
 
 const NONE: readonly never[] = [];
 
+/** The index of every analysed file by its AST, for nodes of another file met during cross-file evaluation. */
+const byRoot = new WeakMap<Node, SyntaxIndex>();
+
 export class SyntaxIndex {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
   private writesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
 
-  constructor(readonly recorded: Recorded) {}
+  constructor(
+    readonly recorded: Recorded,
+    /** The AST the record is of. */
+    readonly root: Node,
+  ) {
+    byRoot.set(root, this);
+  }
+
+  /**
+   * The index of the file `node` is in: this one, or another file's. An evaluator
+   * also evaluates nodes of other modules (the adds an importing file makes to a
+   * module's model are evaluated by the module's evaluator); a file without an index
+   * yet gets one by a walk (with `sourceCode`'s visitor keys: modules are parsed by
+   * the linted file's parser).
+   */
+  indexOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): SyntaxIndex {
+    let n: Node = node;
+    while (n.parent) n = n.parent;
+    if (n === this.root) return this;
+    return byRoot.get(n) ?? new SyntaxIndex(scan(sourceCode, n), n);
+  }
 
   get calls(): readonly TSESTree.CallExpression[] {
     return this.recorded.calls;

@@ -15,14 +15,14 @@ import { clearModuleCache, readLog, resolveFile } from '../../src/analysis/modul
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
 
-async function lint(project: string, file: string, settings: Record<string, unknown> = {}) {
+async function lint(project: string, file: string, settings: Record<string, unknown> = {}, rule = RULE) {
   const eslint = new ESLint({
     cwd: path.join(fixtures, project),
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
-      { plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' }, settings },
+      { plugins: { tfjs: plugin as never }, rules: { [rule]: 'error' }, settings },
     ],
   });
   const [result] = await eslint.lintFiles([file]);
@@ -44,6 +44,17 @@ describe('cross-file analysis', () => {
         fix: "'categoricalCrossentropy'",
       },
     ]);
+  });
+
+  it.each([
+    ['a member the class assigns (`this.act`)', 'head-class.js', 12],
+    ['a layer returned by a callback', 'head-callback.js', 8],
+  ])('reads what the importing file adds to a model of another module: %s', async (_name, file, line) => {
+    // The adds are evaluated by the module's evaluator, but the class and the
+    // callback are in the importing file: their \`this\` writes and returns are there.
+    const messages = await lint('js', file, {}, 'tfjs/no-sigmoid-with-categorical-loss');
+    expect(messages.map((m) => m.line)).toEqual([line]);
+    expect(messages[0]!.message).toContain('This sigmoid scores every output unit on its own');
   });
 
   it('follows a model into a compile helper of another module', async () => {
