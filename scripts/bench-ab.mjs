@@ -12,16 +12,14 @@
 //
 // Arguments: <baseline dist/index.js> [candidate dist/index.js, default ./dist/index.js]
 // Flags: --reps N (default 12).
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import { readFileSync } from 'node:fs';
+import { configArray as configArrayFor } from './bench-config.mjs';
 import { generateProject } from './bench-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 12;
@@ -38,17 +36,7 @@ const files = generateProject(join(benchDir, 'project-ab'), { files: 120, seed: 
   filename: e.path,
   text: e.text ?? readFileSync(e.path, 'utf8'),
 }));
-const { FlatConfigArray } = require(join(dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js'));
-const BASE = [
-  { files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'] },
-  { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
-  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-];
-const configArray = (extra) => {
-  const array = new FlatConfigArray([...BASE, ...extra], { basePath: benchDir });
-  array.normalizeSync();
-  return array;
-};
+const configArray = (extra) => configArrayFor(benchDir, extra);
 const CONFIGS = {
   nuv: configArray([{ rules: { 'no-unused-vars': 'error' } }]),
   baseline: configArray([{ plugins: { tfjs: builds.baseline }, rules: builds.baseline.configs.all.rules }]),

@@ -22,7 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
+import { configArray as configArrayFor } from './bench-config.mjs';
 import { collectPlainFiles, generateBigFile, generateProject, generateScaling, SCALING_KINDS } from './bench-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,11 +57,6 @@ try {
   console.error(`Cannot load dist/index.js (${e.message}). Run \`npm run build\` first (\`npm run bench\` does).`);
   process.exit(1);
 }
-// The CLI normalizes a config array once per run; Linter#verify given a plain array
-// would normalize it on every call. FlatConfigArray is internal to ESLint, so it is
-// loaded by path (the Linter only checks for its `getConfig` method).
-const eslintDir = dirname(require.resolve('eslint/package.json'));
-const { FlatConfigArray } = require(join(eslintDir, 'lib/config/flat-config-array.js'));
 
 const versions = {
   node: process.version,
@@ -84,17 +79,7 @@ const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} × ${cpus.length}, ${
 // ---------------------------------------------------------------------------
 // Configurations
 
-const BASE = [
-  { files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'] },
-  { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
-  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-];
-
-function configArray(extra) {
-  const array = new FlatConfigArray([...BASE, ...extra], { basePath: benchDir });
-  array.normalizeSync();
-  return array;
-}
+const configArray = (extra) => configArrayFor(benchDir, extra);
 
 const CONFIGS = {
   none: configArray([]),
