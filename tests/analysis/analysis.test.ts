@@ -116,6 +116,24 @@ m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       expect(outputs(code)).toEqual([[['softmax/? + categoricalCrossentropy']], [['?/? + categoricalCrossentropy']]]);
     });
 
+    it('reads a const as its initializer, also where code assigns it (the assignment throws)', () => {
+      // `ACT = 'sigmoid'` throws a TypeError: no read of ACT ever sees 'sigmoid'.
+      // A `let` assigned the same way is the last write before the read.
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+const ACT = 'softmax';
+let act = 'softmax';
+function change() { ACT = 'sigmoid'; }
+act = 'sigmoid';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 3, activation: ACT, inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+const m2 = tf.sequential();
+m2.add(tf.layers.dense({units: 3, activation: act, inputShape: [3]}));
+m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy']], [['sigmoid/3 + categoricalCrossentropy']]]);
+    });
+
     it('folds ternaries with constant conditions', () => {
       const code = `
 import * as tf from '@tensorflow/tfjs';
