@@ -651,8 +651,15 @@ export class Evaluator {
       }
       return this.lastWrite(rhs.slice(0, lo), ref, env);
     }
-    // Written in other functions (a module variable set by a builder): any of them.
+    // Written in other functions (a module variable set by a builder): any of them,
+    // or the value it had here before they ran, unless that is a placeholder
+    // (`let model;`, `let model = null`: reading a member of it would throw).
     const values = rhs.filter((w) => w.node && w.fn !== refFn).map((w) => this.evaluate(w.node!, env));
+    const here = rhs.filter((w) => w.fn === refFn && w.at.parent!.range[1] <= ref.range[0]);
+    if (here.length > 0) {
+      const before = this.lastWrite(here, ref, env);
+      if (!(before.kind === 'const' && (before.value === null || before.value === undefined))) values.unshift(before);
+    }
     return anyOf(values);
   }
 

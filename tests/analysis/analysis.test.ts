@@ -134,6 +134,29 @@ m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy']], [['sigmoid/3 + categoricalCrossentropy']]]);
     });
 
+    it('reads a variable set in another function as that value or the one it had before', () => {
+      // \`useSigmoid\` may never run: ACT is 'softmax' or 'sigmoid'. A placeholder
+      // (\`let model;\`, \`= null\`) is not an alternative: compiling it would throw.
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+let ACT = 'softmax';
+let model = null;
+function useSigmoid() { ACT = 'sigmoid'; }
+function build() {
+  model = tf.sequential();
+  model.add(tf.layers.dense({units: 3, activation: 'softmax', inputShape: [3]}));
+}
+build();
+model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+const m2 = tf.sequential();
+m2.add(tf.layers.dense({units: 3, activation: ACT, inputShape: [3]}));
+m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([
+        [['softmax/3 + categoricalCrossentropy']],
+        [['softmax/3 + categoricalCrossentropy', 'sigmoid/3 + categoricalCrossentropy']],
+      ]);
+    });
+
     it('folds ternaries with constant conditions', () => {
       const code = `
 import * as tf from '@tensorflow/tfjs';

@@ -34,6 +34,14 @@ m.add(tf.layers.dense({units: 16, activation: 'sigmoid', inputShape: [4]}));
 m.add(tf.layers.activation({activation: 'sigmoid'}));
 m.add(tf.layers.dense({units: 3, activation: 'softmax'}));
 m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`,
+    // The activation is 'softmax' unless useSigmoid() runs, which this file never shows:
+    // not sigmoid on every path (was reported as if the function's write always ran).
+    TF +
+      `let ACT = 'softmax';
+function useSigmoid() { ACT = 'sigmoid'; }
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 10, activation: ACT, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
     // Activation from a parameter no call in this file passes: unknown.
     TF +
       `export function build(activation) {
