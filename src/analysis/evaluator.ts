@@ -40,7 +40,7 @@ import {
   type Node,
   type ObjectValue,
   type Primitive,
-  type PropertyEntry,
+  PropertyTable,
   type Value,
 } from './values.js';
 
@@ -357,19 +357,19 @@ export class Evaluator {
   }
 
   private object(n: TSESTree.ObjectExpression, env: Env | undefined): ObjectValue {
-    const props = new Map<string, PropertyEntry>();
+    const props = new PropertyTable();
     let complete = true;
     for (const p of n.properties) {
       if (p.type === 'SpreadElement') {
         // Whatever the spread brings may override every property written before it.
         complete = false;
-        for (const [k, e] of props) props.set(k, { ...e, overridable: true });
+        props.markOverridable();
         continue;
       }
       const key = propertyKey(p);
       if (key === undefined) {
         complete = false;
-        for (const [k, e] of props) props.set(k, { ...e, overridable: true });
+        props.markOverridable();
         continue;
       }
       if (p.kind !== 'init' || (p.value.type as string) === 'AssignmentPattern') {
@@ -1093,7 +1093,7 @@ export class Evaluator {
       factory,
       info: layerInfo(factory),
       call: n,
-      config: configNode && configNode.type !== 'SpreadElement' ? this.evaluate(configNode, env) : configNode ? UNKNOWN : { kind: 'object', props: new Map(), complete: true },
+      config: configNode && configNode.type !== 'SpreadElement' ? this.evaluate(configNode, env) : configNode ? UNKNOWN : { kind: 'object', props: new PropertyTable(), complete: true },
       configNode: configNode?.type === 'ObjectExpression' ? configNode : undefined,
     };
     this.layerFacts.set(n, fact);
@@ -1164,9 +1164,7 @@ const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', '
 /** An array or object literal's value once code may have changed it: length and properties unknown. */
 function opened(value: ArrayValue | ObjectValue): Value {
   if (value.kind === 'array') return { ...value, complete: false };
-  const props = new Map<string, PropertyEntry>();
-  for (const [k, e] of value.props) props.set(k, { ...e, overridable: true });
-  return { ...value, props, complete: false };
+  return { ...value, props: value.props.opened(), complete: false };
 }
 
 /** Nesting shared by all evaluators (the linted file's and its imported modules'). */

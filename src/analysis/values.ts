@@ -113,11 +113,67 @@ export interface ArrayValue {
 }
 export interface ObjectValue {
   readonly kind: 'object';
-  readonly props: ReadonlyMap<string, PropertyEntry>;
+  readonly props: PropertyTable;
   /** False when a spread or computed key could supply properties not listed. */
   readonly complete: boolean;
   readonly node?: TSESTree.ObjectExpression;
 }
+/**
+ * The properties of an object value by key, in the order first written. Object
+ * literals in model code have a few keys: two short arrays, searched in order, cost
+ * less to build than a Map per literal; past SMALL_TABLE keys a Map indexes them.
+ */
+export class PropertyTable {
+  private readonly keys: string[] = [];
+  private readonly list: PropertyEntry[] = [];
+  private index: Map<string, number> | undefined;
+
+  private find(key: string): number {
+    if (this.index) return this.index.get(key) ?? -1;
+    return this.keys.indexOf(key);
+  }
+
+  get(key: string): PropertyEntry | undefined {
+    const i = this.find(key);
+    return i < 0 ? undefined : this.list[i];
+  }
+
+  /** Write `key` (a key written again keeps its first position, as in a Map). */
+  set(key: string, entry: PropertyEntry): void {
+    const i = this.find(key);
+    if (i >= 0) {
+      this.list[i] = entry;
+      return;
+    }
+    this.keys.push(key);
+    this.list.push(entry);
+    if (this.index) this.index.set(key, this.keys.length - 1);
+    else if (this.keys.length > SMALL_TABLE) this.index = new Map(this.keys.map((k, j) => [k, j]));
+  }
+
+  /** Every entry, in order. */
+  values(): readonly PropertyEntry[] {
+    return this.list;
+  }
+
+  /** Every entry marked as possibly overridden (a spread or computed key follows them). */
+  markOverridable(): void {
+    for (let i = 0; i < this.list.length; i++) {
+      const e = this.list[i]!;
+      if (!e.overridable) this.list[i] = { value: e.value, property: e.property, overridable: true };
+    }
+  }
+
+  /** A copy whose every entry may be overridden. */
+  opened(): PropertyTable {
+    const copy = new PropertyTable();
+    for (let i = 0; i < this.keys.length; i++) copy.set(this.keys[i]!, this.list[i]!);
+    copy.markOverridable();
+    return copy;
+  }
+}
+const SMALL_TABLE = 16;
+
 export interface PropertyEntry {
   readonly value: Value;
   /** The property node in the object literal. */
