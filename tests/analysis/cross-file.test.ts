@@ -88,6 +88,19 @@ describe('cross-file analysis', () => {
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
   });
 
+  it('follows a model into a compile helper of a CommonJS module (a file whose only relative import is a require)', async () => {
+    const messages = await lint('js', 'app.cjs');
+    expect(messages).toEqual([
+      {
+        line: 5,
+        column: 51,
+        message: expect.stringContaining('The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.cjs:4)'),
+        // The loss is in the other file: nothing to fix here.
+        fix: undefined,
+      },
+    ]);
+  });
+
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
