@@ -251,11 +251,14 @@ const insideAdds = new WeakMap<ModelFact, number>();
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
 /** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
-function importsRelativeModule(program: TSESTree.Program, calls: readonly TSESTree.CallExpression[]): boolean {
+function importsRelativeModule(sourceCode: Readonly<TSESLint.SourceCode>, calls: readonly TSESTree.CallExpression[]): boolean {
   const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
-  for (const stmt of program.body) {
+  for (const stmt of sourceCode.ast.body) {
     if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) return true;
   }
+  // No call can be `require(...)` in a text without that word (or an escape that spells it).
+  const text = sourceCode.text;
+  if (!text.includes('require') && !text.includes('\\u')) return false;
   for (const call of calls) {
     const callee = unwrap(call.callee);
     const arg = call.arguments[0];
@@ -357,7 +360,7 @@ export class FileAnalysis {
     // Another module's function can only reach this file through a relative import
     // or require; without one, no call can be a compile helper of another module
     // and callees need not be evaluated for it.
-    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode.ast, calls);
+    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode, calls);
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;

@@ -6,7 +6,7 @@
  * - A module is read and parsed with the parser (and options) of the file being
  *   linted, never executed. It is cached for the whole lint run (per process or
  *   worker thread), keyed by its path and checked against its modification time
- *   and size.
+ *   and size, once per linted file (see `Lookups`).
  * - Only files inside the project directory (ESLint's cwd), outside any
  *   node_modules, after resolving symlinks, are read; at most MAX_FILE_BYTES each.
  * - Import cycles and chains longer than MAX_HOPS modules resolve to unknown.
@@ -79,6 +79,39 @@ export function clearModuleCache(): void {
   cache.clear();
   resolutions.clear();
   roots.clear();
+  lookups = new Lookups();
+}
+
+/**
+ * What the file system said while one file is linted: each path is `stat`ed, each
+ * specifier resolved and each module checked against its file (and its imports')
+ * at most once per linted file, however many of its bindings, and of the modules it
+ * reaches, ask. A new set begins with every linted file's analysis
+ * (`createResolver`), so an edit, or a file added or removed, between two lints is
+ * seen by the second; within one lint the file system is taken as it was first read.
+ */
+class Lookups {
+  readonly stats = new Map<string, fs.Stats | undefined>();
+  /** Resolutions by (root, dir, specifier), as `resolveFile` keys them. */
+  readonly resolved = new Map<string, string | undefined>();
+  /** Modules by cache key, already checked against their files in this lint. */
+  readonly modules = new Map<string, ModuleAnalysis | null>();
+
+  stat(file: string): fs.Stats | undefined {
+    if (this.stats.has(file)) return this.stats.get(file);
+    const stat = statOf(file);
+    this.stats.set(file, stat);
+    return stat;
+  }
+}
+let lookups = new Lookups();
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The resolver the analysis of `filename` uses for relative imports, or undefined when cross-file analysis is off. */
@@ -100,6 +133,8 @@ export function createResolver(
     ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
     sourceType: languageOptions.sourceType ?? 'module',
   };
+  // A new file is linted: what the file system said for the previous one is stale.
+  lookups = new Lookups();
   return resolverFor(filename, root, setup, settings);
 }
 
@@ -125,19 +160,33 @@ function resolverFor(
   settings: TfjsSettings,
   deps?: Set<string>,
 ): ModuleResolver {
-  // Resolved on the first relative import only: most files have none.
-  let self: string | undefined;
+  const dir = path.dirname(fromFile);
+  // Computed on the first relative import only: most files have none.
+  let suffix: string | undefined;
   return (source: string, imported: string): Value => {
     if (!source.startsWith('./') && !source.startsWith('../')) return UNKNOWN;
-    const target = resolveFile(path.dirname(fromFile), source, root);
-    self ??= realpath(fromFile) ?? fromFile;
-    if (!target || target === self) return UNKNOWN;
+    const target = resolveFile(dir, source, root, lookups);
+    if (!target || isSelf(target, fromFile)) return UNKNOWN;
     if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
-    deps?.add(cacheKey(target, setup, settings));
-    const mod = loadModule(target, root, setup, settings);
+    const key = target + (suffix ??= keySuffix(setup, settings));
+    deps?.add(key);
+    const mod = loadModule(target, key, root, setup, settings);
     if (!mod) return UNKNOWN;
     return imported === '*' ? mod.namespace : mod.exported(imported);
   };
+}
+
+/**
+ * Does `target` (a resolved path, symlinks resolved) name `file` itself? Its
+ * `realpath` (an `lstat` per path component) is taken only when the two `stat`s
+ * (the target's is needed anyway to load it) say they are one file.
+ */
+function isSelf(target: string, file: string): boolean {
+  if (target === file) return true;
+  const a = lookups.stat(target);
+  const b = lookups.stat(file);
+  if (!a || !b || a.ino !== b.ino || a.dev !== b.dev || a.size !== b.size || a.mtimeMs !== b.mtimeMs) return false;
+  return (realpath(file) ?? file) === target;
 }
 
 /**
@@ -154,13 +203,6 @@ const resolutions = new Map<string, Resolution>();
 /** How recent a directory's mtime may be for a resolution in it to be cached (see resolveFile). */
 const RACY_MS = 2000;
 
-function mtimeOf(dir: string): number | undefined {
-  try {
-    return fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The file a relative specifier names, if it exists inside `root` and outside
@@ -169,9 +211,20 @@ function mtimeOf(dir: string): number | undefined {
  * base itself for index files): two `stat`s instead of a `stat` per candidate (17
  * for a specifier that names nothing) and a `realpath`. A specifier that leaves the
  * project is not cached (nothing outside the project is ever looked at).
+ *
+ * With `seen` (the lookups of the file being linted), the `stat`s come from there
+ * and the answer is kept there: a specifier is resolved once per linted file.
  */
-export function resolveFile(dir: string, source: string, root: string): string | undefined {
+export function resolveFile(dir: string, source: string, root: string, seen?: Lookups): string | undefined {
   const key = `${root}\0${dir}\0${source}`;
+  if (seen?.resolved.has(key)) return seen.resolved.get(key);
+  const file = resolveCached(key, dir, source, root, seen);
+  seen?.resolved.set(key, file);
+  return file;
+}
+
+function resolveCached(key: string, dir: string, source: string, root: string, seen: Lookups | undefined): string | undefined {
+  const mtimeOf = (d: string) => (seen ? seen.stat(d) : statOf(d))?.mtimeMs;
   const hit = resolutions.get(key);
   if (hit && hit.dirs.every((d) => mtimeOf(d.dir) === d.mtimeMs)) return hit.file;
   const base = path.resolve(dir, source);
@@ -231,16 +284,16 @@ function realpath(p: string): string | undefined {
   }
 }
 
-function loadModule(file: string, root: string, setup: ParseSetup, settings: TfjsSettings): ModuleAnalysis | null {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return null;
-  }
-  const key = cacheKey(file, setup, settings);
+/** The module `file` (cache key `key`), from the cache when it and its imports are unchanged. */
+function loadModule(file: string, key: string, root: string, setup: ParseSetup, settings: TfjsSettings): ModuleAnalysis | null {
+  const seen = lookups;
+  const checked = seen.modules.get(key);
+  if (checked !== undefined) return checked;
+  const stat = seen.stat(file);
+  if (!stat) return null;
   const hit = cache.get(key);
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && depsFresh(hit, new Set([key]))) {
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && depsFresh(hit, new Set([key]), seen)) {
+    seen.modules.set(key, hit.module);
     return hit.module;
   }
   let module: ModuleAnalysis | null = null;
@@ -257,37 +310,47 @@ function loadModule(file: string, root: string, setup: ParseSetup, settings: Tfj
   }
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, { file, mtimeMs: stat.mtimeMs, size: stat.size, module, deps });
+  seen.modules.set(key, module);
   return module;
 }
 
 const parserIds = new WeakMap<object, number>();
 let nextParserId = 1;
+/** Key suffixes per settings object, by parser, source type and ECMAScript version. */
+const suffixes = new WeakMap<TfjsSettings, Map<string, string>>();
 
-/** Modules are cached per parser and settings: the same file parsed another way is another entry. */
-function cacheKey(file: string, setup: ParseSetup, settings: TfjsSettings): string {
+/**
+ * Modules are cached per parser and settings: the same file parsed another way is
+ * another entry. The key is the file's path followed by this suffix (computed once
+ * per settings object and parse setup, not per import).
+ */
+function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   let id = parserIds.get(setup.parser);
   if (id === undefined) {
     id = nextParserId++;
     parserIds.set(setup.parser, id);
   }
-  return `${file}\0${id}\0${JSON.stringify([settings, setup.sourceType, setup.ecmaVersion])}`;
+  let bySetup = suffixes.get(settings);
+  if (!bySetup) suffixes.set(settings, (bySetup = new Map()));
+  const setupKey = `${id}\0${typeof setup.sourceType}:${String(setup.sourceType)}\0${typeof setup.ecmaVersion}:${String(setup.ecmaVersion)}`;
+  let suffix = bySetup.get(setupKey);
+  if (suffix === undefined) {
+    suffix = `\0${id}\0${JSON.stringify([settings, setup.sourceType, setup.ecmaVersion])}`;
+    bySetup.set(setupKey, suffix);
+  }
+  return suffix;
 }
 
 /** Are the modules a cached module imported (transitively) unchanged since? */
-function depsFresh(entry: CacheEntry, seen: Set<string>): boolean {
+function depsFresh(entry: CacheEntry, visited: Set<string>, seen: Lookups): boolean {
   for (const dep of entry.deps) {
-    if (seen.has(dep)) continue;
-    seen.add(dep);
+    if (visited.has(dep)) continue;
+    visited.add(dep);
     const cached = cache.get(dep);
     if (!cached) return false;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(cached.file);
-    } catch {
-      return false;
-    }
-    if (stat.mtimeMs !== cached.mtimeMs || stat.size !== cached.size) return false;
-    if (!depsFresh(cached, seen)) return false;
+    const stat = seen.stat(cached.file);
+    if (!stat || stat.mtimeMs !== cached.mtimeMs || stat.size !== cached.size) return false;
+    if (!depsFresh(cached, visited, seen)) return false;
   }
   return true;
 }

@@ -88,6 +88,19 @@ describe('cross-file analysis', () => {
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
   });
 
+  it('follows a model into a compile helper of a CommonJS module (a file whose only relative import is a require)', async () => {
+    const messages = await lint('js', 'app.cjs');
+    expect(messages).toEqual([
+      {
+        line: 5,
+        column: 51,
+        message: expect.stringContaining('The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.cjs:4)'),
+        // The loss is in the other file: nothing to fix here.
+        fix: undefined,
+      },
+    ]);
+  });
+
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
@@ -174,6 +187,76 @@ describe('cross-file analysis', () => {
       expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model', 'index.js'));
       // Leaving the project is never resolved.
       expect(resolveFile(src, '../../x', root)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('sees, on the next lint, a file that appears where an import of the linted file resolves (lookups are per linted file)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { Linter } = await import('eslint');
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-lookups-')));
+    const settle = (step: number) => {
+      // Dated back, so that the resolution is cached across lints (see the test above).
+      const t = new Date(Date.now() - 600_000 + 10_000 * step);
+      utimesSync(root, t, t);
+      utimesSync(path.join(root, 'model'), t, t);
+    };
+    const model = (activation: string) =>
+      `import * as tf from '@tensorflow/tfjs';\nexport const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: '${activation}', inputShape: [4] })] });\n`;
+    const train =
+      "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model';\n" +
+      "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+    const linter = new Linter({ cwd: root });
+    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+    const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+    try {
+      mkdirSync(path.join(root, 'model'));
+      writeFileSync(path.join(root, 'model', 'index.js'), model('softmax'));
+      settle(0);
+      expect(lintTrain()).toEqual(['The softmax output (model/index.js:2)']);
+      expect(lintTrain()).toEqual(['The softmax output (model/index.js:2)']);
+      // `./model.js` comes before `./model/index.js`: the next lint follows it.
+      writeFileSync(path.join(root, 'model.js'), model('linear'));
+      settle(1);
+      expect(lintTrain()).toEqual([]);
+      // Edited in place (same size, later mtime): read again on the next lint.
+      writeFileSync(path.join(root, 'model.js'), model('sigmoid'));
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path.join(root, 'model.js'), later, later);
+      expect(lintTrain()).toEqual(['The sigmoid output (model.js:2)']);
+      // And removed again.
+      rmSync(path.join(root, 'model.js'));
+      settle(2);
+      expect(lintTrain()).toEqual(['The softmax output (model/index.js:2)']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('treats a file that imports itself as unknown, also when it is linted through a symlinked directory', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, symlinkSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { Linter } = await import('eslint');
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-self-')));
+    const text =
+      "import * as tf from '@tensorflow/tfjs';\nimport { createModel as make } from './self.js';\n" +
+      "export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n" +
+      "make().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+    const linter = new Linter({ cwd: root });
+    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+    const lintAs = (file: string) => linter.verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]);
+    try {
+      mkdirSync(path.join(root, 'real'));
+      writeFileSync(path.join(root, 'real', 'self.js'), text);
+      symlinkSync(path.join(root, 'real'), path.join(root, 'link'), 'dir');
+      // The import names the linted file itself: unknown, by its path or through the link.
+      expect(lintAs(path.join(root, 'real', 'self.js'))).toEqual([]);
+      expect(lintAs(path.join(root, 'link', 'self.js'))).toEqual([]);
+      // The same text in another file of that directory does follow the import (the check matters).
+      writeFileSync(path.join(root, 'real', 'other.js'), text);
+      expect(lintAs(path.join(root, 'link', 'other.js'))).toEqual(['The softmax output (../real/self.js:3)']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
