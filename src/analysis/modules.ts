@@ -365,8 +365,10 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
     filePath: file,
     range: true,
     loc: true,
-    comment: true,
-    tokens: true,
+    // A module is only evaluated, never reported on or fixed: its tokens and comments
+    // (a third of a parse's memory, kept for the whole run) are not asked for.
+    comment: false,
+    tokens: false,
   };
   // Never ask for type information (a TS program per module would be slow).
   delete options.project;
@@ -375,13 +377,11 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   let ast: TSESTree.Program;
   let scopeManager: unknown;
   let visitorKeys: Record<string, readonly string[]>;
-  let services: unknown;
   if (parser.parseForESLint) {
     const result = parser.parseForESLint(text, options);
     ast = result.ast as TSESTree.Program;
     visitorKeys = (result.visitorKeys ?? defaultKeys(parser)) as Record<string, readonly string[]>;
     scopeManager = result.scopeManager;
-    services = result.services;
   } else if (parser.parse) {
     ast = parser.parse(text, options) as TSESTree.Program;
     visitorKeys = defaultKeys(parser) as Record<string, readonly string[]>;
@@ -395,12 +395,15 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
     fallback: 'iteration',
   } as never);
   setParents(ast, visitorKeys);
+  // SourceCode wants the arrays; the parser's services (typescript-estree's maps to the
+  // TypeScript AST, which they keep alive) are not used: no type information is asked.
+  (ast as { tokens?: unknown[] }).tokens ??= [];
+  (ast as { comments?: unknown[] }).comments ??= [];
   return new SourceCode({
     text,
     ast: ast as never,
     scopeManager: scopeManager as never,
     visitorKeys: visitorKeys as never,
-    parserServices: services as never,
   }) as unknown as Readonly<TSESLint.SourceCode>;
 }
 
