@@ -65,6 +65,14 @@ interface CacheEntry {
   readonly module: ModuleAnalysis | null;
   /** Modules this one imported (their facts are part of its analysis). */
   readonly deps: Set<string>;
+  /**
+   * What each relative specifier of this module resolved to (undefined: nothing),
+   * filled as its imports are evaluated: a file added or removed next to it can
+   * change an answer while the module itself stays unchanged.
+   */
+  readonly resolved: Map<string, string | undefined>;
+  /** The project directory the specifiers were resolved in. */
+  readonly root: string;
 }
 
 const cache = new Map<string, CacheEntry>();
@@ -159,6 +167,7 @@ function resolverFor(
   setup: ParseSetup,
   settings: TfjsSettings,
   deps?: Set<string>,
+  resolved?: Map<string, string | undefined>,
 ): ModuleResolver {
   const dir = path.dirname(fromFile);
   // Computed on the first relative import only: most files have none.
@@ -166,6 +175,7 @@ function resolverFor(
   return (source: string, imported: string): Value => {
     if (!source.startsWith('./') && !source.startsWith('../')) return UNKNOWN;
     const target = resolveFile(dir, source, root, lookups);
+    resolved?.set(source, target);
     if (!target || isSelf(target, fromFile)) return UNKNOWN;
     if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
     const key = target + (suffix ??= keySuffix(setup, settings));
@@ -298,18 +308,19 @@ function loadModule(file: string, key: string, root: string, setup: ParseSetup, 
   }
   let module: ModuleAnalysis | null = null;
   const deps = new Set<string>();
+  const resolved = new Map<string, string | undefined>();
   if (stat.size <= MAX_FILE_BYTES) {
     try {
       readLog.push(file);
       const text = fs.readFileSync(file, 'utf8');
       const sourceCode = parseModule(text, file, setup);
-      if (sourceCode) module = new ModuleAnalysis(file, sourceCode, settings, resolverFor(file, root, setup, settings, deps));
+      if (sourceCode) module = new ModuleAnalysis(file, sourceCode, settings, resolverFor(file, root, setup, settings, deps, resolved));
     } catch {
       module = null;
     }
   }
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, { file, mtimeMs: stat.mtimeMs, size: stat.size, module, deps });
+  cache.set(key, { file, mtimeMs: stat.mtimeMs, size: stat.size, module, deps, resolved, root });
   seen.modules.set(key, module);
   return module;
 }
@@ -341,8 +352,17 @@ function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   return suffix;
 }
 
-/** Are the modules a cached module imported (transitively) unchanged since? */
+/**
+ * Are a cached module's imports unchanged since: each specifier resolving to the
+ * same file, and the modules it imported (transitively) unchanged on disk?
+ */
 function depsFresh(entry: CacheEntry, visited: Set<string>, seen: Lookups): boolean {
+  if (entry.resolved.size > 0) {
+    const dir = path.dirname(entry.file);
+    for (const [source, target] of entry.resolved) {
+      if (resolveFile(dir, source, entry.root, seen) !== target) return false;
+    }
+  }
   for (const dep of entry.deps) {
     if (visited.has(dep)) continue;
     visited.add(dep);

@@ -235,6 +235,47 @@ describe('cross-file analysis', () => {
     }
   });
 
+  it('sees, on the next lint, a file added next to an imported module that changes what the module imports', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { Linter } = await import('eslint');
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-module-deps-')));
+    const settle = (step: number) => {
+      // Dated back, so that resolutions are cached across lints.
+      const t = new Date(Date.now() - 600_000 + 10_000 * step);
+      utimesSync(root, t, t);
+      utimesSync(path.join(root, 'act'), t, t);
+    };
+    // train.js -> model.js (never edited) -> './act', which is act/index.js until act.js appears.
+    const model =
+      "import * as tf from '@tensorflow/tfjs';\nimport { ACT } from './act';\n" +
+      'export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: ACT, inputShape: [4] })] });\n';
+    const train =
+      "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\n" +
+      "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+    const linter = new Linter({ cwd: root });
+    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+    const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+    try {
+      mkdirSync(path.join(root, 'act'));
+      writeFileSync(path.join(root, 'act', 'index.js'), "export const ACT = 'softmax';\n");
+      writeFileSync(path.join(root, 'model.js'), model);
+      const old = new Date(Date.now() - 900_000);
+      utimesSync(path.join(root, 'model.js'), old, old);
+      settle(0);
+      expect(lintTrain()).toEqual(['The softmax output (model.js:3)']);
+      // `./act.js` comes before `./act/index.js`: model.js now imports 'linear'.
+      writeFileSync(path.join(root, 'act.js'), "export const ACT = 'linear';\n");
+      settle(1);
+      expect(lintTrain()).toEqual([]);
+      rmSync(path.join(root, 'act.js'));
+      settle(2);
+      expect(lintTrain()).toEqual(['The softmax output (model.js:3)']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('treats a file that imports itself as unknown, also when it is linted through a symlinked directory', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, symlinkSync } = await import('node:fs');
     const os = await import('node:os');
