@@ -255,6 +255,15 @@ function importsRelativeModule(sourceCode: Readonly<TSESLint.SourceCode>, calls:
   const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
   for (const stmt of sourceCode.ast.body) {
     if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) return true;
+    // TypeScript's `import x = require('./m')`.
+    if (
+      stmt.type === 'TSImportEqualsDeclaration' &&
+      stmt.moduleReference.type === 'TSExternalModuleReference' &&
+      stmt.moduleReference.expression.type === 'Literal' &&
+      relative(stmt.moduleReference.expression.value)
+    ) {
+      return true;
+    }
   }
   // No call can be `require(...)` in a text without that word (or an escape that spells it).
   const text = sourceCode.text;
@@ -265,6 +274,54 @@ function importsRelativeModule(sourceCode: Readonly<TSESLint.SourceCode>, calls:
     if (callee.type === 'Identifier' && callee.name === 'require' && arg?.type === 'Literal' && relative(arg.value)) return true;
   }
   return false;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The names top-level statements bind to a relative module as a whole: namespace and
+ * default imports, TypeScript's `import x = require('./m')`, `const x = require('./m')`.
+ * Only a syntactic shortlist; the evaluator resolves what a name really holds.
+ */
+function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
+  const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
+  const names = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) {
+      for (const spec of stmt.specifiers) {
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') names.add(spec.local.name);
+      }
+    } else if (
+      stmt.type === 'TSImportEqualsDeclaration' &&
+      stmt.moduleReference.type === 'TSExternalModuleReference' &&
+      stmt.moduleReference.expression.type === 'Literal' &&
+      relative(stmt.moduleReference.expression.value)
+    ) {
+      names.add(stmt.id.name);
+    } else if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const init = d.init && unwrap(d.init);
+        if (
+          d.id.type === 'Identifier' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === 'Literal' &&
+          relative(init.arguments[0].value)
+        ) {
+          names.add(d.id.name);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** `helpers.fn` where `helpers` is one of `names`. */
+function isNamespaceMember(callee: TSESTree.MemberExpression, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const object = unwrap(callee.object);
+  return object.type === 'Identifier' && names.has(object.name);
 }
 
 /**
@@ -361,6 +418,10 @@ export class FileAnalysis {
     // or require; without one, no call can be a compile helper of another module
     // and callees need not be evaluated for it.
     const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode, calls);
+    // Names that may hold a whole module of the project (`import * as helpers`,
+    // `import helpers = require`, `const helpers = require`): `helpers.compileModel(m)`
+    // may call a compile helper of that module.
+    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast) : NO_NAMES;
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;
@@ -407,7 +468,12 @@ export class FileAnalysis {
             labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
           });
         }
-      } else if (remote && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
+      } else if (
+        remote &&
+        node.arguments.length > 0 &&
+        (!isMethod || isNamespaceMember(callee as TSESTree.MemberExpression, namespaces)) &&
+        this.remoteCompiles(node)
+      ) {
         // A compile helper imported from another module: its compile sites, with the
         // helper's parameters bound to this call's arguments.
       } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {

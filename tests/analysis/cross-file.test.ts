@@ -70,6 +70,13 @@ describe('cross-file analysis', () => {
     ]);
   });
 
+  it('follows a model into a compile helper called through a namespace import (`helpers.compileModel(model)`)', async () => {
+    const messages = await lint('js', 'app-namespace.js');
+    expect(messages.map((m) => [m.line, m.column, m.message.split(', which')[0]])).toEqual([
+      [5, 51, 'The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.js:4)'],
+    ]);
+  });
+
   it('follows index files, namespace imports, named and star re-exports', async () => {
     const messages = await lint('js', 'reexport-user.js');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
@@ -98,6 +105,13 @@ describe('cross-file analysis', () => {
         // The loss is in the other file: nothing to fix here.
         fix: undefined,
       },
+    ]);
+  });
+
+  it('follows a model into a compile helper of a module imported with TypeScript `import x = require()`', async () => {
+    const messages = await lint('ts', 'app-equals.ts');
+    expect(messages.map((m) => [m.line, m.column, m.message.split(', which')[0]])).toEqual([
+      [5, 51, 'The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile-equals.ts:4)'],
     ]);
   });
 
