@@ -130,3 +130,25 @@ export function walk(
     }
   }
 }
+
+/** Is a module specifier relative (`./m`, `../m`): a file of the project? */
+export function isRelativeSpecifier(source: unknown): source is string {
+  return typeof source === 'string' && (source.startsWith('./') || source.startsWith('../'));
+}
+
+/** The module of `require('m')` (a string literal argument) when `node` is such a call. */
+export function requiredModule(node: Node | null | undefined): string | undefined {
+  const call = node && unwrap(node);
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return undefined;
+  const arg = call.arguments[0];
+  return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+/** The module of TypeScript's `import x = require('m')` when `node` is one. */
+export function importEqualsModule(node: Node): string | undefined {
+  if (node.type !== 'TSImportEqualsDeclaration') return undefined;
+  const ref = node.moduleReference;
+  return ref.type === 'TSExternalModuleReference' && ref.expression.type === 'Literal' && typeof ref.expression.value === 'string'
+    ? ref.expression.value
+    : undefined;
+}

@@ -21,6 +21,7 @@ import {
   enclosingFunction,
   isFunctionNode,
   isLoop,
+  isRelativeSpecifier,
   propertyKey,
   resolveName,
   staticMemberName,
@@ -412,7 +413,7 @@ export class Evaluator {
           const decl = def.parent as TSESTree.ImportDeclaration;
           value = this.importBinding(def.node, decl);
           const source: unknown = decl?.source?.value;
-          if (value.kind !== 'unknown' || typeof source !== 'string' || !isRelative(source)) this.importCache.set(variable, value);
+          if (value.kind !== 'unknown' || !isRelativeSpecifier(source)) this.importCache.set(variable, value);
         }
         return value;
       }
@@ -1179,11 +1180,6 @@ function literal(n: TSESTree.Literal): Value {
   if ('regex' in n && n.regex) return UNKNOWN;
   if (typeof n.value === 'bigint') return UNKNOWN;
   return { kind: 'const', value: n.value as Primitive, origin: n };
-}
-
-/** A specifier the cross-file resolver follows (`./x`, `../x`). */
-function isRelative(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../');
 }
 
 function isValue(x: Node | Value): x is Value {

@@ -13,7 +13,18 @@
  * scope's unresolved references, before any walk.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, staticMemberName, unwrap } from './ast.js';
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  importEqualsModule,
+  isFunctionNode,
+  isLoop,
+  isRelativeSpecifier,
+  requiredModule,
+  staticMemberName,
+  unwrap,
+} from './ast.js';
 import { ACTIVATION_OPS, Evaluator, type ModuleResolver } from './evaluator.js';
 import { record, RECORDED_TYPES, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
 import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
@@ -252,27 +263,14 @@ const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
 /** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
 function importsRelativeModule(sourceCode: Readonly<TSESLint.SourceCode>, calls: readonly TSESTree.CallExpression[]): boolean {
-  const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
   for (const stmt of sourceCode.ast.body) {
-    if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) return true;
-    // TypeScript's `import x = require('./m')`.
-    if (
-      stmt.type === 'TSImportEqualsDeclaration' &&
-      stmt.moduleReference.type === 'TSExternalModuleReference' &&
-      stmt.moduleReference.expression.type === 'Literal' &&
-      relative(stmt.moduleReference.expression.value)
-    ) {
-      return true;
-    }
+    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) return true;
+    if (isRelativeSpecifier(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
   }
   // No call can be `require(...)` in a text without that word (or an escape that spells it).
   const text = sourceCode.text;
   if (!text.includes('require') && !text.includes('\\u')) return false;
-  for (const call of calls) {
-    const callee = unwrap(call.callee);
-    const arg = call.arguments[0];
-    if (callee.type === 'Identifier' && callee.name === 'require' && arg?.type === 'Literal' && relative(arg.value)) return true;
-  }
+  for (const call of calls) if (isRelativeSpecifier(requiredModule(call))) return true;
   return false;
 }
 
@@ -284,33 +282,17 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * Only a syntactic shortlist; the evaluator resolves what a name really holds.
  */
 function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
-  const relative = (v: unknown) => typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'));
   const names = new Set<string>();
   for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration' && relative(stmt.source.value)) {
+    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) {
       for (const spec of stmt.specifiers) {
         if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') names.add(spec.local.name);
       }
-    } else if (
-      stmt.type === 'TSImportEqualsDeclaration' &&
-      stmt.moduleReference.type === 'TSExternalModuleReference' &&
-      stmt.moduleReference.expression.type === 'Literal' &&
-      relative(stmt.moduleReference.expression.value)
-    ) {
+    } else if (stmt.type === 'TSImportEqualsDeclaration' && isRelativeSpecifier(importEqualsModule(stmt))) {
       names.add(stmt.id.name);
     } else if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
-        const init = d.init && unwrap(d.init);
-        if (
-          d.id.type === 'Identifier' &&
-          init?.type === 'CallExpression' &&
-          init.callee.type === 'Identifier' &&
-          init.callee.name === 'require' &&
-          init.arguments[0]?.type === 'Literal' &&
-          relative(init.arguments[0].value)
-        ) {
-          names.add(d.id.name);
-        }
+        if (d.id.type === 'Identifier' && isRelativeSpecifier(requiredModule(d.init))) names.add(d.id.name);
       }
     }
   }

@@ -7,7 +7,7 @@
  * scope reaches the path, there is no expression and no fix.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveName } from './ast.js';
+import { requiredModule, resolveName } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import type { TfjsSettings } from './settings.js';
 import type { Node } from './values.js';
@@ -104,18 +104,7 @@ function moduleOf(def: TSESLint.Scope.Definition): string | undefined {
     return String((def.parent as TSESTree.ImportDeclaration).source.value);
   }
   const declarator = def.node as TSESTree.VariableDeclarator;
-  const init = declarator.init;
-  if (
-    declarator.id.type === 'Identifier' &&
-    init?.type === 'CallExpression' &&
-    init.callee.type === 'Identifier' &&
-    init.callee.name === 'require' &&
-    init.arguments[0]?.type === 'Literal' &&
-    typeof init.arguments[0].value === 'string'
-  ) {
-    return init.arguments[0].value;
-  }
-  return undefined;
+  return declarator.id.type === 'Identifier' ? requiredModule(declarator.init) : undefined;
 }
 
 function isShadowed(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, name: string): boolean {
