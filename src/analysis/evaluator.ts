@@ -500,7 +500,7 @@ export class Evaluator {
       const value = this.evaluate(declarator.init, env);
       return (value.kind === 'array' || value.kind === 'object') && this.isMutated(variable) ? opened(value) : value;
     }
-    return this.flow(variable, ref, env);
+    return this.flow(variable, ref, env, declarator);
   }
 
   /** Is the declarator's initializer the variable's only write? */
@@ -628,40 +628,58 @@ export class Evaluator {
    * the last write that surely runs before `ref`. Writes in branches or loops make
    * the value a choice; writes in other functions make it any of them.
    */
-  private flow(variable: Variable, ref: TSESTree.Identifier, env: Env | undefined): Value {
+  private flow(variable: Variable, ref: TSESTree.Identifier, env: Env | undefined, declarator?: TSESTree.VariableDeclarator): Value {
     const flow = this.flowWrites(variable);
     if (!flow) return UNKNOWN;
     const rhs = flow.writes;
     const refFn = enclosingFunction(ref);
-    if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn)) {
-      // A write is before `ref` when its whole assignment is (`x = f(x)` reads the old x).
-      // The writes are sorted by the end of their assignment: those before `ref` are a prefix.
-      let lo = 0;
-      let hi = rhs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rhs[mid]!.at.parent!.range[1] <= ref.range[0]) lo = mid + 1;
-        else hi = mid;
-      }
-      // A write after `ref` in a loop around both may reach `ref` on the next turn.
-      for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
-        if (!isLoop(n)) continue;
-        for (let i = lo; i < rhs.length && rhs[i]!.at.parent!.range[1] <= n.range[1]; i++) {
-          if (contains(n, rhs[i]!.at)) return UNKNOWN;
-        }
-      }
-      return this.lastWrite(rhs.slice(0, lo), ref, env);
-    }
-    // Written in other functions (a module variable set by a builder): any of them,
-    // or the value it had here before they ran, unless that is a placeholder
-    // (`let model;`, `let model = null`: reading a member of it would throw).
+    if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn)) return this.readInFunction(rhs, ref, refFn, env) ?? UNKNOWN;
+    // Written in other functions (a module variable set by a builder): any of their
+    // values, or the value it has here when they have not run. That one is a value on
+    // some path, never a name written for this read: a default or placeholder that the
+    // other functions replace (`let LOSS = 'unset'`), so it loses its literal (name
+    // checks skip it). A model receiver that is null or undefined throws before it is
+    // used, so rules asking for models drop such paths (`modelsOf`).
     const values = rhs.filter((w) => w.node && w.fn !== refFn).map((w) => this.evaluate(w.node!, env));
-    const here = rhs.filter((w) => w.fn === refFn && w.at.parent!.range[1] <= ref.range[0]);
-    if (here.length > 0) {
-      const before = this.lastWrite(here, ref, env);
-      if (!(before.kind === 'const' && (before.value === null || before.value === undefined))) values.unshift(before);
+    const here = rhs.filter((w) => w.fn === refFn);
+    let before = here.length > 0 ? this.readInFunction(here, ref, refFn, env) : undefined;
+    if (before?.kind === 'unknown') return UNKNOWN;
+    // `let x;` (no write reference) read in its own function before any write there: undefined.
+    if (!before && declarator && !declarator.init && enclosingFunction(declarator) === refFn) {
+      before = { kind: 'const', value: undefined };
     }
+    if (before) values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
     return anyOf(values);
+  }
+
+  /**
+   * The value `ref` reads from `writes`, all in `ref`'s own function and sorted by
+   * the end of their assignment: the last one before it (see `lastWrite`); unknown
+   * when a write after `ref` in a loop around both may reach it on the next turn;
+   * undefined when no write is before it.
+   */
+  private readInFunction(
+    writes: readonly FlowWrite[],
+    ref: TSESTree.Identifier,
+    refFn: Node | undefined,
+    env: Env | undefined,
+  ): Value | undefined {
+    // A write is before `ref` when its whole assignment is (`x = f(x)` reads the old x):
+    // those before `ref` are a prefix.
+    let lo = 0;
+    let hi = writes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (writes[mid]!.at.parent!.range[1] <= ref.range[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
+      if (!isLoop(n)) continue;
+      for (let i = lo; i < writes.length && writes[i]!.at.parent!.range[1] <= n.range[1]; i++) {
+        if (contains(n, writes[i]!.at)) return UNKNOWN;
+      }
+    }
+    return lo === 0 ? undefined : this.lastWrite(writes.slice(0, lo), ref, env);
   }
 
   /**

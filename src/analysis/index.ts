@@ -615,10 +615,13 @@ export class FileAnalysis {
 
   /** The possible models a value is, each with its guards (non-models dropped). */
   modelsOf(value: Value): Possibility<ModelFact | null>[] {
-    return possibilities(value).map((p) => ({
-      value: p.value.kind === 'model' ? p.value.model : null,
-      guards: p.guards,
-    }));
+    const out: Possibility<ModelFact | null>[] = [];
+    for (const p of possibilities(value)) {
+      // A method called on null or undefined throws: that path never reaches the call.
+      if (p.value.kind === 'const' && (p.value.value === null || p.value.value === undefined)) continue;
+      out.push({ value: p.value.kind === 'model' ? p.value.model : null, guards: p.guards });
+    }
+    return out;
   }
 
   /**

@@ -157,6 +157,22 @@ m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       ]);
     });
 
+    it('drops null and undefined models set by other functions: compiling one would throw', () => {
+      // model is null until build() (or after reset()): only the built model reaches compile.
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+let model = null;
+function reset() { model = null; }
+function build() {
+  model = tf.sequential();
+  model.add(tf.layers.dense({units: 3, activation: 'softmax', inputShape: [3]}));
+  model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+}
+build();
+model.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`;
+      expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy']], [['softmax/3 + binaryCrossentropy']]]);
+    });
+
     it('folds ternaries with constant conditions', () => {
       const code = `
 import * as tf from '@tensorflow/tfjs';

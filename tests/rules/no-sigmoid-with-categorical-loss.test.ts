@@ -42,6 +42,28 @@ function useSigmoid() { ACT = 'sigmoid'; }
 const m = tf.sequential();
 m.add(tf.layers.dense({units: 10, activation: ACT, inputShape: [4]}));
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // Unset (the default, linear) unless useSigmoid() runs: not sigmoid on every path.
+    TF +
+      `let ACT;
+function useSigmoid() { ACT = 'sigmoid'; }
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 10, activation: ACT, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // Read in a loop whose later turn sees 'softmax' (written after the read in the loop).
+    TF +
+      `let act = 'sigmoid';
+function build() {
+  act = 'sigmoid';
+  for (let i = 0; i < 2; i++) {
+    if (i === 1) {
+      const m = tf.sequential();
+      m.add(tf.layers.dense({units: 3, activation: act, inputShape: [3]}));
+      m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+    }
+    act = 'softmax';
+  }
+}
+build();`,
     // Activation from a parameter no call in this file passes: unknown.
     TF +
       `export function build(activation) {

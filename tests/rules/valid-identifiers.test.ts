@@ -37,6 +37,12 @@ runRule('valid-identifiers', rule, {
 tf.layers.lstm({units: 4, activation: 'tanh', recurrentActivation: 'hardSigmoid'});
 tf.layers.dense({units: 4, activation: 'logSoftmax'});
 tf.layers.dense({units: 4, activation: 'gelu_new'});`,
+    // A placeholder that configure() replaces before compile: 'unset' never reaches it.
+    model('softmax') +
+      `let LOSS = 'unset';
+function configure() { LOSS = 'categoricalCrossentropy'; }
+configure();
+m.compile({optimizer: 'adam', loss: LOSS});`,
     // 'ELU' is the ELU layer class, but computes elu and even saves as 'elu': left alone.
     TF + `tf.layers.dense({units: 4, activation: 'ELU'});`,
     // Optimizer strings in both spellings TF.js has, and optimizer objects.
