@@ -57,23 +57,21 @@ describe('cross-file analysis', () => {
     expect(messages[0]!.message).toContain('This sigmoid scores every output unit on its own');
   });
 
-  it('follows a model into a compile helper of another module', async () => {
-    const messages = await lint('js', 'app.js');
+  it.each([
+    ['js', 'app.js', 'compile.js', 'a named import'],
+    ['js', 'app-namespace.js', 'compile.js', 'a namespace import: `helpers.compileModel(model)`'],
+    ['js', 'app.cjs', 'compile.cjs', 'require() alone (the only relative import)'],
+    ['ts', 'app-equals.ts', 'compile-equals.ts', 'TypeScript `import helpers = require()`'],
+  ] as const)('follows a model into a compile helper of another module (%s/%s: %s, %s)', async (dir, file, helper) => {
+    const messages = await lint(dir, file);
     expect(messages).toEqual([
       {
         line: 5,
         column: 51,
-        message: expect.stringContaining('The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.js:4)'),
+        message: expect.stringContaining(`The softmax output (line 5) is fed to \`tf.losses.softmaxCrossEntropy\` (${helper}:4)`),
         // The loss is in the other file: nothing to fix here.
         fix: undefined,
       },
-    ]);
-  });
-
-  it('follows a model into a compile helper called through a namespace import (`helpers.compileModel(model)`)', async () => {
-    const messages = await lint('js', 'app-namespace.js');
-    expect(messages.map((m) => [m.line, m.column, m.message.split(', which')[0]])).toEqual([
-      [5, 51, 'The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.js:4)'],
     ]);
   });
 
@@ -93,26 +91,6 @@ describe('cross-file analysis', () => {
   it('follows require() of CommonJS modules', async () => {
     const messages = await lint('js', 'train.cjs');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
-  });
-
-  it('follows a model into a compile helper of a CommonJS module (a file whose only relative import is a require)', async () => {
-    const messages = await lint('js', 'app.cjs');
-    expect(messages).toEqual([
-      {
-        line: 5,
-        column: 51,
-        message: expect.stringContaining('The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile.cjs:4)'),
-        // The loss is in the other file: nothing to fix here.
-        fix: undefined,
-      },
-    ]);
-  });
-
-  it('follows a model into a compile helper of a module imported with TypeScript `import x = require()`', async () => {
-    const messages = await lint('ts', 'app-equals.ts');
-    expect(messages.map((m) => [m.line, m.column, m.message.split(', which')[0]])).toEqual([
-      [5, 51, 'The softmax output (line 5) is fed to `tf.losses.softmaxCrossEntropy` (compile-equals.ts:4)'],
-    ]);
   });
 
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
