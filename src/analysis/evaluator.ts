@@ -644,10 +644,8 @@ export class Evaluator {
     const here = rhs.filter((w) => w.fn === refFn);
     let before = here.length > 0 ? this.readInFunction(here, ref, refFn, env) : undefined;
     if (before?.kind === 'unknown') return UNKNOWN;
-    // `let x;` (no write reference) read in its own function before any write there: undefined.
-    if (!before && declarator && !declarator.init && enclosingFunction(declarator) === refFn) {
-      before = { kind: 'const', value: undefined };
-    }
+    // `let x;` has no write reference: before any write reaches the read, x is undefined.
+    if (!before && declarator && !declarator.init) before = { kind: 'const', value: undefined };
     if (before) values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
     return anyOf(values);
   }

@@ -49,6 +49,16 @@ function useSigmoid() { ACT = 'sigmoid'; }
 const m = tf.sequential();
 m.add(tf.layers.dense({units: 10, activation: ACT, inputShape: [4]}));
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // The same, read in a third function: useSigmoid() may not have run before build().
+    TF +
+      `let ACT;
+function useSigmoid() { ACT = 'sigmoid'; }
+function build() {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 10, activation: ACT, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}
+build();`,
     // Read in a loop whose later turn sees 'softmax' (written after the read in the loop).
     TF +
       `let act = 'sigmoid';
