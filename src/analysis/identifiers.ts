@@ -16,7 +16,7 @@ import { contains } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities, type Guards } from './guards.js';
 import type { CompileSite } from './index.js';
-import type { LayerFact, Node, Value } from './values.js';
+import { isNullish, type LayerFact, type Node, type Value } from './values.js';
 
 export type NamePosition = 'loss' | 'metric' | 'optimizer' | 'activation';
 
@@ -44,8 +44,7 @@ export interface NameUse {
 
 function isModelOnEveryPath(target: Value): boolean {
   const ps = possibilities(target);
-  const nullish = (v: Value) => v.kind === 'const' && (v.value === null || v.value === undefined);
-  return ps.some((p) => p.value.kind === 'model') && ps.every((p) => p.value.kind === 'model' || nullish(p.value));
+  return ps.some((p) => p.value.kind === 'model') && ps.every((p) => p.value.kind === 'model' || isNullish(p.value));
 }
 
 /** Every name use of the file, in source order of the sites (compile sites first, then layers). */

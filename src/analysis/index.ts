@@ -38,7 +38,7 @@ import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
-import type { FunctionNode, LayerFact, LossCallValue, ModelFact, Node, TensorValue, Value } from './values.js';
+import { isNullish, type FunctionNode, type LayerFact, type LossCallValue, type ModelFact, type Node, type TensorValue, type Value } from './values.js';
 
 export type { ActivationFact, OutputFact } from './outputs.js';
 export type { InputLayerPossibility } from './sequence.js';
@@ -618,7 +618,7 @@ export class FileAnalysis {
     const out: Possibility<ModelFact | null>[] = [];
     for (const p of possibilities(value)) {
       // A method called on null or undefined throws: that path never reaches the call.
-      if (p.value.kind === 'const' && (p.value.value === null || p.value.value === undefined)) continue;
+      if (isNullish(p.value)) continue;
       out.push({ value: p.value.kind === 'model' ? p.value.model : null, guards: p.guards });
     }
     return out;

@@ -20,6 +20,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleResolver } from './evaluator.js';
 import { FileAnalysis } from './index.js';
 import type { TfjsSettings } from './settings.js';
+import { isRelativeSpecifier } from './ast.js';
 import { UNKNOWN, type Node, type Value } from './values.js';
 
 /** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
@@ -173,7 +174,7 @@ function resolverFor(
   // Computed on the first relative import only: most files have none.
   let suffix: string | undefined;
   return (source: string, imported: string): Value => {
-    if (!source.startsWith('./') && !source.startsWith('../')) return UNKNOWN;
+    if (!isRelativeSpecifier(source)) return UNKNOWN;
     const target = resolveFile(dir, source, root, lookups);
     resolved?.set(source, target);
     if (!target || isSelf(target, fromFile)) return UNKNOWN;

@@ -243,3 +243,8 @@ export interface ModelFact {
    */
   opaque?: boolean;
 }
+
+/** Is the value null or undefined (a method called on it throws)? */
+export function isNullish(value: Value): boolean {
+  return value.kind === 'const' && (value.value === null || value.value === undefined);
+}
