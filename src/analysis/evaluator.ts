@@ -42,6 +42,7 @@ import {
   type ObjectValue,
   type Primitive,
   PropertyTable,
+  isNullish,
   type Value,
 } from './values.js';
 
@@ -500,7 +501,7 @@ export class Evaluator {
       const value = this.evaluate(declarator.init, env);
       return (value.kind === 'array' || value.kind === 'object') && this.isMutated(variable) ? opened(value) : value;
     }
-    return this.flow(variable, ref, env, declarator);
+    return this.flow(variable, ref, env);
   }
 
   /** Is the declarator's initializer the variable's only write? */
@@ -540,6 +541,16 @@ export class Evaluator {
       } else {
         rhs = null;
         break;
+      }
+    }
+    // `let x;` is a write of undefined where it runs (each time, in a loop), though the
+    // scope manager records no write reference for it. (`var x;` writes nothing.)
+    if (rhs) {
+      for (const def of variable.defs) {
+        const d = def.node as TSESTree.VariableDeclarator;
+        if (def.type !== 'Variable' || d.init || d.id.type !== 'Identifier') continue;
+        if ((def.parent as TSESTree.VariableDeclaration | null)?.kind !== 'let') continue;
+        rhs.push({ node: null, at: d.id, fn: enclosingFunction(d.id) });
       }
     }
     if (rhs) rhs.sort((a, b) => a.at.parent!.range[1] - b.at.parent!.range[1]);
@@ -628,24 +639,25 @@ export class Evaluator {
    * the last write that surely runs before `ref`. Writes in branches or loops make
    * the value a choice; writes in other functions make it any of them.
    */
-  private flow(variable: Variable, ref: TSESTree.Identifier, env: Env | undefined, declarator?: TSESTree.VariableDeclarator): Value {
+  private flow(variable: Variable, ref: TSESTree.Identifier, env: Env | undefined): Value {
     const flow = this.flowWrites(variable);
     if (!flow) return UNKNOWN;
     const rhs = flow.writes;
     const refFn = enclosingFunction(ref);
     if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn)) return this.readInFunction(rhs, ref, refFn, env) ?? UNKNOWN;
     // Written in other functions (a module variable set by a builder): any of their
-    // values, or the value it has here when they have not run. That one is a value on
+    // values, or the value it has here when they have not run (`let x;` counts as a
+    // write of undefined, see flowWrites). That one is a value on
     // some path, never a name written for this read: a default or placeholder that the
     // other functions replace (`let LOSS = 'unset'`), so it loses its literal (name
     // checks skip it). A model receiver that is null or undefined throws before it is
     // used, so rules asking for models drop such paths (`modelsOf`).
-    const values = rhs.filter((w) => w.node && w.fn !== refFn).map((w) => this.evaluate(w.node!, env));
+    const values = rhs
+      .filter((w) => w.fn !== refFn)
+      .map((w) => (w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value)));
     const here = rhs.filter((w) => w.fn === refFn);
-    let before = here.length > 0 ? this.readInFunction(here, ref, refFn, env) : undefined;
+    const before = here.length > 0 ? this.readInFunction(here, ref, refFn, env) : undefined;
     if (before?.kind === 'unknown') return UNKNOWN;
-    // `let x;` has no write reference: before any write reaches the read, x is undefined.
-    if (!before && declarator && !declarator.init) before = { kind: 'const', value: undefined };
     if (before) values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
     return anyOf(values);
   }
@@ -993,11 +1005,15 @@ export class Evaluator {
 
   private method(obj: Value, name: string, n: TSESTree.CallExpression, env: Env | undefined): Value {
     switch (obj.kind) {
-      case 'choice':
+      case 'choice': {
+        // Calling a method of null or undefined throws: no value comes out of that path.
+        const options = obj.options.filter((o) => !isNullish(o.value));
+        if (options.length === 0) return UNKNOWN;
         return {
           kind: 'choice',
-          options: obj.options.map((o) => ({ guard: o.guard, value: this.method(o.value, name, n, env) })),
+          options: options.map((o) => ({ guard: o.guard, value: this.method(o.value, name, n, env) })),
         };
+      }
       case 'layer':
         if (name === 'apply') {
           const arg = n.arguments[0];

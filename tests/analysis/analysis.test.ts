@@ -531,6 +531,33 @@ function step(xs, ys, z) {
       );
       expect(kinds).toEqual([['model:softmax'], ['activation-op:softmax'], ['?'], ['activation-op:softmax'], ['?']]);
     });
+
+    it('follows a prediction of a model set by another function, not the undefined before it', () => {
+      // \`let model;\` is undefined until build() runs; predict() on undefined throws, so
+      // only the built model's output can reach the loss. ACT, read the same way, is
+      // either undefined (the default) or 'sigmoid'.
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+let model;
+let ACT;
+function build() {
+  model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]}));
+}
+function useSigmoid() { ACT = 'sigmoid'; }
+function train(x, y) {
+  tf.losses.softmaxCrossEntropy(y, model.predict(x));
+  tf.losses.sigmoidCrossEntropy(y, tf.layers.dense({units: 1, activation: ACT}).apply(x));
+}`;
+      const a = analyze(code, { parser })!;
+      const prediction = a.tensorPossibilities(a.lossCalls[0]!.prediction);
+      expect(prediction.map((t) => (t.tensor?.origin === 'model-output' ? `model:${t.output?.activation}` : '?'))).toEqual(['model:softmax']);
+      const act = a.valueOf(a.sourceCode.getNodeByRangeIndex(code.lastIndexOf('ACT}'))! as never);
+      expect(act.kind === 'choice' ? act.options.map((o) => (o.value.kind === 'const' ? String(o.value.value) : '?')) : act.kind).toEqual([
+        'undefined',
+        'sigmoid',
+      ]);
+    });
   });
 });
 
