@@ -5,6 +5,7 @@
 //   collectPlainFiles (b) ordinary JS/TS without TF.js, taken from node_modules
 //   generateBigFile   (c) one TF.js file of ~N lines (model-building functions with unique names)
 //   generateScaling   (d) one model / chain / function grown to N layers, calls or conditions
+//   collectProjectFiles (e) the sources of a project of your own (`--project DIR`)
 //
 // Nothing here measures anything; it only writes files and returns their list.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -594,4 +595,42 @@ export function collectPlainFiles(nodeModules, { max = 3000, maxBytes = 200_000 
     return { files: sample, skipped, available: files.length };
   }
   return { files, skipped, available: files.length };
+}
+
+/** Directories of a project that hold installed or generated code, not its sources. */
+const GENERATED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+
+/**
+ * (e) The JS/TS sources of a project (`npm run bench -- --project DIR`): every file
+ * outside dot-directories and the directories above, but declaration files, files
+ * over `maxBytes` and minified bundles (average line over 300 characters; counted).
+ */
+export function collectProjectFiles(dir, { maxBytes = 200_000 } = {}) {
+  const files = [];
+  const skipped = { large: 0, minified: 0 };
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!GENERATED_DIRS.has(e.name)) walk(p);
+        continue;
+      }
+      if (!e.isFile() || !(JS_EXT.test(p) || TS_EXT.test(p)) || /\.d\.(c|m)?ts$/.test(p)) continue;
+      const size = statSync(p).size;
+      if (size === 0) continue;
+      if (size > maxBytes) {
+        skipped.large++;
+        continue;
+      }
+      const text = readFileSync(p, 'utf8');
+      if (text.length / text.split('\n').length > 300) {
+        skipped.minified++;
+        continue;
+      }
+      files.push({ path: p, filename: p, ts: TS_EXT.test(p), text });
+    }
+  };
+  walk(dir);
+  return { files, skipped };
 }

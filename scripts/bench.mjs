@@ -13,7 +13,8 @@
 //   `gc()` between repetitions, medians over repetitions.
 //
 // Flags: --strict (exit 1 when a target fails), --reps N (default 5), --only a,b,c,d,
-// --quick (smaller corpora), --configs nuv,tfjs (fewer configurations), --json FILE.
+// --quick (smaller corpora), --configs nuv,tfjs (fewer configurations), --json FILE,
+// --project DIR (your own project instead: its JS/TS files, measured the same way).
 import { execSync } from 'node:child_process';
 import { rmSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import { configArray as configArrayFor } from './bench-config.mjs';
-import { collectPlainFiles, generateBigFile, generateProject, generateScaling, SCALING_KINDS } from './bench-corpus.mjs';
+import { collectPlainFiles, collectProjectFiles, generateBigFile, generateProject, generateScaling, SCALING_KINDS } from './bench-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -41,7 +42,8 @@ const option = (name, fallback) => {
 const STRICT = flag('--strict');
 const QUICK = flag('--quick');
 const REPS = Number(option('--reps', QUICK ? '3' : '5'));
-const ONLY = new Set(option('--only', 'a,b,c,d').split(','));
+const PROJECT = option('--project', undefined);
+const ONLY = new Set(option('--only', PROJECT ? 'e' : 'a,b,c,d').split(','));
 const JSON_OUT = option('--json', undefined);
 /** Restrict the configurations compared (iterating on one number); `none` is always measured. */
 const CONFIG_FILTER = option('--configs', undefined)?.split(',');
@@ -107,14 +109,14 @@ const median = (xs) => {
  * ESLint's parse time and each rule's time (ms, from `stats`), the per-repetition
  * samples (for paired ratios), and the problems the tfjs rules reported.
  */
-function measure(files, configNames, { reps = REPS, warmup = 20 } = {}) {
-  const linters = Object.fromEntries(configNames.map((c) => [c, new Linter({ cwd: benchDir })]));
+function measure(files, configNames, { reps = REPS, warmup = 20, configs = CONFIGS, cwd = benchDir } = {}) {
+  const linters = Object.fromEntries(configNames.map((c) => [c, new Linter({ cwd })]));
   // Per run of a file: its fastest repetition (tfjs rules, no-unused-vars), summed per group below.
   const best = new Map();
   const run = (file, name, acc, slot) => {
     const linter = linters[name];
     const t0 = performance.now();
-    const result = linter.verifyAndFix(file.text, CONFIGS[name], { filename: file.filename, fix: false, stats: true });
+    const result = linter.verifyAndFix(file.text, configs[name], { filename: file.filename, fix: false, stats: true });
     const wall = performance.now() - t0;
     const fatal = result.messages.find((m) => m.fatal || !m.ruleId);
     if (fatal) throw new Error(`${file.filename}: ${fatal.message}`);
@@ -403,7 +405,43 @@ if (ONLY.has('d')) {
   console.log('');
 }
 
+// (e) a project of your own (`--project DIR`): no target, the figures to judge by
+if (ONLY.has('e')) {
+  if (!PROJECT) {
+    console.error('--only e needs --project DIR');
+    process.exit(2);
+  }
+  const dir = resolve(PROJECT);
+  const configs = {
+    none: configArrayFor(dir, []),
+    nuv: configArrayFor(dir, [{ rules: { 'no-unused-vars': 'error' } }]),
+    tfjs: configArrayFor(dir, [plugin.configs.all]),
+  };
+  const probe = new Linter({ cwd: dir });
+  const { files: found, skipped } = collectProjectFiles(dir);
+  const files = found.filter((f) => !probe.verify(f.text, configs.none, { filename: f.filename }).some((m) => m.fatal || !m.ruleId));
+  const unparsed = found.length - files.length;
+  const lines = lineCount(files);
+  console.log(`(e) project ${dir}: ${files.length} files, ${lines} lines; skipped ${skipped.large} over 200 kB, ${skipped.minified} minified, ${unparsed} that do not parse as modules`);
+  if (files.length === 0) process.exit(2);
+  const names = pick(['none', 'nuv', 'tfjs']);
+  const m = measure(files, names, { configs, cwd: dir, warmup: Math.min(20, files.length) }).all;
+  printConfigs(m, names, files.length);
+  console.log(`  tfjs problems reported per run: ${m.tfjs.problems}`);
+  const vsFloor = pairedRatio(m.tfjs, m.none, (x) => x.tfjs, (x) => x.wall);
+  let vsNuv = '';
+  if (m.nuv) {
+    const paired = pairedRatio(m.tfjs, m.nuv, (x) => x.tfjs, (x) => x.nuv);
+    vsNuv = `; tfjs ÷ no-unused-vars ${times(paired)} (paired medians), best case ${ms(m.tfjs.best.tfjs)} vs ${ms(m.nuv.best.nuv)}: ${times(m.tfjs.best.tfjs / m.nuv.best.nuv)}`;
+  }
+  console.log(`  tfjs ÷ floor ${pct(vsFloor)}${vsNuv}`);
+  results.corpora.e = { dir, files: files.length, lines, unparsed, measures: m };
+  console.log('');
+}
+
 const failed = results.targets.filter((t) => !t.pass);
-console.log(`${results.targets.length - failed.length}/${results.targets.length} targets met; ${((performance.now() - started) / 1000).toFixed(0)} s`);
+const elapsed = `${((performance.now() - started) / 1000).toFixed(0)} s`;
+if (results.targets.length === 0) console.log(`no targets for a project of your own; ${elapsed}`);
+else console.log(`${results.targets.length - failed.length}/${results.targets.length} targets met; ${elapsed}`);
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
 if (STRICT && failed.length > 0) process.exitCode = 1;
