@@ -410,7 +410,11 @@ export class FileAnalysis {
       const callee = unwrap(node.callee);
       const isMethod = callee.type === 'MemberExpression';
       const kinds = CALL_KINDS.get(name) ?? 0;
-      if (isMethod && name === 'add' && node.arguments.length === 1) {
+      const onNamespace = isMethod && remote && isNamespaceMember(callee as TSESTree.MemberExpression, namespaces);
+      if (onNamespace && node.arguments.length > 0 && this.remoteCompiles(node)) {
+        // A compile helper of another module called through its namespace, whatever
+        // its name (`helpers.compile(model)` is no model's compile).
+      } else if (isMethod && name === 'add' && node.arguments.length === 1) {
         const arg = node.arguments[0]!;
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.addCalls.push(node);
@@ -450,12 +454,7 @@ export class FileAnalysis {
             labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
           });
         }
-      } else if (
-        remote &&
-        node.arguments.length > 0 &&
-        (!isMethod || isNamespaceMember(callee as TSESTree.MemberExpression, namespaces)) &&
-        this.remoteCompiles(node)
-      ) {
+      } else if (remote && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
         // A compile helper imported from another module: its compile sites, with the
         // helper's parameters bound to this call's arguments.
       } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {

@@ -60,6 +60,7 @@ describe('cross-file analysis', () => {
   it.each([
     ['js', 'app.js', 'compile.js', 'a named import'],
     ['js', 'app-namespace.js', 'compile.js', 'a namespace import: `helpers.compileModel(model)`'],
+    ['js', 'app-namespace-compile.js', 'compile-helpers.js', 'a namespace helper named like a model method: `helpers.compile(model)`'],
     ['js', 'app.cjs', 'compile.cjs', 'require() alone (the only relative import)'],
     ['ts', 'app-equals.ts', 'compile-equals.ts', 'TypeScript `import helpers = require()`'],
   ] as const)('follows a model into a compile helper of another module (%s/%s: %s, %s)', async (dir, file, helper) => {
@@ -73,6 +74,23 @@ describe('cross-file analysis', () => {
         fix: undefined,
       },
     ]);
+  });
+
+  it.each([
+    ['a named import', 'app-add-named.js'],
+    ['a namespace import, named like the model method: `helpers.add(model)`', 'app-add-namespace.js'],
+  ])('knows the outputs are unknown once a helper of another module adds layers (%s)', async (_name, file) => {
+    // The softmax was the last layer until the helper added a linear one.
+    expect(await lint('js', file)).toEqual([]);
+    // Without the helper's call the softmax is the output, and reported.
+    const text = readFileSync(path.join(fixtures, 'js', file), 'utf8').replace(/^.*\(model\);$/m, '');
+    const eslint = new ESLint({
+      cwd: path.join(fixtures, 'js'),
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' } }],
+    });
+    const [result] = await eslint.lintText(text, { filePath: path.join(fixtures, 'js', file) });
+    expect(result!.messages.map((m) => m.line)).toEqual([5]);
   });
 
   it('follows index files, namespace imports, named and star re-exports', async () => {
