@@ -179,7 +179,9 @@ function resolverFor(
     resolved?.set(source, target);
     if (!target || isSelf(target, fromFile)) return UNKNOWN;
     if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
-    const key = target + (suffix ??= keySuffix(setup, settings));
+    // Per project root too: a module's own imports resolve only inside the root, so
+    // the same file read for two workspaces (one nested in the other) may differ.
+    const key = target + (suffix ??= `\0${root}${keySuffix(setup, settings)}`);
     deps?.add(key);
     const mod = loadModule(target, key, root, setup, settings);
     if (!mod) return UNKNOWN;
@@ -333,8 +335,8 @@ const suffixes = new WeakMap<TfjsSettings, Map<string, string>>();
 
 /**
  * Modules are cached per parser and settings: the same file parsed another way is
- * another entry. The key is the file's path followed by this suffix (computed once
- * per settings object and parse setup, not per import).
+ * another entry. The key is the file's path, the project root and this suffix
+ * (computed once per settings object and parse setup, not per import).
  */
 function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   let id = parserIds.get(setup.parser);

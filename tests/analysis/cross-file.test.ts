@@ -6,7 +6,8 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -27,6 +28,16 @@ async function lint(project: string, file: string, settings: Record<string, unkn
   });
   const [result] = await eslint.lintFiles([file]);
   return result!.messages.map((m) => ({ line: m.line, column: m.column, message: m.message, fix: m.fix?.text }));
+}
+
+/** Runs `body` in a new temporary directory (symlinks resolved), removed afterwards. */
+async function inTempDir(prefix: string, body: (root: string) => void | Promise<void>): Promise<void> {
+  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+  try {
+    await body(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 beforeEach(() => clearModuleCache());
@@ -243,6 +254,29 @@ describe('cross-file analysis', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('keeps a module read under one project root apart from the same module under another (nested workspaces)', async () => {
+    const { Linter } = await import('eslint');
+    await inTempDir('tfjs-roots-', (root) => {
+      mkdirSync(path.join(root, 'sub'));
+      writeFileSync(
+        path.join(root, 'shared.js'),
+        "import * as tf from '@tensorflow/tfjs';\nexport const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n",
+      );
+      writeFileSync(path.join(root, 'sub', 'm.js'), "export { build } from '../shared.js';\n");
+      const train =
+        "import * as tf from '@tensorflow/tfjs';\nimport { build } from './m.js';\n" +
+        "const model = build();\nmodel.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+      const lintUnder = (cwd: string) =>
+        new Linter({ cwd }).verify(train, config as never, { filename: path.join(root, 'sub', 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+      // The whole project holds shared.js; the nested one does not, so there the
+      // factory is unknown, also after the outer project has cached sub/m.js.
+      expect(lintUnder(root)).toEqual(['The softmax output (../shared.js:2)']);
+      expect(lintUnder(path.join(root, 'sub'))).toEqual([]);
+      expect(lintUnder(root)).toEqual(['The softmax output (../shared.js:2)']);
+    });
   });
 
   it('sees, on the next lint, a file added next to an imported module that changes what the module imports', async () => {
