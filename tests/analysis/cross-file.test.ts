@@ -74,7 +74,7 @@ describe('cross-file analysis', () => {
     ['js', 'app-namespace-compile.js', 'compile-helpers.js', 'a namespace helper named like a model method: `helpers.compile(model)`'],
     ['js', 'app.cjs', 'compile.cjs', 'require() alone (the only relative import)'],
     ['ts', 'app-equals.ts', 'compile-equals.ts', 'TypeScript `import helpers = require()`'],
-  ] as const)('follows a model into a compile helper of another module (%s/%s: %s, %s)', async (dir, file, helper) => {
+  ] as const)('follows a model into a compile helper of another module (%s/%s: %s, %s)', async (dir, file, helper, _style) => {
     const messages = await lint(dir, file);
     expect(messages).toEqual([
       {
@@ -175,19 +175,17 @@ describe('cross-file analysis', () => {
   });
 
   it('resolves a specifier again when a file appears or disappears where it could resolve (cached resolutions)', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
-    const os = await import('node:os');
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-resolve-')));
-    // Directories changed in the last 2 s are not cached (coarse mtime clocks): each
-    // step dates the two deciding directories back, to a time of its own.
-    let step = 0;
-    const settle = () => {
-      const t = new Date(Date.now() - 600_000 + 10_000 * step++);
-      utimesSync(src, t, t);
-      utimesSync(path.join(src, 'model'), t, t);
-    };
-    const src = path.join(root, 'src');
-    try {
+    const { utimesSync } = await import('node:fs');
+    await inTempDir('tfjs-resolve-', (root) => {
+      // Directories changed in the last 2 s are not cached (coarse mtime clocks): each
+      // step dates the two deciding directories back, to a time of its own.
+      let step = 0;
+      const settle = () => {
+        const t = new Date(Date.now() - 600_000 + 10_000 * step++);
+        utimesSync(src, t, t);
+        utimesSync(path.join(src, 'model'), t, t);
+      };
+      const src = path.join(root, 'src');
       mkdirSync(path.join(src, 'model'), { recursive: true });
       settle();
       // Nothing yet: unresolved (and that answer is cached too).
@@ -208,31 +206,27 @@ describe('cross-file analysis', () => {
       expect(resolveFile(src, './model', root)).toBe(path.join(src, 'model', 'index.js'));
       // Leaving the project is never resolved.
       expect(resolveFile(src, '../../x', root)).toBeUndefined();
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('sees, on the next lint, a file that appears where an import of the linted file resolves (lookups are per linted file)', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { utimesSync } = await import('node:fs');
     const { Linter } = await import('eslint');
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-lookups-')));
-    const settle = (step: number) => {
-      // Dated back, so that the resolution is cached across lints (see the test above).
-      const t = new Date(Date.now() - 600_000 + 10_000 * step);
-      utimesSync(root, t, t);
-      utimesSync(path.join(root, 'model'), t, t);
-    };
-    const model = (activation: string) =>
-      `import * as tf from '@tensorflow/tfjs';\nexport const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: '${activation}', inputShape: [4] })] });\n`;
-    const train =
-      "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model';\n" +
-      "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-    const linter = new Linter({ cwd: root });
-    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-    const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
-    try {
+    await inTempDir('tfjs-lookups-', (root) => {
+      const settle = (step: number) => {
+        // Dated back, so that the resolution is cached across lints (see the test above).
+        const t = new Date(Date.now() - 600_000 + 10_000 * step);
+        utimesSync(root, t, t);
+        utimesSync(path.join(root, 'model'), t, t);
+      };
+      const model = (activation: string) =>
+        `import * as tf from '@tensorflow/tfjs';\nexport const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: '${activation}', inputShape: [4] })] });\n`;
+      const train =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model';\n" +
+        "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      const linter = new Linter({ cwd: root });
+      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+      const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
       mkdirSync(path.join(root, 'model'));
       writeFileSync(path.join(root, 'model', 'index.js'), model('softmax'));
       settle(0);
@@ -251,9 +245,7 @@ describe('cross-file analysis', () => {
       rmSync(path.join(root, 'model.js'));
       settle(2);
       expect(lintTrain()).toEqual(['The softmax output (model/index.js:2)']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps a module read under one project root apart from the same module under another (nested workspaces)', async () => {
@@ -280,27 +272,25 @@ describe('cross-file analysis', () => {
   });
 
   it('sees, on the next lint, a file added next to an imported module that changes what the module imports', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, utimesSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { utimesSync } = await import('node:fs');
     const { Linter } = await import('eslint');
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-module-deps-')));
-    const settle = (step: number) => {
-      // Dated back, so that resolutions are cached across lints.
-      const t = new Date(Date.now() - 600_000 + 10_000 * step);
-      utimesSync(root, t, t);
-      utimesSync(path.join(root, 'act'), t, t);
-    };
-    // train.js -> model.js (never edited) -> './act', which is act/index.js until act.js appears.
-    const model =
-      "import * as tf from '@tensorflow/tfjs';\nimport { ACT } from './act';\n" +
-      'export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: ACT, inputShape: [4] })] });\n';
-    const train =
-      "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\n" +
-      "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-    const linter = new Linter({ cwd: root });
-    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-    const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
-    try {
+    await inTempDir('tfjs-module-deps-', (root) => {
+      const settle = (step: number) => {
+        // Dated back, so that resolutions are cached across lints.
+        const t = new Date(Date.now() - 600_000 + 10_000 * step);
+        utimesSync(root, t, t);
+        utimesSync(path.join(root, 'act'), t, t);
+      };
+      // train.js -> model.js (never edited) -> './act', which is act/index.js until act.js appears.
+      const model =
+        "import * as tf from '@tensorflow/tfjs';\nimport { ACT } from './act';\n" +
+        'export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: ACT, inputShape: [4] })] });\n';
+      const train =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\n" +
+        "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      const linter = new Linter({ cwd: root });
+      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+      const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
       mkdirSync(path.join(root, 'act'));
       writeFileSync(path.join(root, 'act', 'index.js'), "export const ACT = 'softmax';\n");
       writeFileSync(path.join(root, 'model.js'), model);
@@ -315,24 +305,20 @@ describe('cross-file analysis', () => {
       rmSync(path.join(root, 'act.js'));
       settle(2);
       expect(lintTrain()).toEqual(['The softmax output (model.js:3)']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('treats a file that imports itself as unknown, also when it is linted through a symlinked directory', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync, symlinkSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { symlinkSync } = await import('node:fs');
     const { Linter } = await import('eslint');
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-self-')));
-    const text =
-      "import * as tf from '@tensorflow/tfjs';\nimport { createModel as make } from './self.js';\n" +
-      "export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n" +
-      "make().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-    const linter = new Linter({ cwd: root });
-    const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-    const lintAs = (file: string) => linter.verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]);
-    try {
+    await inTempDir('tfjs-self-', (root) => {
+      const text =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel as make } from './self.js';\n" +
+        "export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n" +
+        "make().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      const linter = new Linter({ cwd: root });
+      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+      const lintAs = (file: string) => linter.verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]);
       mkdirSync(path.join(root, 'real'));
       writeFileSync(path.join(root, 'real', 'self.js'), text);
       symlinkSync(path.join(root, 'real'), path.join(root, 'link'), 'dir');
@@ -342,9 +328,7 @@ describe('cross-file analysis', () => {
       // The same text in another file of that directory does follow the import (the check matters).
       writeFileSync(path.join(root, 'real', 'other.js'), text);
       expect(lintAs(path.join(root, 'link', 'other.js'))).toEqual(['The softmax output (../real/self.js:3)']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('re-reads a module when it changes (cache keyed by path and modification time)', async () => {
