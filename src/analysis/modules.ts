@@ -12,9 +12,10 @@
  * - Import cycles and chains longer than MAX_HOPS modules resolve to unknown.
  * - A missing, unreadable or unparsable module is unknown, never an error.
  */
-import { SourceCode } from 'eslint';
-import * as eslintScope from 'eslint-scope';
+import type { SourceCode as SourceCodeClass } from 'eslint';
+import type * as EslintScope from 'eslint-scope';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleResolver } from './evaluator.js';
@@ -38,6 +39,24 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
   '.cjs': ['.cts'],
   '.jsx': ['.tsx'],
 };
+
+/**
+ * ESLint's `SourceCode` and eslint-scope, loaded when the first module is parsed,
+ * by `require`: ESLint has loaded their CommonJS builds already, while importing
+ * eslint-scope as ESM loads a second copy of it (about 40 ms for every process
+ * or worker thread that loads the plugin, most of which never parse a module).
+ */
+let eslintParts: { readonly SourceCode: typeof SourceCodeClass; readonly scope: typeof EslintScope } | undefined;
+function eslint(): NonNullable<typeof eslintParts> {
+  if (!eslintParts) {
+    const require = createRequire(import.meta.url);
+    eslintParts = {
+      SourceCode: (require('eslint') as { SourceCode: typeof SourceCodeClass }).SourceCode,
+      scope: require('eslint-scope') as typeof EslintScope,
+    };
+  }
+  return eslintParts;
+}
 
 interface Parser {
   parse?: (text: string, options: unknown) => unknown;
@@ -412,7 +431,7 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   } else {
     return null;
   }
-  scopeManager ??= eslintScope.analyze(ast as never, {
+  scopeManager ??= eslint().scope.analyze(ast as never, {
     ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
     sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
     childVisitorKeys: visitorKeys,
@@ -423,7 +442,7 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   // TypeScript AST, which they keep alive) are not used: no type information is asked.
   (ast as { tokens?: unknown[] }).tokens ??= [];
   (ast as { comments?: unknown[] }).comments ??= [];
-  return new SourceCode({
+  return new (eslint().SourceCode)({
     text,
     ast: ast as never,
     scopeManager: scopeManager as never,
@@ -432,7 +451,7 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
 }
 
 function defaultKeys(parser: Parser): unknown {
-  return parser.visitorKeys ?? parser.VisitorKeys ?? (eslintScope as unknown as { KEYS?: unknown }).KEYS;
+  return parser.visitorKeys ?? parser.VisitorKeys ?? (eslint().scope as unknown as { KEYS?: unknown }).KEYS;
 }
 
 function setParents(root: Node, keys: Record<string, readonly string[]>): void {

@@ -379,9 +379,26 @@ describe('the tarball', () => {
     for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
       expect(packFiles).toContain(f);
     }
-    // Every rule's code is in it.
-    for (const id of ruleIds) expect(packFiles).toContain(`dist/rules/${id}.js`);
+    // The code is two bundles (one file each to load), the types one file per module.
+    expect(packFiles.filter((f) => /\.(c?js)$/.test(f))).toEqual(['dist/index.cjs', 'dist/index.js']);
+    for (const id of ruleIds) expect(packFiles).toContain(`dist/rules/${id}.d.ts`);
     expect(packFiles.some((f) => /\.map$|^src\/|^tests?\/|\.test\./.test(f))).toBe(false);
+  });
+});
+
+describe('the bundles', () => {
+  it('load nothing but Node built-ins when the plugin is loaded (ESLint and eslint-scope are required when a module is first parsed)', () => {
+    // Loading @typescript-eslint/utils (and its scope manager) or eslint-scope's ES
+    // module build cost ~150 ms in every process and worker thread that lints.
+    const esm = readFileSync(path.join(root, 'dist', 'index.js'), 'utf8');
+    const cjs = readFileSync(path.join(root, 'dist', 'index.cjs'), 'utf8');
+    const imported = [...esm.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    const required = [...cjs.matchAll(/\brequire\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(required.length).toBeGreaterThan(0);
+    expect([...imported, ...required].filter((m) => !m!.startsWith('node:'))).toEqual([]);
+    // Both are still used, through a `require` made when first needed.
+    for (const text of [esm, cjs]) expect(text.match(/\brequire\d*\("(eslint|eslint-scope)"\)/g)?.length).toBe(2);
   });
 });
 
