@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, readLog, resolveFile } from '../../src/analysis/modules.js';
+import { clearModuleCache, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -102,6 +102,37 @@ describe('cross-file analysis', () => {
     });
     const [result] = await eslint.lintText(text, { filePath: path.join(fixtures, 'js', file) });
     expect(result!.messages.map((m) => m.line)).toEqual([5]);
+  });
+
+  it("reuses ESLint's parse of a module linted before the file that imports it (the same facts, no second parse), but not unsaved text", async () => {
+    const dir = path.join(fixtures, 'js');
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' } }],
+    });
+    const train = path.join(dir, 'train.js');
+    const model = path.join(dir, 'model.js');
+    const found = (messages: { line: number; message: string }[]) => messages.map((m) => [m.line, m.message.split(' is fed')[0]]);
+    const expected = [[5, 'The softmax output (model.js:7)']];
+    // Alone: the reader parses the factory's module and the constants' module.
+    parseLog.length = 0;
+    expect(found((await eslint.lintFiles([train]))[0]!.messages)).toEqual(expected);
+    expect(parseLog.map((f) => path.basename(f)).sort()).toEqual(['config.js', 'model.js']);
+    // model.js linted first in the same run: its parse serves, with the same result.
+    // (config.js, which never names TF.js, is not analysed when linted: no parse kept.)
+    clearModuleCache();
+    parseLog.length = 0;
+    const results = await eslint.lintFiles([path.join(dir, 'config.js'), model, train]);
+    expect(found(results.find((r) => r.filePath === train)!.messages)).toEqual(expected);
+    expect(parseLog.map((f) => path.basename(f))).toEqual(['config.js']);
+    // An editor's unsaved text of model.js is not what train.js imports: the file on disk is.
+    clearModuleCache();
+    parseLog.length = 0;
+    const unsaved = readFileSync(model, 'utf8').replace('activation: OUTPUT_ACTIVATION', "activation: 'linear'");
+    await eslint.lintText(unsaved, { filePath: model });
+    expect(found((await eslint.lintFiles([train]))[0]!.messages)).toEqual(expected);
+    expect(parseLog.map((f) => path.basename(f)).sort()).toEqual(['config.js', 'model.js']);
   });
 
   it('follows index files, namespace imports, named and star re-exports', async () => {
