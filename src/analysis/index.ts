@@ -26,7 +26,7 @@ import {
   unwrap,
 } from './ast.js';
 import { ACTIVATION_OPS, Evaluator, type ModuleResolver } from './evaluator.js';
-import { record, RECORDED_TYPES, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
+import { record, RECORDED_TYPES, releaseSyntax, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
 import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
@@ -169,6 +169,19 @@ export function callRecorder(
     entry.complete = true;
   };
   return listeners;
+}
+
+/**
+ * Forget the analysis of a linted file whose lint is over, so that keeping its AST
+ * (as a module another file may import, see modules.ts) does not keep the analysis
+ * and ESLint's `SourceCode` with it: the WeakMaps here are keyed by the AST.
+ */
+export function releaseAnalysis(program: TSESTree.Program): void {
+  cache.delete(program);
+  analyses.delete(program);
+  recorded.delete(program);
+  shouldCache.delete(program);
+  releaseSyntax(program);
 }
 
 /** The shared analysis for the file being linted, or null when the file uses no TF.js. */

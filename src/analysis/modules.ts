@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ModuleResolver } from './evaluator.js';
-import { FileAnalysis } from './index.js';
+import { FileAnalysis, releaseAnalysis } from './index.js';
 import type { TfjsSettings } from './settings.js';
 import { isRelativeSpecifier } from './ast.js';
 import { UNKNOWN, type Node, type Value } from './values.js';
@@ -191,9 +191,9 @@ interface LintedParse {
   readonly scopeManager: unknown;
   readonly visitorKeys: unknown;
 }
-/** Parses of linted files by module cache key (the linted path); the oldest is dropped past MAX_LINTED. */
+/** Parses of linted files by module cache key (the linted path); the oldest is dropped past MAX_LINTED (~0.4 MB each). */
 const linted = new Map<string, LintedParse>();
-const MAX_LINTED = 128;
+const MAX_LINTED = 64;
 /** The file being linted: kept (`keepLinted`) once the next file's lint begins. */
 let pending:
   | {
@@ -217,7 +217,15 @@ function keepLinted(): void {
   if (text.length > MAX_FILE_BYTES || !EXPORTS.test(text)) return;
   const key = p.filename + `\0${p.root}${keySuffix(p.setup, p.settings)}`;
   linted.delete(key);
+  // Already a module of that text (a second lint of the project, an editor's re-lint).
+  if (cache.get(key)?.module?.analysis.sourceCode.text === text) return;
   if (linted.size >= MAX_LINTED) linted.delete(linted.keys().next().value!);
+  // The lint is over: what only the lint needed goes (its analysis and ESLint's
+  // SourceCode, which the analysis holds; tokens and comments, which no module needs).
+  releaseAnalysis(sourceCode.ast);
+  const ast = sourceCode.ast as { tokens?: unknown[]; comments?: unknown[] };
+  ast.tokens = [];
+  ast.comments = [];
   linted.set(key, {
     text,
     hasBOM: !!(sourceCode as { hasBOM?: boolean }).hasBOM,

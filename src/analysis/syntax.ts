@@ -83,6 +83,11 @@ const NONE: readonly never[] = [];
 /** The index of every analysed file by its AST, for nodes of another file met during cross-file evaluation. */
 const byRoot = new WeakMap<Node, SyntaxIndex>();
 
+/** Forget the index of `root` (its file's lint is over; see `releaseAnalysis`). */
+export function releaseSyntax(root: Node): void {
+  byRoot.delete(root);
+}
+
 export class SyntaxIndex {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
   private writesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
