@@ -5,7 +5,7 @@
  * unparsable modules, and imports that try to leave the project.
  */
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,12 @@ async function lint(project: string, file: string, settings: Record<string, unkn
   });
   const [result] = await eslint.lintFiles([file]);
   return result!.messages.map((m) => ({ line: m.line, column: m.column, message: m.message, fix: m.fix?.text }));
+}
+
+/** `text` linted as `file` with the rule, ESLint's cwd at `root`: each message up to " is fed". */
+function lintIn(root: string, text: string, file: string): string[] {
+  const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
+  return new Linter({ cwd: root }).verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]!);
 }
 
 /** Runs `body` in a new temporary directory (symlinks resolved), removed afterwards. */
@@ -242,7 +248,6 @@ describe('cross-file analysis', () => {
 
   it('sees, on the next lint, a file that appears where an import of the linted file resolves (lookups are per linted file)', async () => {
     const { utimesSync } = await import('node:fs');
-    const { Linter } = await import('eslint');
     await inTempDir('tfjs-lookups-', (root) => {
       const settle = (step: number) => {
         // Dated back, so that the resolution is cached across lints (see the test above).
@@ -255,9 +260,7 @@ describe('cross-file analysis', () => {
       const train =
         "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model';\n" +
         "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-      const linter = new Linter({ cwd: root });
-      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-      const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+      const lintTrain = () => lintIn(root, train, path.join(root, 'train.js'));
       mkdirSync(path.join(root, 'model'));
       writeFileSync(path.join(root, 'model', 'index.js'), model('softmax'));
       settle(0);
@@ -280,7 +283,6 @@ describe('cross-file analysis', () => {
   });
 
   it('keeps a module read under one project root apart from the same module under another (nested workspaces)', async () => {
-    const { Linter } = await import('eslint');
     await inTempDir('tfjs-roots-', (root) => {
       mkdirSync(path.join(root, 'sub'));
       writeFileSync(
@@ -291,9 +293,7 @@ describe('cross-file analysis', () => {
       const train =
         "import * as tf from '@tensorflow/tfjs';\nimport { build } from './m.js';\n" +
         "const model = build();\nmodel.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-      const lintUnder = (cwd: string) =>
-        new Linter({ cwd }).verify(train, config as never, { filename: path.join(root, 'sub', 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+      const lintUnder = (cwd: string) => lintIn(cwd, train, path.join(root, 'sub', 'train.js'));
       // The whole project holds shared.js; the nested one does not, so there the
       // factory is unknown, also after the outer project has cached sub/m.js.
       expect(lintUnder(root)).toEqual(['The softmax output (../shared.js:2)']);
@@ -304,7 +304,6 @@ describe('cross-file analysis', () => {
 
   it('sees, on the next lint, a file added next to an imported module that changes what the module imports', async () => {
     const { utimesSync } = await import('node:fs');
-    const { Linter } = await import('eslint');
     await inTempDir('tfjs-module-deps-', (root) => {
       const settle = (step: number) => {
         // Dated back, so that resolutions are cached across lints.
@@ -319,9 +318,7 @@ describe('cross-file analysis', () => {
       const train =
         "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\n" +
         "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-      const linter = new Linter({ cwd: root });
-      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-      const lintTrain = () => linter.verify(train, config as never, { filename: path.join(root, 'train.js') }).map((m) => m.message.split(' is fed')[0]);
+      const lintTrain = () => lintIn(root, train, path.join(root, 'train.js'));
       mkdirSync(path.join(root, 'act'));
       writeFileSync(path.join(root, 'act', 'index.js'), "export const ACT = 'softmax';\n");
       writeFileSync(path.join(root, 'model.js'), model);
@@ -341,15 +338,12 @@ describe('cross-file analysis', () => {
 
   it('treats a file that imports itself as unknown, also when it is linted through a symlinked directory', async () => {
     const { symlinkSync } = await import('node:fs');
-    const { Linter } = await import('eslint');
     await inTempDir('tfjs-self-', (root) => {
       const text =
         "import * as tf from '@tensorflow/tfjs';\nimport { createModel as make } from './self.js';\n" +
         "export const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n" +
         "make().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
-      const linter = new Linter({ cwd: root });
-      const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-      const lintAs = (file: string) => linter.verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]);
+      const lintAs = (file: string) => lintIn(root, text, file);
       mkdirSync(path.join(root, 'real'));
       writeFileSync(path.join(root, 'real', 'self.js'), text);
       symlinkSync(path.join(root, 'real'), path.join(root, 'link'), 'dir');
