@@ -6,7 +6,7 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter } from 'eslint';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,16 @@ async function lint(project: string, file: string, settings: Record<string, unkn
 function lintIn(root: string, text: string, file: string): string[] {
   const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
   return new Linter({ cwd: root }).verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]!);
+}
+
+/**
+ * Sets the times of `dirs` to a moment of their own for each `step`, ten minutes
+ * back: a resolution in a directory changed within the last 2 s is not cached
+ * (coarse mtime clocks), and each step must look like a change.
+ */
+function dateBack(step: number, ...dirs: string[]): void {
+  const t = new Date(Date.now() - 600_000 + 10_000 * step);
+  for (const dir of dirs) utimesSync(dir, t, t);
 }
 
 /** Runs `body` in a new temporary directory (symlinks resolved), removed afterwards. */
@@ -212,16 +222,11 @@ describe('cross-file analysis', () => {
   });
 
   it('resolves a specifier again when a file appears or disappears where it could resolve (cached resolutions)', async () => {
-    const { utimesSync } = await import('node:fs');
     await inTempDir('tfjs-resolve-', (root) => {
       // Directories changed in the last 2 s are not cached (coarse mtime clocks): each
       // step dates the two deciding directories back, to a time of its own.
       let step = 0;
-      const settle = () => {
-        const t = new Date(Date.now() - 600_000 + 10_000 * step++);
-        utimesSync(src, t, t);
-        utimesSync(path.join(src, 'model'), t, t);
-      };
+      const settle = () => dateBack(step++, src, path.join(src, 'model'));
       const src = path.join(root, 'src');
       mkdirSync(path.join(src, 'model'), { recursive: true });
       settle();
@@ -247,14 +252,9 @@ describe('cross-file analysis', () => {
   });
 
   it('sees, on the next lint, a file that appears where an import of the linted file resolves (lookups are per linted file)', async () => {
-    const { utimesSync } = await import('node:fs');
     await inTempDir('tfjs-lookups-', (root) => {
-      const settle = (step: number) => {
-        // Dated back, so that the resolution is cached across lints (see the test above).
-        const t = new Date(Date.now() - 600_000 + 10_000 * step);
-        utimesSync(root, t, t);
-        utimesSync(path.join(root, 'model'), t, t);
-      };
+      // Dated back, so that the resolution is cached across lints (see the test above).
+      const settle = (step: number) => dateBack(step, root, path.join(root, 'model'));
       const model = (activation: string) =>
         `import * as tf from '@tensorflow/tfjs';\nexport const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: '${activation}', inputShape: [4] })] });\n`;
       const train =
@@ -303,14 +303,9 @@ describe('cross-file analysis', () => {
   });
 
   it('sees, on the next lint, a file added next to an imported module that changes what the module imports', async () => {
-    const { utimesSync } = await import('node:fs');
     await inTempDir('tfjs-module-deps-', (root) => {
-      const settle = (step: number) => {
-        // Dated back, so that resolutions are cached across lints.
-        const t = new Date(Date.now() - 600_000 + 10_000 * step);
-        utimesSync(root, t, t);
-        utimesSync(path.join(root, 'act'), t, t);
-      };
+      // Dated back, so that resolutions are cached across lints.
+      const settle = (step: number) => dateBack(step, root, path.join(root, 'act'));
       // train.js -> model.js (never edited) -> './act', which is act/index.js until act.js appears.
       const model =
         "import * as tf from '@tensorflow/tfjs';\nimport { ACT } from './act';\n" +
@@ -357,7 +352,6 @@ describe('cross-file analysis', () => {
   });
 
   it('re-reads a module when it changes (cache keyed by path and modification time)', async () => {
-    const { writeFileSync, readFileSync, utimesSync } = await import('node:fs');
     const config = path.join(fixtures, 'js', 'config.js');
     const original = readFileSync(config, 'utf8');
     try {
