@@ -38,7 +38,7 @@ import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
-import { isNullish, type FunctionNode, type LayerFact, type LossCallValue, type ModelFact, type Node, type TensorValue, type Value } from './values.js';
+import { isNullish, type AddEvent, type FunctionNode, type LayerFact, type LossCallValue, type ModelFact, type Node, type TensorValue, type Value } from './values.js';
 
 export type { ActivationFact, OutputFact } from './outputs.js';
 export type { InputLayerPossibility } from './sequence.js';
@@ -362,6 +362,13 @@ export class FileAnalysis {
   readonly layerCalls: LayerFact[] = [];
   /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
   readonly activationOps: TensorValue[] = [];
+  /**
+   * What this file does to models of other modules (layers it adds, `pop()`): kept
+   * here, not in the model's fact, which belongs to the module and is shared by
+   * every file that imports it (the facts of one file must not depend on which
+   * files were linted before it).
+   */
+  private readonly foreign = new Map<ModelFact, { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean }>();
 
   /**
    * @param recorded The file's calls, exits and `this` writes in traversal order,
@@ -378,10 +385,36 @@ export class FileAnalysis {
     analyses.set(sourceCode.ast, this);
     this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode), sourceCode.ast);
     this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule);
-    this.outputs = new OutputResolver(this.evaluator);
+    this.outputs = new OutputResolver(this.evaluator, this);
     this.losses = new LossResolver(this.evaluator);
-    this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls);
+    this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls, this);
     this.collect(this.syntax.calls);
+  }
+
+  /** The model's adds as this file sees them: the module's own, then this file's. */
+  addsOf(model: ModelFact): readonly AddEvent[] {
+    const mine = this.foreign.get(model);
+    if (!mine || mine.adds.length === 0) return model.adds;
+    return (mine.all ??= [...model.adds, ...mine.adds]);
+  }
+
+  /** Are the model's layers changed in ways not followed, here or where it is built? */
+  isOpaque(model: ModelFact): boolean {
+    return !!model.opaque || !!this.foreign.get(model)?.opaque;
+  }
+
+  private foreignEntry(model: ModelFact): { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean } | undefined {
+    if (model.owner === this.evaluator) return undefined;
+    let entry = this.foreign.get(model);
+    if (!entry) this.foreign.set(model, (entry = { adds: [], opaque: false }));
+    return entry;
+  }
+
+  /** The model's layers change in ways not followed (in this file's view when it is another module's). */
+  private markOpaque(model: ModelFact): void {
+    const entry = this.foreignEntry(model);
+    if (entry) entry.opaque = true;
+    else model.opaque = true;
   }
 
   /** The abstract value of an expression. */
@@ -441,7 +474,7 @@ export class FileAnalysis {
         // `model.pop()`, `model.layers.splice(...)`: layers change in ways not followed.
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         const owner = object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
-        for (const p of possibilities(ev.evaluate(owner))) if (p.value.kind === 'model') p.value.model.opaque = true;
+        for (const p of possibilities(ev.evaluate(owner))) if (p.value.kind === 'model') this.markOpaque(p.value.model);
       } else if (isMethod && name === 'compile') {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.compileCalls.push(node);
@@ -511,7 +544,7 @@ export class FileAnalysis {
     const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a)));
     if (adding) {
       // The helper adds layers to a model passed to it, at a time this file does not show.
-      for (const a of args) for (const p of possibilities(a)) if (p.value.kind === 'model') p.value.model.opaque = true;
+      for (const a of args) for (const p of possibilities(a)) if (p.value.kind === 'model') this.markOpaque(p.value.model);
     }
     const env = owner.bind(fn.node, args, undefined);
     if (!env) return false;
@@ -541,14 +574,26 @@ export class FileAnalysis {
    * layers are then not followed (`opaque`).
    */
   private recordAdd(model: ModelFact, call: TSESTree.CallExpression, layerNode: Node): void {
-    const creationFn = enclosingFunction(model.node);
     const addFn = enclosingFunction(call);
+    const foreign = this.foreignEntry(model);
+    if (foreign) {
+      // A model built in another module and returned to this file: as for a
+      // factory's caller below (this file's code runs after the module's).
+      if (!(addFn && this.receiverIsLocal(call, addFn))) {
+        foreign.opaque = true;
+        return;
+      }
+      foreign.adds.push({ call, layerNode, guards: this.conditionsOf(call, addFn) });
+      foreign.all = undefined;
+      return;
+    }
+    const creationFn = enclosingFunction(model.node);
     const nested = creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
     if (creationFn !== addFn || call.range[0] < model.node.range[0]) {
       const inline = !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
       if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
-        model.opaque = true;
+        this.markOpaque(model);
         return;
       }
       // An inline callback (may run any number of times), or a factory's caller.

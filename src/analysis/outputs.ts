@@ -17,7 +17,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
 import { Evaluator } from './evaluator.js';
 import { EXIT_GUARD, guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
-import type { AddEvent, LayerFact, ModelFact, Node, PropertyEntry, Value } from './values.js';
+import type { AddEvent, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
 import { enclosingFunction } from './ast.js';
 
 export interface OutputFact {
@@ -56,19 +56,23 @@ type Step = LayerFact | null;
 export class OutputResolver {
   private readonly cache = new Map<ModelFact, OutputPossibility[][] | null>();
 
-  constructor(private readonly ev: Evaluator) {}
+  constructor(
+    private readonly ev: Evaluator,
+    private readonly view: ModelView,
+  ) {}
 
   /**
    * The model's outputs: one list of possibilities per output index, or null when
    * the number of outputs or the topology is unknown (loaded models).
    */
   outputsOf(model: ModelFact, at?: Node): OutputPossibility[][] | null {
-    if (model.opaque) return null;
+    if (this.view.isOpaque(model)) return null;
     // A compile in the function that adds the layers sees only the adds before it
     // (`compile; fit; add(...); compile` trains two different models).
-    const adds = model.kind === 'sequential' && at ? addsBefore(model.adds, at) : model.adds;
-    const cache = adds === model.adds ? this.cache : this.cutCache;
-    const key: ModelFact | string = adds === model.adds ? model : `${model.id}:${adds.length}:${at!.range[0]}`;
+    const all = this.view.addsOf(model);
+    const adds = model.kind === 'sequential' && at ? addsBefore(all, at) : all;
+    const cache = adds === all ? this.cache : this.cutCache;
+    const key: ModelFact | string = adds === all ? model : `${model.id}:${adds.length}:${at!.range[0]}`;
     if (cache.has(key as never)) return cache.get(key as never)!;
     cache.set(key as never, null); // cycle guard
     let result: OutputPossibility[][] | null = null;

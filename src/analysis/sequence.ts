@@ -30,7 +30,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { layerFactory } from '../knowledge/names.js';
 import type { Evaluator } from './evaluator.js';
 import { guardsOf, MAX_POSSIBILITIES, mergeGuards, NO_GUARDS, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
-import type { LayerFact, ModelFact, Value } from './values.js';
+import type { LayerFact, ModelFact, ModelView, Value } from './values.js';
 
 export type InputLayerPossibility = Possibility<LayerFact | null>;
 
@@ -47,6 +47,7 @@ export class LayerInputResolver {
     private readonly ev: Evaluator,
     /** Calls that may place layers: `x.apply(...)` and `sequential(...)` (evaluated lazily). */
     private readonly placingCalls: readonly TSESTree.CallExpression[],
+    private readonly view: ModelView,
   ) {}
 
   /**
@@ -96,7 +97,7 @@ export class LayerInputResolver {
           });
         }
       }
-      model.adds.forEach((a, i) => {
+      this.view.addsOf(model).forEach((a, i) => {
         const g = guardsOf(a.guards);
         if (!g) return;
         for (const p of possibilities(this.ev.evaluate(a.layerNode), g)) {
@@ -111,7 +112,7 @@ export class LayerInputResolver {
   /** The width-setting layer before add `i` of a sequential model. */
   private beforeAdd(model: ModelFact, i: number, guards: Guards, depth: number): InputLayerPossibility[] {
     if (depth > MAX_DEPTH) return [{ value: null, guards }];
-    const adds = model.adds;
+    const adds = this.view.addsOf(model);
     const gi = adds[i]!.guards;
     const out: InputLayerPossibility[] = [];
     // In a loop, the previous turn's later adds come before this one too.
@@ -148,7 +149,7 @@ export class LayerInputResolver {
 
   private resolveAdd(model: ModelFact, j: number, guards: Guards, depth: number): InputLayerPossibility[] {
     const out: InputLayerPossibility[] = [];
-    for (const p of possibilities(this.ev.evaluate(model.adds[j]!.layerNode), guards)) {
+    for (const p of possibilities(this.ev.evaluate(this.view.addsOf(model)[j]!.layerNode), guards)) {
       if (p.value.kind !== 'layer') {
         out.push({ value: null, guards: p.guards });
         continue;

@@ -244,6 +244,12 @@ export interface ModelFact {
   opaque?: boolean;
 }
 
+/** A model's layers as one file sees them (its own adds to another module's model included). */
+export interface ModelView {
+  addsOf(model: ModelFact): readonly AddEvent[];
+  isOpaque(model: ModelFact): boolean;
+}
+
 /** Is the value null or undefined (a method called on it throws)? */
 export function isNullish(value: Value): boolean {
   return value.kind === 'const' && (value.value === null || value.value === undefined);

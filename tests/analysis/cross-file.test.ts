@@ -282,6 +282,28 @@ describe('cross-file analysis', () => {
     });
   });
 
+  it('keeps the layers a file adds to a model of another module to that file (the module is shared by every file that imports it)', async () => {
+    await inTempDir('tfjs-importer-adds-', (root) => {
+      writeFileSync(
+        path.join(root, 'model.js'),
+        "import * as tf from '@tensorflow/tfjs';\nexport function createModel() {\n  const m = tf.sequential();\n  m.add(tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] }));\n  return m;\n}\n",
+      );
+      const head = "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\nconst m = createModel();\n";
+      const compile = "m.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      // a.js adds a linear layer after the softmax (no bug); b.js trains the softmax output (a bug).
+      const a = head + 'm.add(tf.layers.dense({ units: 3 }));\n' + compile;
+      const b = head + compile;
+      const lintB = () => lintIn(root, b, path.join(root, 'b.js'));
+      expect(lintB()).toEqual(['The softmax output (model.js:4)']);
+      expect(lintIn(root, a, path.join(root, 'a.js'))).toEqual([]);
+      // Once a.js was linted, b.js is judged as before: a.js's add is not b.js's.
+      expect(lintB()).toEqual(['The softmax output (model.js:4)']);
+      // Nor is a removal (`pop()`) another file makes.
+      lintIn(root, head + 'm.pop();\n' + compile, path.join(root, 'c.js'));
+      expect(lintB()).toEqual(['The softmax output (model.js:4)']);
+    });
+  });
+
   it('keeps a module read under one project root apart from the same module under another (nested workspaces)', async () => {
     await inTempDir('tfjs-roots-', (root) => {
       mkdirSync(path.join(root, 'sub'));
