@@ -41,21 +41,14 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * ESLint's `SourceCode` and eslint-scope, loaded when the first module is parsed,
- * by `require`: ESLint has loaded their CommonJS builds already, while importing
- * eslint-scope as ESM loads a second copy of it (about 40 ms for every process
- * or worker thread that loads the plugin, most of which never parse a module).
+ * eslint-scope, for parsers that give no scope manager (espree), loaded by
+ * `require` the first time cross-file analysis is on: ESLint has loaded its
+ * CommonJS build already (0.2 ms), while importing it as an ES module loaded a
+ * second copy (about 40 ms in every process and worker thread that loads the plugin).
  */
-let eslintParts: { readonly SourceCode: typeof SourceCodeClass; readonly scope: typeof EslintScope } | undefined;
-function eslint(): NonNullable<typeof eslintParts> {
-  if (!eslintParts) {
-    const require = createRequire(import.meta.url);
-    eslintParts = {
-      SourceCode: (require('eslint') as { SourceCode: typeof SourceCodeClass }).SourceCode,
-      scope: require('eslint-scope') as typeof EslintScope,
-    };
-  }
-  return eslintParts;
+let scopeLibrary: typeof EslintScope | undefined;
+function eslintScope(): typeof EslintScope {
+  return (scopeLibrary ??= createRequire(import.meta.url)('eslint-scope') as typeof EslintScope);
 }
 
 interface Parser {
@@ -73,6 +66,9 @@ interface Parser {
 /** How the linted file is parsed: modules are parsed the same way. */
 export interface ParseSetup {
   readonly parser: Parser;
+  /** ESLint's `SourceCode` class, the linted file's own (the user's ESLint). */
+  readonly SourceCode: typeof SourceCodeClass;
+  readonly scope: typeof EslintScope;
   readonly parserOptions: Readonly<Record<string, unknown>>;
   readonly ecmaVersion: unknown;
   readonly sourceType: unknown;
@@ -103,6 +99,12 @@ const resolving: string[] = [];
 export const readLog: string[] = [];
 /** Every file the cross-file reader parsed itself (not reusing a linted file's parse), for tests. */
 export const parseLog: string[] = [];
+
+/** Add to a log, which keeps its last entries only (a language server runs for days). */
+function logFile(log: string[], file: string): void {
+  if (log.length >= 4096) log.splice(0, 2048);
+  log.push(file);
+}
 
 /** Forget every cached module (tests). */
 export function clearModuleCache(): void {
@@ -161,6 +163,8 @@ export function createResolver(
   if (!parser) return undefined;
   const setup: ParseSetup = {
     parser,
+    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
+    scope: eslintScope(),
     parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
     ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
     sourceType: languageOptions.sourceType ?? 'module',
@@ -168,8 +172,10 @@ export function createResolver(
   // A new file is linted: what the file system said for the previous one is stale,
   // and the previous file's lint is over (its parse may serve as a module now).
   lookups = new Lookups();
-  keepLinted();
-  pending = { sourceCode: context.sourceCode, filename, root, setup, settings };
+  if (pending?.sourceCode !== context.sourceCode) {
+    keepLinted();
+    pending = { sourceCode: context.sourceCode, filename, root, setup, settings };
+  }
   return resolverFor(filename, root, setup, settings);
 }
 
@@ -181,17 +187,17 @@ export function createResolver(
  * 80 modules). It serves only if the file on disk, read when the module is loaded
  * (as it would be to parse it), is the text ESLint parsed (not an editor's unsaved
  * text, not a `--fix` pass's output before it is written), and only for the same
- * parse setup; the module's analysis is made afresh from it, as from a parse of its
- * own, so the facts are the same whichever way the module came.
+ * parse setup (parser, parser options, source type, ECMAScript version); the
+ * module's analysis is made afresh from it, as from a parse of its own.
  */
 interface LintedParse {
+  /** Without a byte order mark, as ESLint's `SourceCode` has it. */
   readonly text: string;
-  readonly hasBOM: boolean;
   readonly ast: unknown;
   readonly scopeManager: unknown;
   readonly visitorKeys: unknown;
 }
-/** Parses of linted files by module cache key (the linted path); the oldest is dropped past MAX_LINTED (~0.4 MB each). */
+/** Parses of linted files by module cache key (the linted path); the oldest is dropped past MAX_LINTED (~1 MB each). */
 const linted = new Map<string, LintedParse>();
 const MAX_LINTED = 64;
 /** The file being linted: kept (`keepLinted`) once the next file's lint begins. */
@@ -220,15 +226,11 @@ function keepLinted(): void {
   // Already a module of that text (a second lint of the project, an editor's re-lint).
   if (cache.get(key)?.module?.analysis.sourceCode.text === text) return;
   if (linted.size >= MAX_LINTED) linted.delete(linted.keys().next().value!);
-  // The lint is over: what only the lint needed goes (its analysis and ESLint's
-  // SourceCode, which the analysis holds; tokens and comments, which no module needs).
+  // The lint is over: its analysis goes, and with it ESLint's SourceCode, which the
+  // analysis holds (the AST is ESLint's and left as it is).
   releaseAnalysis(sourceCode.ast);
-  const ast = sourceCode.ast as { tokens?: unknown[]; comments?: unknown[] };
-  ast.tokens = [];
-  ast.comments = [];
   linted.set(key, {
     text,
-    hasBOM: !!(sourceCode as { hasBOM?: boolean }).hasBOM,
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager,
     visitorKeys: sourceCode.visitorKeys,
@@ -237,22 +239,24 @@ function keepLinted(): void {
 
 /** The module's source code: ESLint's parse of it when that is of the text on disk, else a parse of its own. */
 function moduleSource(file: string, key: string, setup: ParseSetup): Readonly<TSESLint.SourceCode> | null {
-  readLog.push(file);
+  logFile(readLog, file);
   const disk = fs.readFileSync(file, 'utf8');
+  // Without its byte order mark, as ESLint reads a file (ranges count from the text after it).
+  const text = disk.charCodeAt(0) === 0xfeff ? disk.slice(1) : disk;
   const parse = linted.get(key);
   if (parse) {
     linted.delete(key);
-    if (disk === (parse.hasBOM ? `\uFEFF${parse.text}` : parse.text)) {
-      return new (eslint().SourceCode)({
-        text: parse.text,
+    if (parse.text === text) {
+      return new setup.SourceCode({
+        text,
         ast: parse.ast as never,
         scopeManager: parse.scopeManager as never,
         visitorKeys: parse.visitorKeys as never,
       }) as unknown as Readonly<TSESLint.SourceCode>;
     }
   }
-  parseLog.push(file);
-  return parseModule(disk, file, setup);
+  logFile(parseLog, file);
+  return parseModule(text, file, setup);
 }
 
 /**
@@ -452,13 +456,33 @@ function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   }
   let bySetup = suffixes.get(settings);
   if (!bySetup) suffixes.set(settings, (bySetup = new Map()));
-  const setupKey = `${id}\0${typeof setup.sourceType}:${String(setup.sourceType)}\0${typeof setup.ecmaVersion}:${String(setup.ecmaVersion)}`;
+  const options = parserOptionsKey(setup.parserOptions);
+  const setupKey = `${id}\0${typeof setup.sourceType}:${String(setup.sourceType)}\0${typeof setup.ecmaVersion}:${String(setup.ecmaVersion)}\0${options}`;
   let suffix = bySetup.get(setupKey);
   if (suffix === undefined) {
-    suffix = `\0${id}\0${JSON.stringify([settings, setup.sourceType, setup.ecmaVersion])}`;
+    suffix = `\0${id}\0${options}\0${JSON.stringify([settings, setup.sourceType, setup.ecmaVersion])}`;
     bySetup.set(setupKey, suffix);
   }
   return suffix;
+}
+
+/** Parser options as part of the key, once per options object (`ecmaFeatures.jsx` changes what parses). */
+const optionKeys = new WeakMap<object, string>();
+let nextOptionsId = 1;
+/** Options that say where type information comes from, not how the text parses. */
+const TYPE_INFORMATION_OPTIONS = new Set(['project', 'projectService', 'programs', 'tsconfigRootDir']);
+
+function parserOptionsKey(options: Readonly<Record<string, unknown>>): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) {
+    try {
+      key = JSON.stringify(options, (k, v: unknown) => (TYPE_INFORMATION_OPTIONS.has(k) ? undefined : v));
+    } catch {
+      key = `#${nextOptionsId++}`; // not JSON (a cycle, a BigInt): this object only
+    }
+    optionKeys.set(options, key);
+  }
+  return key;
 }
 
 /**
@@ -510,15 +534,15 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   if (parser.parseForESLint) {
     const result = parser.parseForESLint(text, options);
     ast = result.ast as TSESTree.Program;
-    visitorKeys = (result.visitorKeys ?? defaultKeys(parser)) as Record<string, readonly string[]>;
+    visitorKeys = (result.visitorKeys ?? defaultKeys(setup)) as Record<string, readonly string[]>;
     scopeManager = result.scopeManager;
   } else if (parser.parse) {
     ast = parser.parse(text, options) as TSESTree.Program;
-    visitorKeys = defaultKeys(parser) as Record<string, readonly string[]>;
+    visitorKeys = defaultKeys(setup) as Record<string, readonly string[]>;
   } else {
     return null;
   }
-  scopeManager ??= eslint().scope.analyze(ast as never, {
+  scopeManager ??= setup.scope.analyze(ast as never, {
     ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
     sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
     childVisitorKeys: visitorKeys,
@@ -529,7 +553,7 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   // TypeScript AST, which they keep alive) are not used: no type information is asked.
   (ast as { tokens?: unknown[] }).tokens ??= [];
   (ast as { comments?: unknown[] }).comments ??= [];
-  return new (eslint().SourceCode)({
+  return new setup.SourceCode({
     text,
     ast: ast as never,
     scopeManager: scopeManager as never,
@@ -537,8 +561,9 @@ function parseModule(text: string, file: string, setup: ParseSetup): Readonly<TS
   }) as unknown as Readonly<TSESLint.SourceCode>;
 }
 
-function defaultKeys(parser: Parser): unknown {
-  return parser.visitorKeys ?? parser.VisitorKeys ?? (eslint().scope as unknown as { KEYS?: unknown }).KEYS;
+function defaultKeys(setup: ParseSetup): unknown {
+  const { parser } = setup;
+  return parser.visitorKeys ?? parser.VisitorKeys ?? (setup.scope as unknown as { KEYS?: unknown }).KEYS;
 }
 
 function setParents(root: Node, keys: Record<string, readonly string[]>): void {

@@ -304,6 +304,39 @@ describe('cross-file analysis', () => {
     });
   });
 
+  it('keeps modules parsed with other parser options apart (the facts do not depend on which file was linted first)', async () => {
+    await inTempDir('tfjs-parser-options-', async (root) => {
+      // model.jsx parses only with JSX on, which the config gives *.jsx alone.
+      writeFileSync(
+        path.join(root, 'model.jsx'),
+        "import * as tf from '@tensorflow/tfjs';\nexport const Badge = () => <b>model</b>;\n" +
+          "export function createModel() {\n  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n",
+      );
+      writeFileSync(
+        path.join(root, 'train.js'),
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.jsx';\n" +
+          "const m = createModel();\nm.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n",
+      );
+      const eslint = new ESLint({
+        cwd: root,
+        overrideConfigFile: true,
+        overrideConfig: [
+          { files: ['**/*.js', '**/*.jsx'], plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' } },
+          { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+        ],
+      });
+      const trainReports = async (files: string[]) => {
+        clearModuleCache();
+        const results = await eslint.lintFiles(files.map((f) => path.join(root, f)));
+        return results.find((r) => r.filePath.endsWith('train.js'))!.messages.length;
+      };
+      // Read with train.js's options, model.jsx does not parse: unknown, whether or
+      // not ESLint parsed it (with its own options) just before.
+      expect(await trainReports(['train.js'])).toBe(0);
+      expect(await trainReports(['model.jsx', 'train.js'])).toBe(0);
+    });
+  });
+
   it('keeps a module read under one project root apart from the same module under another (nested workspaces)', async () => {
     await inTempDir('tfjs-roots-', (root) => {
       mkdirSync(path.join(root, 'sub'));
