@@ -199,7 +199,7 @@ interface LintedParse {
 }
 /** Parses of linted files by module cache key (the linted path); the oldest is dropped past MAX_LINTED (~1 MB each). */
 const linted = new Map<string, LintedParse>();
-const MAX_LINTED = 64;
+export const MAX_LINTED = 64;
 /** The file being linted: kept (`keepLinted`) once the next file's lint begins. */
 let pending:
   | {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
+import { clearModuleCache, MAX_LINTED, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -149,6 +149,29 @@ describe('cross-file analysis', () => {
     await eslint.lintText(unsaved, { filePath: model });
     expect(found((await eslint.lintFiles([train]))[0]!.messages)).toEqual(expected);
     expect(parseLog.map((f) => path.basename(f)).sort()).toEqual(['config.js', 'model.js']);
+  });
+
+  it('keeps the parses of the last MAX_LINTED linted modules only (memory stays bounded)', async () => {
+    await inTempDir('tfjs-kept-', async (root) => {
+      const model = (i: number) =>
+        `import * as tf from '@tensorflow/tfjs';\nexport const createModel${i} = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n`;
+      const names = Array.from({ length: MAX_LINTED + 1 }, (_, i) => `m${String(i).padStart(3, '0')}.js`);
+      names.forEach((name, i) => writeFileSync(path.join(root, name), model(i)));
+      writeFileSync(
+        path.join(root, 'train.js'),
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel0 } from './m000.js';\nimport { createModel1 } from './m001.js';\n" +
+          "createModel0().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n" +
+          "createModel1().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n",
+      );
+      parseLog.length = 0;
+      // Linted in this order, then train.js.
+      for (const name of names) lintIn(root, model(names.indexOf(name)), path.join(root, name));
+      const train = lintIn(root, readFileSync(path.join(root, 'train.js'), 'utf8'), path.join(root, 'train.js'));
+      // Both imports are followed; the oldest kept parse (m000.js) was dropped for the
+      // newest and is parsed again, m001.js's still served.
+      expect(train).toEqual(['The softmax output (m000.js:2)', 'The softmax output (m001.js:2)']);
+      expect(parseLog.map((f) => path.basename(f))).toEqual(['m000.js']);
+    });
   });
 
   it('follows index files, namespace imports, named and star re-exports', async () => {
