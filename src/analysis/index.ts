@@ -575,22 +575,14 @@ export class FileAnalysis {
    */
   private recordAdd(model: ModelFact, call: TSESTree.CallExpression, layerNode: Node): void {
     const addFn = enclosingFunction(call);
+    // A model built in another module and returned to this file is added to as by a
+    // factory's caller (this file's code runs after the module's; source positions
+    // of two files are not compared), and the add is kept in this file's view.
     const foreign = this.foreignEntry(model);
-    if (foreign) {
-      // A model built in another module and returned to this file: as for a
-      // factory's caller below (this file's code runs after the module's).
-      if (!(addFn && this.receiverIsLocal(call, addFn))) {
-        foreign.opaque = true;
-        return;
-      }
-      foreign.adds.push({ call, layerNode, guards: this.conditionsOf(call, addFn) });
-      foreign.all = undefined;
-      return;
-    }
     const creationFn = enclosingFunction(model.node);
-    const nested = creationFn ? contains(creationFn, call) : true;
+    const nested = foreign ? false : creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
-    if (creationFn !== addFn || call.range[0] < model.node.range[0]) {
+    if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
       const inline = !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
       if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
         this.markOpaque(model);
@@ -607,6 +599,11 @@ export class FileAnalysis {
       if (this.exitsBetween(model.node, call, addFn)) guards.push({ key: `${EXIT_GUARD}${freshKey()}`, value: true });
     }
     const event = { call, layerNode, guards };
+    if (foreign) {
+      foreign.adds.push(event);
+      foreign.all = undefined;
+      return;
+    }
     // Creation-function adds first (source order), then adds of the code the model was returned to.
     if (nested && creationFn) {
       // The list is [adds inside the creation function..., the others...]: insert at
