@@ -19,7 +19,6 @@ import { lossForPath } from '../knowledge/losses.js';
 import {
   contains,
   enclosingFunction,
-  importEqualsModule,
   isFunctionNode,
   isLoop,
   isRelativeSpecifier,
@@ -390,32 +389,6 @@ export class Evaluator {
 
   private variableOf(id: TSESTree.Identifier): Variable | undefined {
     return resolveName(this.sourceCode.getScope(id), id.name);
-  }
-
-  /**
-   * Can `id` (read without bindings) hold a function written in another module? Not
-   * when it names nothing declared, a function or class declared in this file, or an
-   * import of a package (only relative imports are read): `identifier` gives those
-   * unknown, a TF.js value or this file's own function. A cheap test that spares
-   * evaluating every local helper's name (`plot(...)`, `createModel(...)`).
-   */
-  mayHoldRemoteFunction(id: TSESTree.Identifier): boolean {
-    const variable = this.variableOf(id);
-    if (!variable || variable.defs.length !== 1) return false;
-    const def = variable.defs[0]!;
-    switch (def.type) {
-      case 'FunctionName':
-      case 'ClassName':
-        return false;
-      case 'ImportBinding':
-        return isRelativeSpecifier(
-          def.node.type === 'TSImportEqualsDeclaration'
-            ? importEqualsModule(def.node)
-            : (def.parent as TSESTree.ImportDeclaration | null)?.source?.value,
-        );
-      default:
-        return true;
-    }
   }
 
   private identifier(id: TSESTree.Identifier, env: Env | undefined): Value {

@@ -525,8 +525,6 @@ export class FileAnalysis {
    * the callee is such a function.
    */
   private remoteCompiles(call: TSESTree.CallExpression): boolean {
-    const callee = unwrap(call.callee);
-    if (callee.type === 'Identifier' && !this.evaluator.mayHoldRemoteFunction(callee)) return false;
     const fn = this.evaluator.evaluate(call.callee);
     if (fn.kind !== 'function' || !(fn.owner instanceof Evaluator) || fn.owner === this.evaluator) return false;
     const owner = fn.owner;
