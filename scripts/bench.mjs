@@ -328,7 +328,7 @@ if (ONLY.has('a')) {
  */
 function measureOneShot(dir, reps) {
   const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
-  const tsParser = require.resolve('@typescript-eslint/parser');
+  const baseConfig = join(root, 'scripts', 'bench-config.mjs');
   const dist = join(root, 'dist', 'index.js');
   const configs = {
     nuv: "{ rules: { 'no-unused-vars': 'error' } }",
@@ -340,8 +340,9 @@ function measureOneShot(dir, reps) {
     files[name] = join(benchDir, `oneshot-${name}.config.mjs`);
     writeFileSync(
       files[name],
-      `import tfjs from ${JSON.stringify(pathToFileURL(dist).href)};\nimport tsParser from ${JSON.stringify(pathToFileURL(tsParser).href)};\n` +
-        `export default [{ files: ['**/*.js', '**/*.mjs', '**/*.ts'] }, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { linterOptions: { reportUnusedDisableDirectives: 'off' } }, ${body}];\n`,
+      // The same files, parsers and options as the in-process measurements (BASE).
+      `import tfjs from ${JSON.stringify(pathToFileURL(dist).href)};\nimport { BASE } from ${JSON.stringify(pathToFileURL(baseConfig).href)};\n` +
+        `export default [...BASE, ${body}];\n`,
     );
   }
   const samples = Object.fromEntries(Object.keys(configs).map((c) => [c, []]));
