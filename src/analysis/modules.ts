@@ -154,10 +154,12 @@ export function createResolver(
   settings: TfjsSettings,
 ): ModuleResolver | undefined {
   if (!settings.crossFile) return undefined;
-  const filename = context.physicalFilename ?? context.filename;
-  if (!filename || !path.isAbsolute(filename)) return undefined;
-  const root = projectRoot(context.cwd ?? process.cwd());
+  const given = context.physicalFilename ?? context.filename;
+  if (!given || !path.isAbsolute(given)) return undefined;
+  const cwd = context.cwd ?? process.cwd();
+  const root = projectRoot(cwd);
   if (!root) return undefined;
+  const filename = throughRoot(given, cwd, root);
   const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
   const parser = languageOptions.parser as Parser | undefined;
   if (!parser) return undefined;
@@ -272,6 +274,17 @@ function projectRoot(cwd: string): string | undefined {
   if (roots.size >= MAX_CACHED) roots.clear();
   roots.set(cwd, root);
   return root;
+}
+
+/**
+ * The linted path with ESLint's cwd replaced by the project root when the cwd is a
+ * symlink (an editor opened on a linked folder): imports resolve from the file's
+ * directory and must stay inside the root, whose symlinks are resolved.
+ */
+function throughRoot(file: string, cwd: string, root: string): string {
+  if (cwd === root) return file;
+  const rel = path.relative(cwd, file);
+  return !rel || rel.startsWith('..') || path.isAbsolute(rel) ? file : path.join(root, rel);
 }
 
 function resolverFor(
@@ -699,8 +712,18 @@ export class ModuleAnalysis {
   }
 }
 
-/** A short, stable description of a node in another file: `model.js:12`. */
+/**
+ * A short, stable description of a node in another file: `model.js:12`. Modules
+ * have their symlinks resolved; a file linted through a linked folder is described
+ * from where that folder really is, when that is nearer.
+ */
 export function describeRemote(fromFile: string, file: string, line: number): string {
-  const rel = path.relative(path.dirname(fromFile), file).split(path.sep).join('/');
-  return `${rel}:${line}`;
+  const dir = path.dirname(fromFile);
+  let rel = path.relative(dir, file);
+  if (rel.startsWith('..')) {
+    const real = realpath(dir);
+    const nearer = real && path.relative(real, file);
+    if (nearer && nearer.length < rel.length) rel = nearer;
+  }
+  return `${rel.split(path.sep).join('/')}:${line}`;
 }

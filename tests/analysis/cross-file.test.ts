@@ -429,7 +429,28 @@ describe('cross-file analysis', () => {
       expect(lintAs(path.join(root, 'link', 'self.js'))).toEqual([]);
       // The same text in another file of that directory does follow the import (the check matters).
       writeFileSync(path.join(root, 'real', 'other.js'), text);
-      expect(lintAs(path.join(root, 'link', 'other.js'))).toEqual(['The softmax output (../real/self.js:3)']);
+      // Described from where the linked folder really is: the module sits beside the file.
+      expect(lintAs(path.join(root, 'link', 'other.js'))).toEqual(['The softmax output (self.js:3)']);
+    });
+  });
+
+  it('follows imports when ESLint runs in a symlinked project directory (paths not resolved)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    await inTempDir('tfjs-cwdlink-', (root) => {
+      const real = path.join(root, 'real');
+      const link = path.join(root, 'link');
+      mkdirSync(real);
+      symlinkSync(real, link, 'dir');
+      writeFileSync(path.join(real, 'model.js'), readFileSync(path.join(fixtures, 'js', 'model.js'), 'utf8'));
+      writeFileSync(path.join(real, 'config.js'), readFileSync(path.join(fixtures, 'js', 'config.js'), 'utf8'));
+      const text = readFileSync(path.join(fixtures, 'js', 'train.js'), 'utf8');
+      // An editor opened on the link: ESLint's cwd and the file's path both go through it.
+      expect(lintIn(link, text, path.join(link, 'train.js'))).toEqual(['The softmax output (model.js:7)']);
+      expect(lintIn(real, text, path.join(real, 'train.js'))).toEqual(['The softmax output (model.js:7)']);
+      // The link does not widen the project: a module beside the project is still outside it.
+      mkdirSync(path.join(real, 'app'));
+      const outsideText = text.replace("'./model.js'", "'../../real/model.js'");
+      expect(lintIn(path.join(link, 'app'), outsideText, path.join(link, 'app', 'train.js'))).toEqual([]);
     });
   });
 
