@@ -152,6 +152,27 @@ describe('cross-file analysis', () => {
     expect(parseLog.map((f) => path.basename(f)).sort()).toEqual(['config.js', 'model.js']);
   });
 
+  it("reuses the parse of a module saved with a byte order mark (ESLint's text has none, the file on disk has it)", async () => {
+    await inTempDir('tfjs-bom-', (root) => {
+      const model =
+        "import * as tf from '@tensorflow/tfjs';\n\nexport const createModel = () =>\n  tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n";
+      const train =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\ncreateModel().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      writeFileSync(path.join(root, 'model.js'), `\uFEFF${model}`);
+      writeFileSync(path.join(root, 'train.js'), train);
+      // ESLint strips the mark before parsing (as the CLI and lintFiles do).
+      lintIn(root, model, path.join(root, 'model.js'));
+      parseLog.length = 0;
+      expect(lintIn(root, train, path.join(root, 'train.js'))).toEqual(['The softmax output (model.js:4)']);
+      expect(parseLog).toEqual([]);
+      // Parsed from disk (no kept parse), the mark is stripped too: the same facts and lines.
+      clearModuleCache();
+      parseLog.length = 0;
+      expect(lintIn(root, train, path.join(root, 'train.js'))).toEqual(['The softmax output (model.js:4)']);
+      expect(parseLog.map((f) => path.basename(f))).toEqual(['model.js']);
+    });
+  });
+
   it('keeps the parses of the last MAX_LINTED linted modules only (memory stays bounded)', async () => {
     await inTempDir('tfjs-kept-', async (root) => {
       const model = (i: number) =>
