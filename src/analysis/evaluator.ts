@@ -62,10 +62,17 @@ export interface Env {
 /** Resolves `import`/`require` of a module that is not TF.js (cross-file analysis hooks in here). */
 export type ModuleResolver = (
   source: string,
-  /** `*` for a namespace, `default`, or the imported name. */
+  /** `*` for a namespace, `default`, the imported name, or REQUIRED for what `require` returns. */
   imported: string,
   from: Node,
 ) => Value;
+
+/**
+ * What `require('./m')` (and TypeScript's `import m = require('./m')`) gives: the
+ * value assigned to `module.exports`, else the module's exports as a namespace. Not a
+ * name any module can export.
+ */
+export const REQUIRED = '\0require';
 
 /** Activation ops, as `tf.X(t)` or `t.X()`, and the canonical activation they apply. */
 export const ACTIVATION_OPS: ReadonlyMap<string, string> = new Map([
@@ -447,7 +454,7 @@ export class Evaluator {
       if (ref.type !== 'TSExternalModuleReference' || ref.expression.type !== 'Literal') return UNKNOWN;
       const source = String(ref.expression.value);
       if (this.isTfModule(source)) return { kind: 'tf', path: TF_ROOT };
-      return this.resolveModule ? this.resolveModule(source, '*', spec) : UNKNOWN;
+      return this.resolveModule ? this.resolveModule(source, REQUIRED, spec) : UNKNOWN;
     }
     if (decl?.type !== 'ImportDeclaration') return UNKNOWN;
     const source = decl.source.value;
@@ -473,7 +480,7 @@ export class Evaluator {
     const arg = call.arguments[0];
     if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return UNKNOWN;
     if (this.isTfModule(arg.value)) return { kind: 'tf', path: TF_ROOT };
-    return this.resolveModule ? this.resolveModule(arg.value, '*', call) : UNKNOWN;
+    return this.resolveModule ? this.resolveModule(arg.value, REQUIRED, call) : UNKNOWN;
   }
 
   private variable(

@@ -214,6 +214,19 @@ describe('cross-file analysis', () => {
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
   });
 
+  it('follows require() of a module whose whole export is a function (`module.exports = function ...`)', async () => {
+    const messages = await lint('js', 'train-factory.cjs');
+    // `require` gives the function itself, whatever it is bound to; the
+    // function has no member of that name, so line 8 stays unknown.
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [5, 'The softmax output (factory.cjs:5)'],
+      [6, 'The softmax output (factory.cjs:5)'],
+    ]);
+    // TypeScript's `import createModel = require(...)` is the same value.
+    const ts = await lint('js', 'factory-equals.ts');
+    expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[4, 'The softmax output (factory.cjs:5)']]);
+  });
+
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
