@@ -52,8 +52,11 @@ export default createRule<[], MessageIds>({
             // activation or the loss is chosen by a condition (every choice a bug).
             const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
-              if (reported.has(node)) continue;
-              reported.add(node);
+              // Reported where it stands in this file: the activation (once, however many
+              // compile calls it reaches), or each compile call of an imported model.
+              const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
+              if (!at || reported.has(at)) continue;
+              reported.add(at);
               const first = group[0]!;
               const output = first.output!;
               const loss = first.loss!;
@@ -83,8 +86,6 @@ export default createRule<[], MessageIds>({
                 unique(group.map((b) => b.loss!.info.fusedActivation!)),
                 loss.node,
               );
-              const at = reportNode(analysis, node, loss.node, site.via, site.call.callee);
-              if (!at) continue;
               context.report({
                 node: at,
                 messageId: 'activationBeforeLogitsLoss',
@@ -102,8 +103,9 @@ export default createRule<[], MessageIds>({
           for (const bug of bugs) {
             const activation = activationOf(bug) as 'softmax' | 'sigmoid';
             const node = bug.tensor!.origin === 'activation-op' ? bug.tensor!.node : bug.output!.activationNode;
-            if (reported.has(node)) continue;
-            reported.add(node);
+            const at = reportNode(analysis, node, call.callee);
+            if (!at || reported.has(at)) continue;
+            reported.add(at);
             const matching = call.loss.fusedActivation === activation;
             const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
             let fix: Fix | null = null;
@@ -117,8 +119,6 @@ export default createRule<[], MessageIds>({
               const removal = removeOutputActivation(analysis, bug.output!);
               if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
             }
-            const at = reportNode(analysis, node, call.callee);
-            if (!at) continue;
             context.report({
               node: at,
               messageId: 'activationBeforeLogitsLoss',

@@ -44,8 +44,11 @@ export default createRule<[], MessageIds>({
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
           const groups = groupBy(bug.pairs, (p) => p.loss!.node);
           for (const [node, group] of groups) {
-            if (reported.has(node)) continue;
-            reported.add(node);
+            // The loss may be in an imported module (a shared constant, a compile helper):
+            // then each compile call of this file is reported.
+            const at = reportNode(analysis, node, group[0]!.site.via, group[0]!.site.call.callee);
+            if (!at || reported.has(at)) continue;
+            reported.add(at);
             const loss = group[0]!.loss!;
             const output = group[0]!.output!;
             const outputs = group.map((p) => p.output!);
@@ -70,9 +73,6 @@ export default createRule<[], MessageIds>({
               const logitsFix = replacement ? replaceNode(sc, node, replacement) : null;
               if (logitsFix) suggest.push({ messageId: 'useSigmoidCrossEntropy', data: { replacement: replacement! }, fix: logitsFix });
             }
-            // The loss may be in an imported module (a shared constant, a compile helper).
-            const at = reportNode(analysis, node, group[0]!.site.via, group[0]!.site.call.callee);
-            if (!at) continue;
             context.report({
               node: at,
               messageId: 'categoricalLossSingleUnit',

@@ -57,8 +57,11 @@ export default createRule<[], MessageIds>({
             // One report per output layer; several pairs reach it when the loss is chosen by a condition.
             const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
-              if (reported.has(node)) continue;
-              reported.add(node);
+              // The output may be built in an imported module: report on this file's half
+              // (the layer once, or each compile call of an imported model).
+              const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
+              if (!at || reported.has(at)) continue;
+              reported.add(at);
               const output = group[0]!.output!;
               const loss = group[0]!.loss!;
               const activations = [...new Set(group.map((b) => ACTIVATION_FOR[b.loss!.info.classes]))];
@@ -79,9 +82,6 @@ export default createRule<[], MessageIds>({
               if (actFix && !certain) suggest.push({ messageId: 'addActivation', data: { activation }, fix: actFix });
               const logits = logitsLossFix(analysis, group);
               if (logits) suggest.push({ messageId: 'useLogitsLoss', data: logits.data, fix: logits.fix });
-              // The output may be built in an imported module: report on this file's half.
-              const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
-              if (!at) continue;
               context.report({
                 node: at,
                 messageId: 'missingOutputActivation',
@@ -106,12 +106,11 @@ export default createRule<[], MessageIds>({
           });
           for (const bug of bugs) {
             const output = bug.output!;
-            if (reported.has(output.activationNode)) continue;
-            reported.add(output.activationNode);
+            const at = reportNode(analysis, output.activationNode, call.callee);
+            if (!at || reported.has(at)) continue;
+            reported.add(at);
             const activation = ACTIVATION_FOR[call.loss.classes];
             const fix = setLayerActivation(sc, output, activation);
-            const at = reportNode(analysis, output.activationNode, call.callee);
-            if (!at) continue;
             context.report({
               node: at,
               messageId: 'missingOutputActivation',

@@ -63,10 +63,13 @@ export default createRule<[], MessageIds>({
             const bugs = judge(pairs, isBug);
             const groups = groupBy(bugs, (b) => b.output!.activationNode);
             for (const [node, group] of groups) {
-              if (reported.has(node)) continue;
-              reported.add(node);
               const output = group[0]!.output!;
               const loss = group[0]!.loss!;
+              // Facts from an imported module: report on this file's half (the layer once,
+              // or each compile call of an imported model).
+              const at = reportNode(analysis, node, loss.node, group[0]!.site.via, group[0]!.site.call.callee);
+              if (!at || reported.has(at)) continue;
+              reported.add(at);
               const sameLiteral = group.every(
                 (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
               );
@@ -87,9 +90,6 @@ export default createRule<[], MessageIds>({
                 const toBinary = replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node));
                 if (toBinary) suggest.push({ messageId: 'useBinaryCrossentropy', fix: toBinary });
               }
-              // Facts from an imported module: report on this file's half.
-              const at = reportNode(analysis, node, loss.node, group[0]!.site.via, group[0]!.site.call.callee);
-              if (!at) continue;
               context.report({
                 node: at,
                 messageId: at === node ? 'sigmoidWithCategoricalLoss' : 'sigmoidWithCategoricalLossRemote',

@@ -227,6 +227,32 @@ describe('cross-file analysis', () => {
     expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[4, 'The softmax output (factory.cjs:5)']]);
   });
 
+  it('reports each compile call of a model built in another module, not only the first one', async () => {
+    const eslint = new ESLint({
+      cwd: path.join(fixtures, 'js'),
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }],
+    });
+    const [result] = await eslint.lintFiles(['twice.js']);
+    const text = readFileSync(path.join(fixtures, 'js', 'twice.js'), 'utf8');
+    // Two calls of each factory, each compiled with the wrong loss: a mistake in each
+    // call (the other half is in another file, so each is reported at its own loss).
+    expect(result!.messages.map((m) => [m.line, m.ruleId, m.fix?.text])).toEqual([
+      [8, 'tfjs/no-activation-before-logits-loss', "'categoricalCrossentropy'"],
+      [9, 'tfjs/no-activation-before-logits-loss', "'categoricalCrossentropy'"],
+      [10, 'tfjs/no-sigmoid-with-categorical-loss', undefined],
+      [11, 'tfjs/no-sigmoid-with-categorical-loss', undefined],
+      [12, 'tfjs/no-missing-output-activation', undefined],
+      [13, 'tfjs/no-missing-output-activation', undefined],
+      // One sigmoid unit: binary cross-entropy takes the same 0/1 labels.
+      [14, 'tfjs/no-categorical-loss-single-unit', "'binaryCrossentropy'"],
+      [15, 'tfjs/no-categorical-loss-single-unit', "'binaryCrossentropy'"],
+    ]);
+    // Each fix edits its own line's loss only.
+    const lines = result!.messages.filter((m) => m.fix).map((m) => [m.line, text.slice(0, m.fix!.range[0]).split('\n').length]);
+    expect(lines.every(([line, fixed]) => line === fixed)).toBe(true);
+  });
+
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
