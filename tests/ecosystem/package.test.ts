@@ -19,6 +19,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -356,7 +357,9 @@ beforeAll(async () => {
     throw new Error('dist/ is older than src/: run `npm run build` (npm test does).');
   }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'eslint-plugin-tfjs-package-'));
-  const pack = await run('npm', ['pack', '--json', '--pack-destination', tmp], root);
+  // Without `prepack` (which builds): the build was just checked, and other test files
+  // load dist/ while this one runs.
+  const pack = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], root);
   if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   packFiles = info!.files.map((f) => f.path).sort();
@@ -395,14 +398,31 @@ describe('the bundles', () => {
     const cjs = readFileSync(path.join(root, 'dist', 'index.cjs'), 'utf8');
     const imported = [...esm.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     const required = [...cjs.matchAll(/\brequire\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]);
-    expect(imported.length).toBeGreaterThan(0);
+    // The ES module entry requires the CommonJS bundle (one plugin object, see below).
+    expect(imported).toEqual(['node:module']);
+    expect([...esm.matchAll(/\)\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['./index.cjs']);
     expect(required.length).toBeGreaterThan(0);
-    expect([...imported, ...required].filter((m) => !m!.startsWith('node:'))).toEqual([]);
+    expect(required.filter((m) => !m!.startsWith('node:'))).toEqual([]);
     // eslint-scope is still used, through a `require` made when first needed.
-    for (const text of [esm, cjs]) expect([...text.matchAll(/\)\(["'](eslint[\w-]*)["']\)/g)].map((m) => m[1])).toEqual(['eslint-scope']);
+    expect([...cjs.matchAll(/\)\(["'](eslint[\w-]*)["']\)/g)].map((m) => m[1])).toEqual(['eslint-scope']);
     // In CommonJS, that require's base is the bundle's own URL (import.meta is ESM only).
     expect(cjs).not.toContain('import.meta');
     expect(cjs).toContain("const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;");
+  });
+
+  it('give one plugin object to `import` and `require`, so a config may get it both ways', async () => {
+    // An ES module config that extends a CommonJS shared config: ESLint refuses two
+    // different objects under one plugin name ("Cannot redefine plugin").
+    const esm = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).default;
+    const cjs = createRequire(import.meta.url)(path.join(root, 'dist', 'index.cjs'));
+    expect(esm).toBe(cjs);
+    const config = [cjs.configs.recommended, esm.configs.recommended];
+    const messages = new Linter().verify(
+      "import * as tf from '@tensorflow/tfjs';\ntf.layers.dense({ units: 1, activation: 'softmax' });\n",
+      config,
+      'model.js',
+    );
+    expect(messages.map((m) => m.ruleId)).toEqual(['tfjs/no-single-unit-softmax']);
   });
 });
 
