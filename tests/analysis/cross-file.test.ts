@@ -224,7 +224,7 @@ describe('cross-file analysis', () => {
     ]);
     // TypeScript's `import createModel = require(...)` is the same value.
     const ts = await lint('js', 'factory-equals.ts');
-    expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[4, 'The softmax output (factory.cjs:5)']]);
+    expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (factory.cjs:5)']]);
   });
 
   it('reports each compile call of a model built in another module, not only the first one', async () => {
