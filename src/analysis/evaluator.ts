@@ -284,6 +284,7 @@ export class Evaluator {
         return { kind: 'class', node: n, owner: this };
       case 'NewExpression': {
         const cls = this.evaluate(n.callee, env);
+        if (cls.kind === 'tf') return this.tfConstructor(cls.path, n, env);
         return cls.kind === 'class' ? { kind: 'instance', cls } : UNKNOWN;
       }
       case 'SequenceExpression':
@@ -1108,7 +1109,17 @@ export class Evaluator {
     return { kind: 'tensor', origin: 'op', node: n };
   }
 
-  private model(n: TSESTree.CallExpression, kind: ModelFact['kind'], config: Node | undefined, env: Env | undefined): ModelFact {
+  /**
+   * `new tf.Sequential(config)` and `new tf.LayersModel(config)`: the classes behind
+   * `tf.sequential(config)` and `tf.model(config)`, with the same config.
+   */
+  private tfConstructor(path: readonly string[], n: TSESTree.NewExpression, env: Env | undefined): Value {
+    if (path.length !== 1) return UNKNOWN;
+    const kind = path[0] === 'Sequential' ? 'sequential' : path[0] === 'LayersModel' ? 'functional' : undefined;
+    return kind ? { kind: 'model', model: this.model(n, kind, n.arguments[0], env) } : UNKNOWN;
+  }
+
+  private model(n: TSESTree.CallExpression | TSESTree.NewExpression, kind: ModelFact['kind'], config: Node | undefined, env: Env | undefined): ModelFact {
     let fact = this.modelFacts.get(n);
     if (fact) return fact;
     const cfg = config && config.type !== 'SpreadElement' ? this.evaluate(config, env) : undefined;

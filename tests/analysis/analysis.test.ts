@@ -263,6 +263,30 @@ model.compile({optimizer: 'adam', loss: ['categoricalCrossentropy', 'meanSquared
       expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy'], ['linear/1 + meanSquaredError']]]);
     });
 
+    it('reads models made with the classes behind tf.sequential and tf.model (new tf.Sequential, new tf.LayersModel)', () => {
+      const code = `
+import * as tf from '@tensorflow/tfjs';
+import {Sequential} from '@tensorflow/tfjs-layers';
+const s = new tf.Sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+s.add(tf.layers.dense({units: 2, activation: 'sigmoid'}));
+s.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const input = tf.input({shape: [4]});
+const out = tf.layers.dense({units: 5}).apply(input);
+const f = new tf.LayersModel({inputs: input, outputs: out});
+f.compile({optimizer: 'adam', loss: 'meanSquaredError'});
+const t = new Sequential();
+t.add(tf.layers.dense({units: 4, activation: 'softmax', inputShape: [4]}));
+t.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+// Other TF.js classes are not models.
+const o = new tf.Variable(tf.zeros([2]));
+o.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`;
+      expect(outputs(code)).toEqual([
+        [['sigmoid/2 + binaryCrossentropy']],
+        [['linear/5 + meanSquaredError']],
+        [['softmax/4 + categoricalCrossentropy']],
+      ]);
+    });
+
     it('matches loss objects to outputs by layer name', () => {
       const code = `
 import * as tf from '@tensorflow/tfjs';
