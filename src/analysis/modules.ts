@@ -694,6 +694,9 @@ export class ModuleAnalysis {
         } else {
           this.stars.push(stmt.source.value);
         }
+      } else if (stmt.type === 'TSExportAssignment') {
+        // TypeScript's `export = value`: what `import m = require('./m')` gives.
+        this.commonjs = stmt.expression;
       } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
         const { left, right } = stmt.expression;
         if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;

@@ -225,6 +225,9 @@ describe('cross-file analysis', () => {
     // TypeScript's `import createModel = require(...)` is the same value.
     const ts = await lint('js', 'factory-equals.ts');
     expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (factory.cjs:5)']]);
+    // And what a TypeScript module gives with `export = value`.
+    const assigned = await lint('ts', 'train-assign.ts');
+    expect(assigned.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[4, 'The sigmoid output (factory-assign.cts:4)']]);
   });
 
   it('reports each compile call of a model built in another module, not only the first one', async () => {
