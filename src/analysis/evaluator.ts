@@ -62,17 +62,18 @@ export interface Env {
 /** Resolves `import`/`require` of a module that is not TF.js (cross-file analysis hooks in here). */
 export type ModuleResolver = (
   source: string,
-  /** `*` for a namespace, `default`, the imported name, or REQUIRED for what `require` returns. */
+  /** `*` for a namespace (what `require` returns too), `default`, or the imported name. */
   imported: string,
   from: Node,
 ) => Value;
 
 /**
- * What `require('./m')` (and TypeScript's `import m = require('./m')`) gives: the
- * value assigned to `module.exports`, else the module's exports as a namespace. Not a
- * name any module can export.
+ * What calling (or `new`) a value calls: a module's namespace (`const createModel =
+ * require('./model')`) stands for the value its `module.exports` was assigned, if any.
  */
-export const REQUIRED = '\0require';
+export function called(value: Value): Value {
+  return value.kind === 'module' && value.whole ? value.whole() : value;
+}
 
 /** Activation ops, as `tf.X(t)` or `t.X()`, and the canonical activation they apply. */
 export const ACTIVATION_OPS: ReadonlyMap<string, string> = new Map([
@@ -285,7 +286,8 @@ export class Evaluator {
       case 'NewExpression': {
         const cls = this.evaluate(n.callee, env);
         if (cls.kind === 'tf') return this.tfConstructor(cls.path, n, env);
-        return cls.kind === 'class' ? { kind: 'instance', cls } : UNKNOWN;
+        const c = called(cls);
+        return c.kind === 'class' ? { kind: 'instance', cls: c } : UNKNOWN;
       }
       case 'SequenceExpression':
         return this.evaluate(n.expressions[n.expressions.length - 1]!, env);
@@ -455,7 +457,7 @@ export class Evaluator {
       if (ref.type !== 'TSExternalModuleReference' || ref.expression.type !== 'Literal') return UNKNOWN;
       const source = String(ref.expression.value);
       if (this.isTfModule(source)) return { kind: 'tf', path: TF_ROOT };
-      return this.resolveModule ? this.resolveModule(source, REQUIRED, spec) : UNKNOWN;
+      return this.resolveModule ? this.resolveModule(source, '*', spec) : UNKNOWN;
     }
     if (decl?.type !== 'ImportDeclaration') return UNKNOWN;
     const source = decl.source.value;
@@ -481,7 +483,7 @@ export class Evaluator {
     const arg = call.arguments[0];
     if (!arg || arg.type !== 'Literal' || typeof arg.value !== 'string') return UNKNOWN;
     if (this.isTfModule(arg.value)) return { kind: 'tf', path: TF_ROOT };
-    return this.resolveModule ? this.resolveModule(arg.value, REQUIRED, call) : UNKNOWN;
+    return this.resolveModule ? this.resolveModule(arg.value, '*', call) : UNKNOWN;
   }
 
   private variable(
@@ -937,7 +939,8 @@ export class Evaluator {
     return this.callValue(this.evaluate(callee, env), n, env);
   }
 
-  private callValue(fn: Value, n: TSESTree.CallExpression, env: Env | undefined): Value {
+  private callValue(value: Value, n: TSESTree.CallExpression, env: Env | undefined): Value {
+    const fn = called(value);
     if (fn.kind === 'tf') return this.tfCall(fn.path, n, env);
     if (fn.kind === 'function') return this.invoke(fn, n.arguments, env);
     return UNKNOWN;

@@ -25,7 +25,7 @@ import {
   staticMemberName,
   unwrap,
 } from './ast.js';
-import { ACTIVATION_OPS, Evaluator, type ModuleResolver } from './evaluator.js';
+import { ACTIVATION_OPS, called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { record, RECORDED_TYPES, releaseSyntax, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
 import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
@@ -525,7 +525,7 @@ export class FileAnalysis {
    * the callee is such a function.
    */
   private remoteCompiles(call: TSESTree.CallExpression): boolean {
-    const fn = this.evaluator.evaluate(call.callee);
+    const fn = called(this.evaluator.evaluate(call.callee));
     if (fn.kind !== 'function' || !(fn.owner instanceof Evaluator) || fn.owner === this.evaluator) return false;
     const owner = fn.owner;
     const other = analyses.get(owner.sourceCode.ast);

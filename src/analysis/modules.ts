@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { REQUIRED, type ModuleResolver } from './evaluator.js';
+import type { ModuleResolver } from './evaluator.js';
 import { FileAnalysis, releaseAnalysis } from './index.js';
 import type { TfjsSettings } from './settings.js';
 import { isRelativeSpecifier } from './ast.js';
@@ -310,8 +310,7 @@ function resolverFor(
     deps?.add(key);
     const mod = loadModule(target, key, root, setup, settings);
     if (!mod) return UNKNOWN;
-    if (imported === '*') return mod.namespace;
-    return imported === REQUIRED ? mod.required() : mod.exported(imported);
+    return imported === '*' ? mod.namespace : mod.exported(imported);
   };
 }
 
@@ -619,12 +618,12 @@ export class ModuleAnalysis {
   ) {
     this.analysis = new FileAnalysis(sourceCode, settings, resolver, file);
     this.collectExports(sourceCode.ast);
-    this.namespace = { kind: 'module', exported: (name) => this.exported(name) };
-  }
-
-  /** What `require` of the module gives: `module.exports` when assigned, else the namespace. */
-  required(): Value {
-    return this.commonjs ? this.exported('default') : this.namespace;
+    this.namespace = {
+      kind: 'module',
+      exported: (name) => this.exported(name),
+      // `require` gives the namespace: a call of it calls what `module.exports` is.
+      whole: this.commonjs ? () => this.exported('default') : undefined,
+    };
   }
 
   /** The value of an export (`default`, a name), unknown when the module has no such export. */

@@ -96,6 +96,8 @@ export interface InstanceValue {
 export interface ModuleValue {
   readonly kind: 'module';
   readonly exported: (name: string) => Value;
+  /** The value assigned to `module.exports` (or `export =`), if any: what a call of the namespace calls. */
+  readonly whole?: () => Value;
 }
 /** A parameter of a function under analysis (a loss wrapper's `yTrue`, `yPred`). */
 export interface ParamValue {
