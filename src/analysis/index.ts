@@ -355,7 +355,7 @@ export class FileAnalysis {
   /** Every `x.add(...)` call on a plain identifier, whatever `x` is (layer helpers of other files). */
   readonly addCalls: TSESTree.CallExpression[] = [];
   /** Calls that may place a layer in a model: `x.apply(...)` and `sequential(...)` (read by `inputLayerOf`). */
-  private readonly placingCalls: TSESTree.CallExpression[] = [];
+  private readonly placingCalls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly inputs: LayerInputResolver;
   private readonly layerFactsCache = new Map<LayerFact, Possibility<LayerFacts>[]>();
   /** Every `tf.layers.*(...)` call. */
@@ -389,6 +389,8 @@ export class FileAnalysis {
     this.losses = new LossResolver(this.evaluator);
     this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls, this);
     this.collect(this.syntax.calls);
+    // `new tf.Sequential({layers})` places its layers like `tf.sequential({layers})`.
+    this.placingCalls.push(...this.syntax.sequentials);
   }
 
   /** The model's adds as this file sees them: the module's own, then this file's. */

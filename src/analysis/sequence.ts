@@ -46,7 +46,7 @@ export class LayerInputResolver {
   constructor(
     private readonly ev: Evaluator,
     /** Calls that may place layers: `x.apply(...)` and `sequential(...)` (evaluated lazily). */
-    private readonly placingCalls: readonly TSESTree.CallExpression[],
+    private readonly placingCalls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
     private readonly view: ModelView,
   ) {}
 

@@ -21,14 +21,16 @@ export interface Recorded {
   readonly exits: ExitStatement[];
   /** Every assignment to a member of `this` (`this.x = ...`, `this.x += ...`), in traversal order. */
   readonly thisWrites: TSESTree.AssignmentExpression[];
+  /** Every `new X(...)` / `new a.X(...)` of a class named `Sequential` (`new tf.Sequential({layers})`). */
+  readonly sequentials: TSESTree.NewExpression[];
 }
 
 export function emptyRecord(): Recorded {
-  return { calls: [], exits: [], thisWrites: [] };
+  return { calls: [], exits: [], thisWrites: [], sequentials: [] };
 }
 
 /** The node types `record` wants to see. */
-export const RECORDED_TYPES = ['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression'] as const;
+export const RECORDED_TYPES = ['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'NewExpression'] as const;
 
 /** Add `node` to the record when it is one of the kinds looked for. */
 export function record(rec: Recorded, node: Node): void {
@@ -45,6 +47,13 @@ export function record(rec: Recorded, node: Node): void {
         rec.thisWrites.push(node);
       }
       break;
+    case 'NewExpression': {
+      const callee = unwrap(node.callee);
+      const name =
+        callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+      if (name === 'Sequential') rec.sequentials.push(node);
+      break;
+    }
     default:
       break;
   }
@@ -116,6 +125,10 @@ export class SyntaxIndex {
 
   get calls(): readonly TSESTree.CallExpression[] {
     return this.recorded.calls;
+  }
+
+  get sequentials(): readonly TSESTree.NewExpression[] {
+    return this.recorded.sequentials;
   }
 
   /**
