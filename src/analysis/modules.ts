@@ -284,7 +284,7 @@ function projectRoot(cwd: string): string | undefined {
 function throughRoot(file: string, cwd: string, root: string): string {
   if (cwd === root) return file;
   const rel = path.relative(cwd, file);
-  return !rel || rel.startsWith('..') || path.isAbsolute(rel) ? file : path.join(root, rel);
+  return !rel || leaves(rel) ? file : path.join(root, rel);
 }
 
 function resolverFor(
@@ -408,9 +408,14 @@ function resolveUncached(dir: string, source: string, root: string): { file: str
   return undefined;
 }
 
+/** Does a relative path (from `path.relative`) leave its base? (`..lib/x.js` does not.) */
+function leaves(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
 function inside(file: string, root: string): boolean {
   const rel = path.relative(root, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  if (!rel || leaves(rel)) return false;
   return !rel.split(path.sep).includes('node_modules');
 }
 
@@ -728,7 +733,7 @@ export class ModuleAnalysis {
 export function describeRemote(fromFile: string, file: string, line: number): string {
   const dir = path.dirname(fromFile);
   let rel = path.relative(dir, file);
-  if (rel.startsWith('..')) {
+  if (leaves(rel)) {
     const real = realpath(dir);
     const nearer = real && path.relative(real, file);
     if (nearer && nearer.length < rel.length) rel = nearer;

@@ -523,6 +523,17 @@ describe('cross-file analysis', () => {
     });
   });
 
+  it('follows imports in a folder whose name starts with two dots (`..lib` is inside the project)', async () => {
+    await inTempDir('tfjs-dots-', (root) => {
+      const dir = path.join(root, '..lib');
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'model.js'), readFileSync(path.join(fixtures, 'js', 'model.js'), 'utf8'));
+      writeFileSync(path.join(dir, 'config.js'), readFileSync(path.join(fixtures, 'js', 'config.js'), 'utf8'));
+      const text = readFileSync(path.join(fixtures, 'js', 'train.js'), 'utf8');
+      expect(lintIn(root, text, path.join(dir, 'train.js'))).toEqual(['The softmax output (model.js:7)']);
+    });
+  });
+
   it('re-reads a module when it changes (cache keyed by path and modification time)', async () => {
     const config = path.join(fixtures, 'js', 'config.js');
     const original = readFileSync(config, 'utf8');
