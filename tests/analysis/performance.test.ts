@@ -177,7 +177,7 @@ describe.each(PARSERS)('calls recorded during the traversal (%s parser)', (parse
     const filename = parser === 'typescript' ? 'file.ts' : 'file.js';
     linter.verify(`import * as tf from '@tensorflow/tfjs'; tf.sequential();`, config, filename);
     linter.verify(`const left = [1].shift();`, config, filename);
-    expect(listeners).toEqual([['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'Program:exit'], [], [], []]);
+    expect(listeners).toEqual([['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'NewExpression', 'Program:exit'], [], [], []]);
   });
 });
 
