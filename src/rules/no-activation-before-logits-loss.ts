@@ -1,10 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
-import { removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
+import { linesOf, removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
+import { byPlace, type Placed } from '../util/places.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
 
@@ -44,57 +45,60 @@ export default createRule<[], MessageIds>({
         const analysis = getAnalysis(context);
         if (!analysis) return;
         const reported = new Set<Node>();
+        const placed: Placed<OutputLossPair, { site: CompileSite; outputs: number; bugs: number }>[] = [];
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           for (const pairs of perOutput) {
             const bugs = judge(pairs, isCompileBug);
             // One report per activation node; several pairs reach one node when the
             // activation or the loss is chosen by a condition (every choice a bug).
-            const groups = groupBy(bugs, (b) => b.output!.activationNode);
-            for (const [node, group] of groups) {
+            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
               // Reported where it stands in this file: the activation (once, however many
               // compile calls it reaches), or each compile call of an imported model.
               const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
-              if (!at || reported.has(at)) continue;
-              reported.add(at);
-              const first = group[0]!;
-              const output = first.output!;
-              const loss = first.loss!;
-              const activation = output.activation as 'softmax' | 'sigmoid';
-              const sameActivation = group.every(
-                (b) => b.output!.activation === activation && b.output!.activationLiteral === output.activationLiteral && b.output!.layer === output.layer,
-              );
-              const sameLoss = group.every((b) => b.loss!.node === loss.node);
-              const matching = loss.info.fusedActivation === activation;
-              const replacement = PROBABILITY_LOSS[activation]!;
-              const lossFix =
-                sameActivation && sameLoss && loss.via === 'direct' && loss.local
-                  ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
-                  : null;
-              const certain = bugs.length === 1 && perOutput.length === 1 && matching;
-              const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-              if (lossFix && !certain) {
-                suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
-              }
-              const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
-              if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
-              const data = describe(
-                analysis,
-                unique(group.map((b) => b.output!.activation!)),
-                node,
-                unique(group.map((b) => b.loss!.info.display)),
-                unique(group.map((b) => b.loss!.info.fusedActivation!)),
-                loss.node,
-              );
-              context.report({
-                node: at,
-                messageId: 'activationBeforeLogitsLoss',
-                data,
-                fix: certain && lossFix ? lossFix : null,
-                suggest,
-              });
+              if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
             }
           }
+        }
+        // The outputs of an imported model that one loss of this file gets wrong: one report there.
+        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+          reported.add(at);
+          const first = group[0]!;
+          const output = first.output!;
+          const loss = first.loss!;
+          const activation = output.activation as 'softmax' | 'sigmoid';
+          const sameActivation = group.every(
+            (b) => b.output!.activation === activation && b.output!.activationLiteral === output.activationLiteral && b.output!.layer === output.layer,
+          );
+          const sameLoss = group.every((b) => b.loss!.node === loss.node);
+          const matching = loss.info.fusedActivation === activation;
+          const replacement = PROBABILITY_LOSS[activation]!;
+          const lossFix =
+            sameActivation && sameLoss && loss.via === 'direct' && loss.local
+              ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
+              : null;
+          const certain = placement.extra.bugs === 1 && placement.extra.outputs === 1 && matching;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (lossFix && !certain) {
+            suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
+          }
+          const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
+          if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
+          const data = describe(
+            analysis,
+            unique(group.map((b) => b.output!.activation!)),
+            nodes,
+            unique(group.map((b) => b.loss!.info.display)),
+            unique(group.map((b) => b.loss!.info.fusedActivation!)),
+            loss.node,
+          );
+          context.report({
+            node: at,
+            messageId: 'activationBeforeLogitsLoss',
+            data,
+            fix: certain && lossFix ? lossFix : null,
+            suggest,
+          });
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
@@ -122,7 +126,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node: at,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe(analysis, [activation], node, [call.loss.display], [call.loss.fusedActivation!], call.callee),
+              data: describe(analysis, [activation], [node], [call.loss.display], [call.loss.fusedActivation!], call.callee),
               fix,
               suggest,
             });
@@ -162,14 +166,14 @@ function unique(items: readonly string[]): string[] {
 function describe(
   analysis: FileAnalysis,
   activations: string[],
-  activationNode: Node,
+  activationNodes: readonly Node[],
   losses: string[],
   fused: string[],
   lossNode: Node,
 ): Record<string, string> {
   return {
     activation: activations.join(' or '),
-    activationWhere: analysis.where(activationNode),
+    activationWhere: activationNodes.length === 1 ? analysis.where(activationNodes[0]!) : linesOf(activationNodes, analysis),
     loss: losses.map((l) => `\`${l}\``).join(' or '),
     lossWhere: analysis.where(lossNode),
     fused: fused.join(' or '),

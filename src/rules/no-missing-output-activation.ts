@@ -1,10 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
-import { getAnalysis, groupBy, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceNode, reportNode, setLayerActivation, type Fix } from '../util/fixes.js';
+import { linesOf, replaceNode, reportNode, setLayerActivation, type Fix } from '../util/fixes.js';
+import { byPlace, type Placed } from '../util/places.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'missingOutputActivation' | 'addActivation' | 'useLogitsLoss';
@@ -50,52 +51,56 @@ export default createRule<[], MessageIds>({
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
         let uses: Map<LayerFact, number> | undefined;
+        const placed: Placed<OutputLossPair, { site: CompileSite; outputs: number; bugs: number }>[] = [];
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           for (const pairs of perOutput) {
             const bugs = judge(pairs, isBug);
             // One report per output layer; several pairs reach it when the loss is chosen by a condition.
-            const groups = groupBy(bugs, (b) => b.output!.activationNode);
-            for (const [node, group] of groups) {
+            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
               // The output may be built in an imported module: report on this file's half
               // (the layer once, or each compile call of an imported model).
               const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
-              if (!at || reported.has(at)) continue;
-              reported.add(at);
-              const output = group[0]!.output!;
-              const loss = group[0]!.loss!;
-              const activations = [...new Set(group.map((b) => ACTIVATION_FOR[b.loss!.info.classes]))];
-              const activation = activations.join(' or ');
-              const sameOutput = group.every(
-                (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
-              );
-              const actFix = activations.length === 1 && sameOutput ? setLayerActivation(sc, output, activations[0]!) : null;
-              // Autofix only when the edit is certain and local: one path, one output, a
-              // layer compiled nowhere else and written in the function that compiles it.
-              const certain =
-                bugs.length === 1 &&
-                perOutput.length === 1 &&
-                loss.info.classes !== 'none' &&
-                (uses ??= outputUses(analysis)).get(output.layer) === 1 &&
-                enclosingFunction(output.layer.call) === enclosingFunction(site.call);
-              const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-              if (actFix && !certain) suggest.push({ messageId: 'addActivation', data: { activation }, fix: actFix });
-              const logits = logitsLossFix(analysis, group);
-              if (logits) suggest.push({ messageId: 'useLogitsLoss', data: logits.data, fix: logits.fix });
-              context.report({
-                node: at,
-                messageId: 'missingOutputActivation',
-                data: {
-                  output: analysis.where(node),
-                  loss: [...new Set(group.map((b) => `\`${b.loss!.info.display}\``))].join(' or '),
-                  where: [...new Set(group.map((b) => analysis.where(b.loss!.node)))].join(', '),
-                  activation,
-                },
-                fix: certain ? actFix : null,
-                suggest,
-              });
+              if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
             }
           }
+        }
+        // The outputs of an imported model that one loss of this file gets wrong: one report there.
+        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+          reported.add(at);
+          const { site } = placement.extra;
+          const output = group[0]!.output!;
+          const loss = group[0]!.loss!;
+          const activations = [...new Set(group.map((b) => ACTIVATION_FOR[b.loss!.info.classes]))];
+          const activation = activations.join(' or ');
+          const sameOutput = group.every(
+            (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
+          );
+          const actFix = activations.length === 1 && sameOutput ? setLayerActivation(sc, output, activations[0]!) : null;
+          // Autofix only when the edit is certain and local: one path, one output, a
+          // layer compiled nowhere else and written in the function that compiles it.
+          const certain =
+            placement.extra.bugs === 1 &&
+            placement.extra.outputs === 1 &&
+            loss.info.classes !== 'none' &&
+            (uses ??= outputUses(analysis)).get(output.layer) === 1 &&
+            enclosingFunction(output.layer.call) === enclosingFunction(site.call);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (actFix && !certain) suggest.push({ messageId: 'addActivation', data: { activation }, fix: actFix });
+          const logits = logitsLossFix(analysis, group);
+          if (logits) suggest.push({ messageId: 'useLogitsLoss', data: logits.data, fix: logits.fix });
+          context.report({
+            node: at,
+            messageId: 'missingOutputActivation',
+            data: {
+              output: nodes.length === 1 ? analysis.where(nodes[0]!) : linesOf(nodes, analysis),
+              loss: [...new Set(group.map((b) => `\`${b.loss!.info.display}\``))].join(' or '),
+              where: [...new Set(group.map((b) => analysis.where(b.loss!.node)))].join(', '),
+              activation,
+            },
+            fix: certain ? actFix : null,
+            suggest,
+          });
         }
         // Custom training code: a probability loss called on a linear model's predictions.
         for (const call of analysis.lossCalls) {

@@ -4,6 +4,7 @@ import type { Node } from '../analysis/values.js';
 import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { linesOf, replaceNode, reportNode, setOutputActivation, stringLiteral } from '../util/fixes.js';
+import { byPlace, type Placed } from '../util/places.js';
 
 type MessageIds = 'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';
 
@@ -57,52 +58,54 @@ export default createRule<[], MessageIds>({
         for (const outputs of perSite) {
           for (const pairs of outputs) for (const p of pairs) if (p.output && !isBug(p)) fine.add(p.output.activationNode);
         }
-        const reported = new Set<Node>();
+        const placed: Placed<OutputLossPair, { bugs: number }>[] = [];
         for (const outputs of perSite) {
           for (const pairs of outputs) {
             const bugs = judge(pairs, isBug);
-            const groups = groupBy(bugs, (b) => b.output!.activationNode);
-            for (const [node, group] of groups) {
-              const output = group[0]!.output!;
-              const loss = group[0]!.loss!;
+            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
               // Facts from an imported module: report on this file's half (the layer once,
               // or each compile call of an imported model).
-              const at = reportNode(analysis, node, loss.node, group[0]!.site.via, group[0]!.site.call.callee);
-              if (!at || reported.has(at)) continue;
-              reported.add(at);
-              const sameLiteral = group.every(
-                (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
-              );
-              const sameLoss = group.every((b) => b.loss!.node === loss.node);
-              const edit = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
-              const certain =
-                !!edit?.own &&
-                bugs.length === 1 &&
-                output.units !== undefined &&
-                group.every((b) => b.output!.units === output.units) &&
-                !fine.has(node);
-              const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-              if (edit && !certain) suggest.push({ messageId: 'useSoftmax', fix: edit.fix });
-              // The binary loss suits multi-label data; not when the labels are class ids
-              // (sparse) or provably one-hot (every fit in this file gets `tf.oneHot(...)`).
-              const exclusiveLabels = loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output!.model) !== null);
-              if (sameLoss && loss.local && loss.via === 'direct' && !exclusiveLabels) {
-                const toBinary = replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node));
-                if (toBinary) suggest.push({ messageId: 'useBinaryCrossentropy', fix: toBinary });
-              }
-              context.report({
-                node: at,
-                messageId: at === node ? 'sigmoidWithCategoricalLoss' : 'sigmoidWithCategoricalLossRemote',
-                data: {
-                  loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
-                  where: linesOf(group.map((b) => b.loss!.node), analysis),
-                  ...(at === node ? {} : { output: analysis.where(node) }),
-                },
-                fix: certain ? edit.fix : null,
-                suggest,
-              });
+              const at = reportNode(analysis, node, group[0]!.loss!.node, group[0]!.site.via, group[0]!.site.call.callee);
+              if (at) placed.push({ at, node, group, extra: { bugs: bugs.length } });
             }
           }
+        }
+        // The outputs of an imported model that one loss of this file gets wrong: one report there.
+        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+          const node = placement.node;
+          const output = group[0]!.output!;
+          const loss = group[0]!.loss!;
+          const sameLiteral = group.every(
+            (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
+          );
+          const sameLoss = group.every((b) => b.loss!.node === loss.node);
+          const edit = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
+          const certain =
+            !!edit?.own &&
+            placement.extra.bugs === 1 &&
+            output.units !== undefined &&
+            group.every((b) => b.output!.units === output.units) &&
+            !fine.has(node);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (edit && !certain) suggest.push({ messageId: 'useSoftmax', fix: edit.fix });
+          // The binary loss suits multi-label data; not when the labels are class ids
+          // (sparse) or provably one-hot (every fit in this file gets `tf.oneHot(...)`).
+          const exclusiveLabels = loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output!.model) !== null);
+          if (sameLoss && loss.local && loss.via === 'direct' && !exclusiveLabels) {
+            const toBinary = replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node));
+            if (toBinary) suggest.push({ messageId: 'useBinaryCrossentropy', fix: toBinary });
+          }
+          context.report({
+            node: at,
+            messageId: at === node ? 'sigmoidWithCategoricalLoss' : 'sigmoidWithCategoricalLossRemote',
+            data: {
+              loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
+              where: linesOf(group.map((b) => b.loss!.node), analysis),
+              ...(at === node ? {} : { output: nodes.length === 1 ? analysis.where(node) : linesOf(nodes, analysis) }),
+            },
+            fix: certain ? edit.fix : null,
+            suggest,
+          });
         }
       },
     };

@@ -262,6 +262,22 @@ describe('cross-file analysis', () => {
     expect(lines.every(([line, fixed]) => line === fixed)).toBe(true);
   });
 
+  it('reports the outputs of a model of another module that one loss here gets wrong once, naming each output', async () => {
+    const eslint = new ESLint({
+      cwd: path.join(fixtures, 'js'),
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }],
+    });
+    const [result] = await eslint.lintFiles(['train-heads.js']);
+    // One loss for both outputs: one report at the loss, not one per output at the
+    // same place (nor one naming the first output only).
+    expect(result!.messages.map((m) => [m.line, m.ruleId, m.message.split(/ is | scores /)[0]])).toEqual([
+      [6, 'tfjs/no-missing-output-activation', 'The output layer (heads.js:6, heads.js:7)'],
+      [7, 'tfjs/no-activation-before-logits-loss', 'The softmax output (heads.js:13, heads.js:14)'],
+      [8, 'tfjs/no-sigmoid-with-categorical-loss', 'The sigmoid output (heads.js:20, heads.js:21)'],
+    ]);
+  });
+
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
     expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
