@@ -30,6 +30,17 @@ async function lint(project: string, file: string, settings: Record<string, unkn
   return result!.messages.map((m) => ({ line: m.line, column: m.column, message: m.message, fix: m.fix?.text }));
 }
 
+/** A file of the `js` fixture project linted with every rule. */
+async function lintAll(file: string) {
+  const eslint = new ESLint({
+    cwd: path.join(fixtures, 'js'),
+    overrideConfigFile: true,
+    overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }],
+  });
+  const [result] = await eslint.lintFiles([file]);
+  return result;
+}
+
 /** `text` linted as `file` with the rule, ESLint's cwd at `root`: each message up to " is fed". */
 function lintIn(root: string, text: string, file: string): string[] {
   const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
@@ -237,12 +248,7 @@ describe('cross-file analysis', () => {
   });
 
   it('reports each compile call of a model built in another module, not only the first one', async () => {
-    const eslint = new ESLint({
-      cwd: path.join(fixtures, 'js'),
-      overrideConfigFile: true,
-      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }],
-    });
-    const [result] = await eslint.lintFiles(['twice.js']);
+    const result = await lintAll('twice.js');
     const text = readFileSync(path.join(fixtures, 'js', 'twice.js'), 'utf8');
     // Two calls of each factory, each compiled with the wrong loss: a mistake in each
     // call (the other half is in another file, so each is reported at its own loss).
@@ -263,12 +269,7 @@ describe('cross-file analysis', () => {
   });
 
   it('reports the outputs of a model of another module that one loss here gets wrong once, naming each output', async () => {
-    const eslint = new ESLint({
-      cwd: path.join(fixtures, 'js'),
-      overrideConfigFile: true,
-      overrideConfig: [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }],
-    });
-    const [result] = await eslint.lintFiles(['train-heads.js']);
+    const result = await lintAll('train-heads.js');
     // One loss for both outputs: one report at the loss, not one per output at the
     // same place (nor one naming the first output only).
     expect(result!.messages.map((m) => [m.line, m.ruleId, m.message.split(/ is | scores /)[0]])).toEqual([
