@@ -77,7 +77,9 @@ export default createRule<[], MessageIds>({
             sameActivation && sameLoss && loss.via === 'direct' && loss.local
               ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
               : null;
-          const certain = placement.extra.bugs === 1 && placement.extra.outputs === 1 && matching;
+          // (`alone`: no other group is reported at this place.)
+          const alone = group.length === placement.group.length;
+          const certain = alone && placement.extra.bugs === 1 && placement.extra.outputs === 1 && matching;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (lossFix && !certain) {
             suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });

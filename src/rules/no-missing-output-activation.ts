@@ -80,6 +80,7 @@ export default createRule<[], MessageIds>({
           // Autofix only when the edit is certain and local: one path, one output, a
           // layer compiled nowhere else and written in the function that compiles it.
           const certain =
+            group.length === placement.group.length &&
             placement.extra.bugs === 1 &&
             placement.extra.outputs === 1 &&
             loss.info.classes !== 'none' &&

@@ -82,6 +82,7 @@ export default createRule<[], MessageIds>({
           const edit = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
           const certain =
             !!edit?.own &&
+            group.length === placement.group.length &&
             placement.extra.bugs === 1 &&
             output.units !== undefined &&
             group.every((b) => b.output!.units === output.units) &&
