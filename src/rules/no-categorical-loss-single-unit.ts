@@ -1,10 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputFact } from '../analysis/index.js';
+import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputFact, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { replaceNode, reportNode, setLayerActivation, stringLiteral, type Fix } from '../util/fixes.js';
-import { singleUnitCategoricalBugs } from '../util/single-unit.js';
+import { byPlace, type Placed } from '../util/places.js';
+import { singleUnitCategoricalBugs, type SingleUnitCategoricalBug } from '../util/single-unit.js';
 
 type MessageIds = 'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
 
@@ -40,47 +41,53 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
+        const placed: Placed<OutputLossPair, SingleUnitCategoricalBug>[] = [];
         for (const bug of singleUnitCategoricalBugs(analysis)) {
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
-          const groups = groupBy(bug.pairs, (p) => p.loss!.node);
-          for (const [node, group] of groups) {
+          for (const [node, group] of groupBy(bug.pairs, (p) => p.loss!.node)) {
             // The loss may be in an imported module (a shared constant, a compile helper):
             // then each compile call of this file is reported.
             const at = reportNode(analysis, node, group[0]!.site.via, group[0]!.site.call.callee);
-            if (!at || reported.has(at)) continue;
-            reported.add(at);
-            const loss = group[0]!.loss!;
-            const output = group[0]!.output!;
-            const outputs = group.map((p) => p.output!);
-            const sameOutput = outputs.every(
-              (o) => o.layer === output.layer && o.activation === output.activation && o.activationLiteral === output.activationLiteral,
-            );
-            const lossFix =
-              loss.via === 'direct' && loss.local ? replaceNode(sc, node, stringLiteral(sc, 'binaryCrossentropy', node)) : null;
-            const unconditional = bug.pairs.length === 1 && bug.outputCount === 1;
-            let fix: Fix | null = null;
-            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-            if (outputs.every((o) => o.activation === 'sigmoid')) {
-              if (lossFix && unconditional) fix = lossFix;
-              else if (lossFix) suggest.push({ messageId: 'useBinaryCrossentropy', fix: lossFix });
-            } else if (sameOutput) {
-              const actFix = setLayerActivation(sc, output, 'sigmoid');
-              if (lossFix && actFix) suggest.push({ messageId: 'useSigmoidBinaryCrossentropy', fix: both(lossFix, actFix) });
-              const replacement =
-                loss.info.input === 'logits' && output.activation === 'linear' && loss.via === 'direct' && loss.local
-                  ? analysis.tfExpression(['losses', 'sigmoidCrossEntropy'], node)
-                  : undefined;
-              const logitsFix = replacement ? replaceNode(sc, node, replacement) : null;
-              if (logitsFix) suggest.push({ messageId: 'useSigmoidCrossEntropy', data: { replacement: replacement! }, fix: logitsFix });
-            }
-            context.report({
-              node: at,
-              messageId: 'categoricalLossSingleUnit',
-              data: { loss: display(loss.info), where: where(analysis, outputs), effect: effect(loss.info, outputs) },
-              fix,
-              suggest,
-            });
+            if (at) placed.push({ at, node, group, extra: bug });
           }
+        }
+        // Several 1-unit outputs with one loss (`loss: 'categoricalCrossentropy'` for a
+        // model with two outputs): one report at the loss, naming each output.
+        for (const { at, group, first: placement } of byPlace(placed)) {
+          const node = placement.node;
+          const bug = placement.extra;
+          reported.add(at);
+          const loss = group[0]!.loss!;
+          const output = group[0]!.output!;
+          const outputs = group.map((p) => p.output!);
+          const sameOutput = outputs.every(
+            (o) => o.layer === output.layer && o.activation === output.activation && o.activationLiteral === output.activationLiteral,
+          );
+          const lossFix =
+            loss.via === 'direct' && loss.local ? replaceNode(sc, node, stringLiteral(sc, 'binaryCrossentropy', node)) : null;
+          const unconditional = group.length === placement.group.length && bug.pairs.length === 1 && bug.outputCount === 1;
+          let fix: Fix | null = null;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (outputs.every((o) => o.activation === 'sigmoid')) {
+            if (lossFix && unconditional) fix = lossFix;
+            else if (lossFix) suggest.push({ messageId: 'useBinaryCrossentropy', fix: lossFix });
+          } else if (sameOutput) {
+            const actFix = setLayerActivation(sc, output, 'sigmoid');
+            if (lossFix && actFix) suggest.push({ messageId: 'useSigmoidBinaryCrossentropy', fix: both(lossFix, actFix) });
+            const replacement =
+              loss.info.input === 'logits' && output.activation === 'linear' && loss.via === 'direct' && loss.local
+                ? analysis.tfExpression(['losses', 'sigmoidCrossEntropy'], node)
+                : undefined;
+            const logitsFix = replacement ? replaceNode(sc, node, replacement) : null;
+            if (logitsFix) suggest.push({ messageId: 'useSigmoidCrossEntropy', data: { replacement: replacement! }, fix: logitsFix });
+          }
+          context.report({
+            node: at,
+            messageId: 'categoricalLossSingleUnit',
+            data: { loss: display(loss.info), where: where(analysis, outputs), effect: effect(loss.info, outputs) },
+            fix,
+            suggest,
+          });
         }
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {

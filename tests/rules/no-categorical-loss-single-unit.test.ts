@@ -210,6 +210,39 @@ m.compile({optimizer: 'adam', loss: ['binaryCrossentropy', 'meanSquaredError']})
       ],
     },
     {
+      // One loss string for two 1-unit outputs: one report at the loss naming both
+      // outputs (not the first one only); the binary loss suits both sigmoid units,
+      // as a suggestion (two outputs: not an autofix).
+      code:
+        TF +
+        `const input = tf.input({shape: [4]});
+const a = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const b = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const m = tf.model({inputs: input, outputs: [a, b]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`; line 4, `units: 1`', SHAPE),
+          line: 6,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useBinaryCrossentropy',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const a = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const b = tf.layers.dense({units: 1, activation: 'sigmoid'}).apply(input);
+const m = tf.model({inputs: input, outputs: [a, b]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A wrapper loss, compiled in a helper: reported at the loss inside the wrapper, no edit.
       code:
         TF +
