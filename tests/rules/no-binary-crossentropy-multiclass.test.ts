@@ -144,6 +144,39 @@ compileBinary(tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'si
   ],
   invalid: [
     {
+      // One loss string for two softmax outputs: one report at the loss naming both
+      // (widths and lines), with the accuracy floor of each; two outputs, so the
+      // categorical loss is a suggestion, not an autofix.
+      code:
+        TF +
+        `const input = tf.input({shape: [4]});
+const a = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const b = tf.layers.dense({units: 5, activation: 'softmax'}).apply(input);
+const m = tf.model({inputs: input, outputs: [a, b]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'binaryLossOnSoftmaxAccuracy',
+          data: { loss: BCE, units: '3 or 5', where: 'lines 3, 4', floor: '0.667 or 0.800' },
+          line: 6,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useCategoricalLoss',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const a = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const b = tf.layers.dense({units: 5, activation: 'softmax'}).apply(input);
+const m = tf.model({inputs: input, outputs: [a, b]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The canonical bug with metrics: ['accuracy']: binaryAccuracy inflates the accuracy.
       // Autofix: the categorical loss; suggestion: sigmoid, if the classes are independent.
       code:
