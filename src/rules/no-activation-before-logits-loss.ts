@@ -1,11 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
+import { getAnalysis, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 import { linesOf, removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
-import { byPlace, type Placed } from '../util/places.js';
+import { byPlace, placeOutputBugs } from '../util/places.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
 
@@ -45,23 +45,9 @@ export default createRule<[], MessageIds>({
         const analysis = getAnalysis(context);
         if (!analysis) return;
         const reported = new Set<Node>();
-        const placed: Placed<OutputLossPair, { site: CompileSite; outputs: number; bugs: number }>[] = [];
-        for (const site of analysis.compileSites) {
-          const perOutput = analysis.pairsOf(site);
-          for (const pairs of perOutput) {
-            const bugs = judge(pairs, isCompileBug);
-            // One report per activation node; several pairs reach one node when the
-            // activation or the loss is chosen by a condition (every choice a bug).
-            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
-              // Reported where it stands in this file: the activation (once, however many
-              // compile calls it reaches), or each compile call of an imported model.
-              const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
-              if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
-            }
-          }
-        }
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isCompileBug), (p) => p.extra.site)) {
+          if (reported.has(at)) continue;
           reported.add(at);
           const first = group[0]!;
           const output = first.output!;
@@ -73,8 +59,9 @@ export default createRule<[], MessageIds>({
           const sameLoss = group.every((b) => b.loss!.node === loss.node);
           const matching = loss.info.fusedActivation === activation;
           const replacement = PROBABILITY_LOSS[activation]!;
+          // The loss's replacement depends on the activation only (not on which layer).
           const lossFix =
-            sameActivation && sameLoss && loss.via === 'direct' && loss.local
+            group.every((b) => b.output!.activation === activation) && sameLoss && loss.via === 'direct' && loss.local
               ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
               : null;
           // (`alone`: no other group is reported at this place.)

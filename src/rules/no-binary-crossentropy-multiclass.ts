@@ -85,9 +85,11 @@ export default createRule<[], MessageIds>({
           oneHotFits(p.output.model) !== null;
 
         type Kind = 'softmax' | 'one-hot';
-        const placed: Placed<OutputLossPair, { site: CompileSite; kind: Kind; bugs: number; outputs: number }>[] = [];
+        const placed: Placed<OutputLossPair, { site: CompileSite; kind: Kind; bugs: number; outputs: number; report: object }>[] = [];
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
+          // The outputs of this call that go wrong the same way share a report.
+          const reports: Record<Kind, object> = { softmax: {}, 'one-hot': {} };
           perOutput.forEach((pairs, index) => {
             let kind: Kind = 'softmax';
             let bugs = judge(pairs, isSoftmaxBug);
@@ -97,72 +99,71 @@ export default createRule<[], MessageIds>({
             }
             if (bugs.length === 0) return;
             for (const [node, group] of groupBy(bugs, (b) => reportNode(site, index, b))) {
-              placed.push({ at: node, node, group, extra: { site, kind, bugs: bugs.length, outputs: perOutput.length } });
+              placed.push({ at: node, node, group, extra: { site, kind, bugs: bugs.length, outputs: perOutput.length, report: reports[kind] } });
             }
           });
         }
         // Several outputs that one loss gets wrong the same way (one loss string for a
         // model with two softmax outputs): one report at the loss, naming each.
         const reported = new Set<Node>();
-        for (const kind of ['softmax', 'one-hot'] as const) {
-          for (const { at: node, group, first: placement } of byPlace(placed.filter((p) => p.extra.kind === kind))) {
-            if (reported.has(node)) continue;
-            reported.add(node);
-            const output = group[0]!.output!;
-            const loss = group[0]!.loss!;
-            const sc = analysis.sourceCode;
-            const sameLoss = group.every((b) => b.loss!.node === loss.node);
-            const sameLiteral = group.every(
-              (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
-            );
-            const lossFix =
-              sameLoss && loss.local && loss.via === 'direct'
-                ? replaceNode(sc, loss.node, stringLiteral(sc, 'categoricalCrossentropy', loss.node))
-                : null;
-            const unitsList = unique(group.map((b) => b.output!.units!)).sort((a, b) => a - b);
-            const accuracy =
-              group.every((b) => b.loss!.via === 'direct' && b.loss!.info.key === ACCURACY_SWITCHING_LOSS) &&
-              group.every((b) => judge(analysis.metricsOf(b.site, b.output!.name), (m) => m.value.names.some(isAccuracy)).length > 0);
-            const data = {
-              loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
-              units: unitsList.join(' or '),
-              where: linesOf(group.map((b) => b.output!.activationNode), analysis),
-              ...(accuracy ? { floor: unitsList.map((k) => ((k - 1) / k).toFixed(3)).join(' or ') } : {}),
-            };
-            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-            let fix: Fix | null = null;
-            if (kind === 'softmax') {
-              const alone = group.length === placement.group.length;
-              const certain = alone && placement.extra.bugs === 1 && placement.extra.outputs === 1;
-              if (lossFix && certain) fix = lossFix;
-              else if (lossFix) suggest.push({ messageId: 'useCategoricalLoss', fix: lossFix });
-              const toSigmoid = sameLiteral ? setOutputActivation(analysis, output, 'sigmoid') : null;
-              if (toSigmoid?.own) suggest.push({ messageId: 'useSigmoid', fix: toSigmoid.fix });
-              context.report({
-                node,
-                messageId: accuracy ? 'binaryLossOnSoftmaxAccuracy' : 'binaryLossOnSoftmax',
-                data,
-                fix,
-                suggest,
-              });
-            } else {
-              const toSoftmax = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
-              if (toSoftmax?.own && lossFix) {
-                const both = [toSoftmax.fix, lossFix];
-                suggest.push({
-                  messageId: 'useSoftmaxAndCategoricalLoss',
-                  fix: (fixer) => both.flatMap((f) => f(fixer)),
-                });
-              }
-              const fits = unique(group.flatMap((b) => oneHotFits(b.output!.model)!.map((f) => f.site.call)));
-              context.report({
-                node,
-                messageId: accuracy ? 'binaryLossOnOneHotAccuracy' : 'binaryLossOnOneHot',
-                data: { ...data, fit: linesOf(fits, analysis) },
-                fix: null,
-                suggest,
+        for (const { at: node, group, first: placement } of byPlace(placed, (p) => p.extra.report)) {
+          if (reported.has(node)) continue;
+          reported.add(node);
+          const { kind } = placement.extra;
+          const output = group[0]!.output!;
+          const loss = group[0]!.loss!;
+          const sc = analysis.sourceCode;
+          const sameLoss = group.every((b) => b.loss!.node === loss.node);
+          const sameLiteral = group.every(
+            (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
+          );
+          const lossFix =
+            sameLoss && loss.local && loss.via === 'direct'
+              ? replaceNode(sc, loss.node, stringLiteral(sc, 'categoricalCrossentropy', loss.node))
+              : null;
+          const unitsList = unique(group.map((b) => b.output!.units!)).sort((a, b) => a - b);
+          const accuracy =
+            group.every((b) => b.loss!.via === 'direct' && b.loss!.info.key === ACCURACY_SWITCHING_LOSS) &&
+            group.every((b) => judge(analysis.metricsOf(b.site, b.output!.name), (m) => m.value.names.some(isAccuracy)).length > 0);
+          const data = {
+            loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
+            units: unitsList.join(' or '),
+            where: linesOf(group.map((b) => b.output!.activationNode), analysis),
+            ...(accuracy ? { floor: unitsList.map((k) => ((k - 1) / k).toFixed(3)).join(' or ') } : {}),
+          };
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          let fix: Fix | null = null;
+          if (kind === 'softmax') {
+            const alone = group.length === placement.group.length;
+            const certain = alone && placement.extra.bugs === 1 && placement.extra.outputs === 1;
+            if (lossFix && certain) fix = lossFix;
+            else if (lossFix) suggest.push({ messageId: 'useCategoricalLoss', fix: lossFix });
+            const toSigmoid = sameLiteral ? setOutputActivation(analysis, output, 'sigmoid') : null;
+            if (toSigmoid?.own) suggest.push({ messageId: 'useSigmoid', fix: toSigmoid.fix });
+            context.report({
+              node,
+              messageId: accuracy ? 'binaryLossOnSoftmaxAccuracy' : 'binaryLossOnSoftmax',
+              data,
+              fix,
+              suggest,
+            });
+          } else {
+            const toSoftmax = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
+            if (toSoftmax?.own && lossFix) {
+              const both = [toSoftmax.fix, lossFix];
+              suggest.push({
+                messageId: 'useSoftmaxAndCategoricalLoss',
+                fix: (fixer) => both.flatMap((f) => f(fixer)),
               });
             }
+            const fits = unique(group.flatMap((b) => oneHotFits(b.output!.model)!.map((f) => f.site.call)));
+            context.report({
+              node,
+              messageId: accuracy ? 'binaryLossOnOneHotAccuracy' : 'binaryLossOnOneHot',
+              data: { ...data, fit: linesOf(fits, analysis) },
+              fix: null,
+              suggest,
+            });
           }
         }
       },

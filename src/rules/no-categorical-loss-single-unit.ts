@@ -53,10 +53,11 @@ export default createRule<[], MessageIds>({
         }
         // Several 1-unit outputs with one loss (`loss: 'categoricalCrossentropy'` for a
         // model with two outputs): one report at the loss, naming each output.
-        for (const { at, group, first: placement } of byPlace(placed)) {
+        for (const { at, group, first: placement } of byPlace(placed, (p) => p.extra.site)) {
+          if (reported.has(at)) continue;
+          reported.add(at);
           const node = placement.node;
           const bug = placement.extra;
-          reported.add(at);
           const loss = group[0]!.loss!;
           const output = group[0]!.output!;
           const outputs = group.map((p) => p.output!);

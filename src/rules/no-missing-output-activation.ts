@@ -1,11 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../analysis/ast.js';
-import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { linesOf, replaceNode, reportNode, setLayerActivation, type Fix } from '../util/fixes.js';
-import { byPlace, type Placed } from '../util/places.js';
+import { byPlace, placeOutputBugs } from '../util/places.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'missingOutputActivation' | 'addActivation' | 'useLogitsLoss';
@@ -51,22 +51,9 @@ export default createRule<[], MessageIds>({
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
         let uses: Map<LayerFact, number> | undefined;
-        const placed: Placed<OutputLossPair, { site: CompileSite; outputs: number; bugs: number }>[] = [];
-        for (const site of analysis.compileSites) {
-          const perOutput = analysis.pairsOf(site);
-          for (const pairs of perOutput) {
-            const bugs = judge(pairs, isBug);
-            // One report per output layer; several pairs reach it when the loss is chosen by a condition.
-            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
-              // The output may be built in an imported module: report on this file's half
-              // (the layer once, or each compile call of an imported model).
-              const at = reportNode(analysis, node, group[0]!.loss!.node, site.via, site.call.callee);
-              if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
-            }
-          }
-        }
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+          if (reported.has(at)) continue;
           reported.add(at);
           const { site } = placement.extra;
           const output = group[0]!.output!;

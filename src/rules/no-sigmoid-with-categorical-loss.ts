@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, groupBy, judge, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { linesOf, replaceNode, reportNode, setOutputActivation, stringLiteral } from '../util/fixes.js';
-import { byPlace, type Placed } from '../util/places.js';
+import { linesOf, replaceNode, setOutputActivation, stringLiteral } from '../util/fixes.js';
+import { byPlace, placeOutputBugs } from '../util/places.js';
 
 type MessageIds = 'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';
 
@@ -58,20 +58,11 @@ export default createRule<[], MessageIds>({
         for (const outputs of perSite) {
           for (const pairs of outputs) for (const p of pairs) if (p.output && !isBug(p)) fine.add(p.output.activationNode);
         }
-        const placed: Placed<OutputLossPair, { bugs: number }>[] = [];
-        for (const outputs of perSite) {
-          for (const pairs of outputs) {
-            const bugs = judge(pairs, isBug);
-            for (const [node, group] of groupBy(bugs, (b) => b.output!.activationNode)) {
-              // Facts from an imported module: report on this file's half (the layer once,
-              // or each compile call of an imported model).
-              const at = reportNode(analysis, node, group[0]!.loss!.node, group[0]!.site.via, group[0]!.site.call.callee);
-              if (at) placed.push({ at, node, group, extra: { bugs: bugs.length } });
-            }
-          }
-        }
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(placed)) {
+        const reported = new Set<Node>();
+        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+          if (reported.has(at)) continue;
+          reported.add(at);
           const node = placement.node;
           const output = group[0]!.output!;
           const loss = group[0]!.loss!;

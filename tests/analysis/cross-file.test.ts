@@ -277,6 +277,13 @@ describe('cross-file analysis', () => {
       [7, 'tfjs/no-activation-before-logits-loss', 'The softmax output (heads.js:13, heads.js:14)'],
       [8, 'tfjs/no-sigmoid-with-categorical-loss', 'The sigmoid output (heads.js:20, heads.js:21)'],
     ]);
+    // The loss here is the edit that suits both outputs: offered (two outputs: not an
+    // autofix); the layers are another file's.
+    expect(result!.messages.map((m) => [m.fix, m.suggestions?.map((x) => x.messageId)])).toEqual([
+      [undefined, ['useLogitsLoss']],
+      [undefined, ['useProbabilityLoss']],
+      [undefined, ['useBinaryCrossentropy']],
+    ]);
   });
 
   it('reads TypeScript sources imported as .js with the TS parser', async () => {

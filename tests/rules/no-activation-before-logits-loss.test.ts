@@ -12,6 +12,17 @@ const data = (activation: string, loss: string, fused: string, lossLine: number,
   fused,
 });
 
+/** A model compiled, trained, compiled again and trained again (fine-tuning), with these losses. */
+const fineTuned = (activation: string, first: string, second: string) =>
+  TF +
+  `const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'relu'}));
+model.add(tf.layers.dense({units: 3, activation: '${activation}'}));
+model.compile({optimizer: 'adam', loss: ${first}});
+await model.fit(xs, ys);
+model.compile({optimizer: 'sgd', loss: ${second}});
+await model.fit(xs, ys);`;
+
 runRule('no-activation-before-logits-loss', rule, {
   valid: [
     // Linear output (dense defaults to linear) with the fused loss: the intended use.
@@ -83,6 +94,31 @@ m.add(tf.layers.dense({units: 1}));
 m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
   ],
   invalid: [
+    {
+      // Compiled twice with the same mistake (fine-tuning): one report at the softmax,
+      // and the first call's loss is still autofixed (the next pass fixes the second,
+      // reported then).
+      code: fineTuned('softmax', 'tf.losses.softmaxCrossEntropy', 'tf.losses.softmaxCrossEntropy'),
+      output: [
+        fineTuned('softmax', "'categoricalCrossentropy'", 'tf.losses.softmaxCrossEntropy'),
+        fineTuned('softmax', "'categoricalCrossentropy'", "'categoricalCrossentropy'"),
+      ],
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5, 4),
+          line: 4,
+          column: 50,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              data: { activation: 'softmax' },
+              output: fineTuned('linear', 'tf.losses.softmaxCrossEntropy', 'tf.losses.softmaxCrossEntropy'),
+            },
+          ],
+        },
+      ],
+    },
     {
       // The canonical bug: softmax output, fused softmax loss. Unique local fix: the string loss.
       code:

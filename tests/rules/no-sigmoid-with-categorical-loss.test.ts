@@ -9,6 +9,17 @@ const data = (loss: string, line: number | string) => ({
   where: typeof line === 'number' ? `line ${line}` : line,
 });
 
+/** A model compiled with `first`, trained, compiled again with the categorical loss and trained again (fine-tuning). */
+const fineTuned = (activation: string, first: string) =>
+  TF +
+  `const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'relu'}));
+model.add(tf.layers.dense({units: 3, activation: '${activation}'}));
+model.compile({optimizer: 'adam', loss: '${first}'});
+await model.fit(xs, ys);
+model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+await model.fit(xs, ys);`;
+
 runRule('no-sigmoid-with-categorical-loss', rule, {
   valid: [
     // Softmax with the categorical loss: the intended pairing.
@@ -138,6 +149,21 @@ m.compile({optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy'});
 export const scores = (x) => tf.sigmoid(m.predict(x));`,
   ],
   invalid: [
+    {
+      // Compiled twice with the same mistake (fine-tuning): one report at the sigmoid,
+      // and the autofix still applies (softmax is right for both compile calls).
+      code: fineTuned('sigmoid', 'categoricalCrossentropy'),
+      output: fineTuned('softmax', 'categoricalCrossentropy'),
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 5),
+          line: 4,
+          column: 50,
+          suggestions: [{ messageId: 'useBinaryCrossentropy', output: fineTuned('sigmoid', 'binaryCrossentropy') }],
+        },
+      ],
+    },
     {
       // The canonical bug: 10 sigmoid units with categoricalCrossentropy. Autofix: softmax;
       // suggestion: the binary loss, for multi-label data.
