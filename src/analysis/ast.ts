@@ -52,8 +52,8 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | unde
   return undefined;
 }
 
-/** The name a call's callee ends with: `f` in `f()`, `b` in `a.b()`. */
-export function calleeName(call: TSESTree.CallExpression): string | undefined {
+/** The name a call's (or `new`'s) callee ends with: `f` in `f()`, `b` in `a.b()`, `C` in `new a.C()`. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const c = unwrap(call.callee);
   if (c.type === 'Identifier') return c.name;
   if (c.type === 'MemberExpression') return staticMemberName(c);

@@ -9,7 +9,7 @@
  * lists, grouped once, so no part of the file is walked twice.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, unwrap, walk } from './ast.js';
+import { calleeName, isFunctionNode, unwrap, walk } from './ast.js';
 import type { FunctionNode, Node } from './values.js';
 
 export type ExitStatement = TSESTree.ReturnStatement | TSESTree.ThrowStatement;
@@ -47,13 +47,9 @@ export function record(rec: Recorded, node: Node): void {
         rec.thisWrites.push(node);
       }
       break;
-    case 'NewExpression': {
-      const callee = unwrap(node.callee);
-      const name =
-        callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
-      if (name === 'Sequential') rec.sequentials.push(node);
+    case 'NewExpression':
+      if (calleeName(node) === 'Sequential') rec.sequentials.push(node);
       break;
-    }
     default:
       break;
   }

@@ -291,11 +291,12 @@ o.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`;
       const code = `
 import * as tf from '@tensorflow/tfjs';
 export function f() { return new tf.Sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.softmax()]}); }
-export function g() { return tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.softmax()]}); }`;
+export function g() { return tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.softmax()]}); }
+export function h() { return new tf['Sequential']({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.softmax()]}); }`;
       const a = analyze(code, { parser })!;
       // Each softmax layer's input is the 1-unit dense before it.
       const widths = a.layerCalls.filter((l) => l.factory === 'softmax').map((l) => a.inputLayerOf(l).map((p) => p.value?.call.loc.start.column));
-      expect(widths).toEqual([[57], [53]]);
+      expect(widths).toEqual([[57], [53], [60]]);
     });
 
     it('matches loss objects to outputs by layer name', () => {
