@@ -284,6 +284,18 @@ describe('cross-file analysis', () => {
       [undefined, ['useProbabilityLoss']],
       [undefined, ['useBinaryCrossentropy']],
     ]);
+    // Each suggestion rewrites its own line's loss, and only that.
+    const text = readFileSync(path.join(fixtures, 'js', 'train-heads.js'), 'utf8');
+    const applied = result!.messages.map((m) => {
+      const { range, text: replacement } = m.suggestions![0]!.fix;
+      const fixed = text.slice(0, range[0]) + replacement + text.slice(range[1]);
+      return fixed.split('\n').filter((line, i) => line !== text.split('\n')[i]);
+    });
+    expect(applied).toEqual([
+      ["twoLinearHeads().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });"],
+      ["twoSoftmaxHeads().compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });"],
+      ["twoSigmoidHeads().compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });"],
+    ]);
   });
 
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
