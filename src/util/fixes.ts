@@ -24,17 +24,52 @@ export function isInFile(sourceCode: SourceCode, node: Node): boolean {
   return n === sourceCode.ast;
 }
 
+/** The index of the first of `items` (sorted by range) that starts at or after `start`. */
+function firstFrom(items: readonly { range: readonly [number, number] }[], start: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.range[0] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The comments inside `node`, as `sourceCode.getCommentsInside(node)` gives them,
+ * found by a binary search of the file's sorted comments instead of a walk over
+ * every token of `node` (a fix is built for every report, most without comments).
+ */
+export function commentsInside(sourceCode: SourceCode, node: Node): TSESTree.Comment[] {
+  const comments = sourceCode.getAllComments();
+  const end = node.range[1];
+  const found: TSESTree.Comment[] = [];
+  for (let i = firstFrom(comments, node.range[0]); i < comments.length && comments[i]!.range[1] <= end; i++) found.push(comments[i]!);
+  return found;
+}
+
+/** The first string token inside `node` (the same binary search, over the file's tokens). */
+function firstStringToken(sourceCode: SourceCode, node: Node): TSESTree.Token | undefined {
+  const tokens = sourceCode.ast.tokens;
+  const end = node.range[1];
+  for (let i = firstFrom(tokens, node.range[0]); i < tokens.length && tokens[i]!.range[1] <= end; i++) {
+    if (tokens[i]!.type === 'String') return tokens[i];
+  }
+  return undefined;
+}
+
 /** Replace `node` with `text`, unless that would delete a comment inside it. */
 export function replaceNode(sourceCode: SourceCode, node: Node, text: string): Fix | null {
   if (!isInFile(sourceCode, node)) return null;
-  if (sourceCode.getCommentsInside(node).length > 0) return null;
+  if (commentsInside(sourceCode, node).length > 0) return null;
   return (fixer) => fixer.replaceText(node, text);
 }
 
 /** Replace `outer` with the text of `inner` (inside it), unless a comment outside `inner` would be lost. */
 export function unwrapTo(sourceCode: SourceCode, outer: Node, inner: Node): Fix | null {
   if (!isInFile(sourceCode, outer)) return null;
-  const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  const lost = commentsInside(sourceCode, outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
   if (lost.length > 0) return null;
   let text = sourceCode.getText(inner);
   if (needsParens(inner, outer)) text = `(${text})`;
@@ -72,8 +107,8 @@ export function stringLiteral(sourceCode: SourceCode, value: string, like?: Node
   if (like) {
     let scope: Node = like;
     while (scope.parent && !/Statement|Declaration$/.test(scope.type)) scope = scope.parent;
-    const first = like.type === 'Literal' ? sourceCode.getFirstToken(like) : sourceCode.getTokens(scope).find((t) => t.type === 'String');
-    if (first && first.type === 'String' && first.value.startsWith('"')) quote = '"';
+    const first = like.type === 'Literal' ? sourceCode.text[like.range[0]] : firstStringToken(sourceCode, scope)?.value[0];
+    if (first === '"') quote = '"';
   }
   return `${quote}${value}${quote}`;
 }
@@ -120,7 +155,7 @@ export function removeLayerCall(sc: SourceCode, call: TSESTree.CallExpression): 
   // model.add(tf.layers.softmax());
   if (p.type === 'CallExpression' && p.arguments.length === 1 && p.arguments[0] === node && p.parent?.type === 'ExpressionStatement') {
     const stmt = p.parent;
-    if (sc.getCommentsInside(stmt).length > 0) return null;
+    if (commentsInside(sc, stmt).length > 0) return null;
     return (fixer) => fixer.remove(stmt);
   }
   // layers: [..., tf.layers.softmax()]
@@ -144,17 +179,17 @@ export function removeArrayElement(sc: SourceCode, array: TSESTree.ArrayExpressi
   if (!isInFile(sc, array)) return null;
   const i = array.elements.indexOf(element as TSESTree.Expression);
   if (i < 0) return null;
-  if (sc.getCommentsInside(element).length > 0) return null;
+  if (commentsInside(sc, element).length > 0) return null;
   const next = array.elements[i + 1];
   const prev = array.elements[i - 1];
   if (next) {
     const range: [number, number] = [element.range[0], next.range[0]];
-    if (sc.getCommentsInside(array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
+    if (commentsInside(sc, array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
     return (fixer) => fixer.removeRange(range);
   }
   if (prev) {
     const range: [number, number] = [prev.range[1], element.range[1]];
-    if (sc.getCommentsInside(array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
+    if (commentsInside(sc, array).some((c) => c.range[0] >= range[0] && c.range[1] <= range[1])) return null;
     return (fixer) => fixer.removeRange(range);
   }
   return (fixer) => fixer.remove(element);
@@ -177,7 +212,7 @@ export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, t
   const props = object.properties;
   const last = props[props.length - 1];
   if (!last) {
-    if (sc.getCommentsInside(object).length > 0) return null;
+    if (commentsInside(sc, object).length > 0) return null;
     return (fixer) => fixer.replaceText(object, `{${text}}`);
   }
   const closing = sc.getLastToken(object);
@@ -226,7 +261,7 @@ export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { read
   // A fixed-activation layer: only the config-less softmax layer is rewritten.
   const callee = unwrap(layer.call.callee);
   if (layer.factory !== 'softmax' || layer.call.arguments.length > 0 || callee.type !== 'MemberExpression' || callee.computed) return null;
-  if (sc.getCommentsInside(layer.call).length > 0) return null;
+  if (commentsInside(sc, layer.call).length > 0) return null;
   const object = sc.getText(callee.object);
   return (fixer) => fixer.replaceText(layer.call, `${object}.activation({activation: ${stringLiteral(sc, activation, layer.call)}})`);
 }
@@ -246,7 +281,7 @@ export function reportNode(analysis: FileAnalysis, ...candidates: (Node | undefi
  */
 export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, text: string): Fix | null {
   if (!isInFile(sourceCode, outer)) return null;
-  const lost = sourceCode.getCommentsInside(outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  const lost = commentsInside(sourceCode, outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
   if (lost.length > 0) return null;
   return (fixer) => fixer.replaceText(outer, text);
 }
