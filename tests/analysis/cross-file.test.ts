@@ -8,6 +8,8 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, Linter } from 'eslint';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -181,6 +183,36 @@ describe('cross-file analysis', () => {
       parseLog.length = 0;
       expect(lintIn(root, train, path.join(root, 'train.js'))).toEqual(['The softmax output (model.js:4)']);
       expect(parseLog.map((f) => path.basename(f))).toEqual(['model.js']);
+    });
+  });
+
+  it("keeps only the AST of a linted module, not ESLint's SourceCode or the analysis (released once the next file's lint begins)", async () => {
+    // A full collection on demand (the test process is not started with --expose-gc).
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    await inTempDir('tfjs-release-', async (root) => {
+      const model =
+        "import * as tf from '@tensorflow/tfjs';\nexport const createModel = () => tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n";
+      const train =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\ncreateModel().compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+      writeFileSync(path.join(root, 'model.js'), model);
+      writeFileSync(path.join(root, 'train.js'), train);
+      const config = [{ plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules }];
+      const linter = new Linter({ cwd: root });
+      const refs = (() => {
+        linter.verify(model, config as never, { filename: path.join(root, 'model.js') });
+        const sourceCode = linter.getSourceCode();
+        return { sourceCode: new WeakRef(sourceCode), ast: new WeakRef(sourceCode.ast) };
+      })();
+      // The next file's lint begins: model.js's parse is kept for importers, its SourceCode let go.
+      parseLog.length = 0;
+      const messages = linter.verify(train, config as never, { filename: path.join(root, 'train.js') });
+      expect(messages.map((m) => m.message.split(' is fed')[0])).toEqual(['The softmax output (model.js:2)']);
+      expect(parseLog).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      expect(refs.sourceCode.deref()).toBeUndefined();
+      expect(refs.ast.deref()).toBeDefined();
     });
   });
 
