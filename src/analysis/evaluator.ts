@@ -137,6 +137,15 @@ export function childPath(path: readonly string[], name: string): readonly strin
   return child;
 }
 
+/** Each reference of the file that its scope manager resolved, by its identifier. */
+function referenceTable(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Identifier, Variable> {
+  const table = new Map<TSESTree.Identifier, Variable>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const ref of scope.references) if (ref.resolved) table.set(ref.identifier as TSESTree.Identifier, ref.resolved);
+  }
+  return table;
+}
+
 /** Marks, in the cache, a node whose evaluation (without bindings) is under way. */
 const IN_PROGRESS: Value = { kind: 'unknown' };
 
@@ -397,9 +406,19 @@ export class Evaluator {
   // ---------------------------------------------------------------------------
   // Names
 
+  /**
+   * The variable a name refers to. A reference the scope manager resolved is read
+   * from one table of the file's references (built on the first name evaluated):
+   * finding its scope through ESLint's `getScope` costs a lookup per enclosing node,
+   * and this is asked for ~100 names per file. Names the scope manager leaves
+   * unresolved (globals) and identifiers of other files (an importing file's adds to
+   * a module's model are evaluated by the module's evaluator) are looked up by scope.
+   */
   private variableOf(id: TSESTree.Identifier): Variable | undefined {
-    return resolveName(this.sourceCode.getScope(id), id.name);
+    const resolved = (this.references ??= referenceTable(this.sourceCode)).get(id);
+    return resolved ?? resolveName(this.sourceCode.getScope(id), id.name);
   }
+  private references: Map<TSESTree.Identifier, Variable> | undefined;
 
   private identifier(id: TSESTree.Identifier, env: Env | undefined): Value {
     const variable = this.variableOf(id);

@@ -213,6 +213,33 @@ m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
       ],
     },
     {
+      // A classic <script> (sourceType script): its top-level names are global variables.
+      code: `var units = 5;
+var m = tf.sequential();
+m.add(tf.layers.dense({units: units, activation: 'softmax', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});`,
+      output: `var units = 5;
+var m = tf.sequential();
+m.add(tf.layers.dense({units: units, activation: 'softmax', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output: `var units = 5;
+var m = tf.sequential();
+m.add(tf.layers.dense({units: units, activation: 'linear', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A softmax layer after a linear dense; page global tf; reported at the layer call.
       code: `const m = tf.sequential();
 m.add(tf.layers.dense({units: 5, inputShape: [3]}));
