@@ -60,7 +60,7 @@ function eslintScope(): typeof EslintScope {
  * `parseForESLint` does, without them. Null for any other parser, or when the parser
  * is not a loaded CommonJS module (a bundled copy): it is then called as it is.
  */
-interface TypeScriptParts {
+export interface TypeScriptParts {
   readonly parse: (text: string, options: Record<string, unknown>) => TSESTree.Program;
   readonly analyze: (ast: TSESTree.Program, options: Record<string, unknown>) => unknown;
   readonly visitorKeys: unknown;
@@ -73,7 +73,16 @@ function typescriptPartsOf(parser: Parser): TypeScriptParts | null {
   parts = null;
   if ((parser as { meta?: { name?: unknown } }).meta?.name === 'typescript-eslint/parser') {
     try {
-      const loaded = Object.values(createRequire(import.meta.url).cache).find((m) => m?.exports === parser);
+      // By its function, not the object: typescript-eslint's shared configs pass a
+      // `{meta, parseForESLint}` of their own, and `import * as` gives a namespace.
+      const parse = parser.parseForESLint;
+      const loaded = Object.values(createRequire(import.meta.url).cache).find((m) => {
+        try {
+          return (m?.exports as Parser | undefined)?.parseForESLint === parse;
+        } catch {
+          return false; // an export getter that throws
+        }
+      });
       if (loaded) {
         const from = createRequire(loaded.filename);
         const estree = from('@typescript-eslint/typescript-estree') as { parse?: TypeScriptParts['parse'] };
@@ -95,12 +104,15 @@ function typescriptPartsOf(parser: Parser): TypeScriptParts | null {
  * What typescript-eslint's `parseForESLint(text, options)` returns, parsed without
  * tokens and comments (the same normalisation of its options, the same analysis).
  */
-function parseTypeScript(parts: TypeScriptParts, text: string, options: Record<string, unknown>): { ast: TSESTree.Program; scopeManager: unknown } {
+export function parseTypeScript(parts: TypeScriptParts, text: string, options: Record<string, unknown>): { ast: TSESTree.Program; scopeManager: unknown } {
   const sourceType = options.sourceType === 'module' || options.sourceType === 'script' ? options.sourceType : 'script';
   const ecmaFeatures = (typeof options.ecmaFeatures === 'object' && options.ecmaFeatures ? options.ecmaFeatures : {}) as Record<string, unknown>;
   const estreeOptions: Record<string, unknown> = {
     jsx: typeof ecmaFeatures.jsx === 'boolean' ? ecmaFeatures.jsx : false,
     ...options,
+    // The parser's mapping of its deprecated `warnOnUnsupportedTypeScriptVersion`.
+    onUnsupportedTypeScriptVersion:
+      options.onUnsupportedTypeScriptVersion ?? (options.warnOnUnsupportedTypeScriptVersion === false ? 'ignore' : 'warn'),
     sourceType,
     ecmaFeatures,
     comment: false,

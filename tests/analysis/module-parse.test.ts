@@ -12,7 +12,8 @@ import * as eslintScope from 'eslint-scope';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseModule, type ParseSetup } from '../../src/analysis/modules.js';
+import tseslint from 'typescript-eslint';
+import { parseModule, parseTypeScript, type ParseSetup, type TypeScriptParts } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const files = ['js', 'ts'].flatMap((dir) =>
@@ -74,6 +75,49 @@ describe('modules parsed with typescript-eslint parser', () => {
     expect(module!.ast.tokens).toEqual([]);
     expect(tree(module!.ast)).toEqual(tree(reference.ast));
     expect(scopes(module!.scopeManager)).toEqual(scopes(reference.scopeManager));
+  });
+
+  it.each([
+    ["typescript-eslint's shared-config parser (its own {meta, parseForESLint})", () => tseslint.parser],
+    ['the parser imported as a namespace (`import * as`)', () => import('@typescript-eslint/parser')],
+  ])('takes the same path for %s', async (_name, get) => {
+    const parser = await get();
+    expect(parser).not.toBe(tsParser);
+    const file = path.join(fixtures, 'ts', 'model.ts');
+    const text = readFileSync(file, 'utf8');
+    const module = parseModule(text, file, setupFor(parser, 'module'));
+    expect(module!.ast.tokens).toEqual([]);
+    const reference = tsParser.parseForESLint(text, { sourceType: 'module', ecmaVersion: 'latest', filePath: file });
+    expect(tree(module!.ast)).toEqual(tree(reference.ast));
+  });
+
+  it("maps the parser's options as parseForESLint does (source type, JSX, the deprecated version warning switch)", () => {
+    const seen: Record<string, unknown>[] = [];
+    const analysed: Record<string, unknown>[] = [];
+    const parts: TypeScriptParts = {
+      parse: (_text, options) => {
+        seen.push(options);
+        return { type: 'Program', body: [] } as never;
+      },
+      analyze: (_ast, options) => {
+        analysed.push(options);
+        return {};
+      },
+      visitorKeys: {},
+    };
+    parseTypeScript(parts, '', { sourceType: 'commonjs', warnOnUnsupportedTypeScriptVersion: false, ecmaFeatures: { globalReturn: true }, lib: ['es2020'] });
+    parseTypeScript(parts, '', { sourceType: 'module', ecmaFeatures: { jsx: true }, onUnsupportedTypeScriptVersion: 'error', errorOnTypeScriptSyntacticAndSemanticIssues: true });
+    parseTypeScript(parts, '', {});
+    expect(seen.map((o) => [o.sourceType, o.jsx, o.onUnsupportedTypeScriptVersion, o.comment, o.tokens, 'errorOnTypeScriptSyntacticAndSemanticIssues' in o])).toEqual([
+      ['script', false, 'ignore', false, false, false],
+      ['module', true, 'error', false, false, false],
+      ['script', false, 'warn', false, false, false],
+    ]);
+    expect(analysed.map((o) => [o.sourceType, o.globalReturn, o.lib])).toEqual([
+      ['script', true, ['es2020']],
+      ['module', undefined, undefined],
+      ['script', undefined, undefined],
+    ]);
   });
 
   it('calls any other parser as it is', () => {

@@ -23,8 +23,26 @@ await model.fit(xs, ys);
 model.compile({optimizer: 'sgd', loss: ${second}});
 await model.fit(xs, ys);`;
 
+/**
+ * A parameter whose default names a constant that the function body declares again:
+ * the default is evaluated before the body, so it reads the outer constant.
+ */
+const shadowedDefault = (outer: string, inner: string) =>
+  TF +
+  `const ACT = '${outer}';
+function build(activation = ACT) {
+  const ACT = '${inner}';
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: activation, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+  return m;
+}
+build();`;
+
 runRule('no-activation-before-logits-loss', rule, {
   valid: [
+    // The default is the outer 'relu', not the body's 'softmax' (reported before 74b8480).
+    shadowedDefault('relu', 'softmax'),
     // Linear output (dense defaults to linear) with the fused loss: the intended use.
     TF +
       `const m = tf.sequential();
@@ -94,6 +112,12 @@ m.add(tf.layers.dense({units: 1}));
 m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
   ],
   invalid: [
+    {
+      // The default is the outer 'softmax', not the body's 'relu' (missed before 74b8480).
+      code: shadowedDefault('softmax', 'relu'),
+      output: shadowedDefault('softmax', 'relu').replace('loss: tf.losses.softmaxCrossEntropy', "loss: 'categoricalCrossentropy'"),
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 6, suggestions: null }],
+    },
     {
       // Compiled twice with the same mistake (fine-tuning): one report at the softmax,
       // and the first call's loss is still autofixed (the next pass fixes the second,
