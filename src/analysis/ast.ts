@@ -87,6 +87,22 @@ export function isLoop(node: Node): boolean {
   }
 }
 
+/**
+ * The number of leading `items` for which `before` holds, found by binary search:
+ * `before` must hold for a prefix of `items` and for nothing after it (items sorted
+ * by position, `before` a comparison with one position).
+ */
+export function partitionPoint<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** True when `inner` lies inside `outer` (or is it). */
 export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];

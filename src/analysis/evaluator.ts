@@ -22,6 +22,7 @@ import {
   isFunctionNode,
   isLoop,
   isRelativeSpecifier,
+  partitionPoint,
   propertyKey,
   resolveName,
   staticMemberName,
@@ -414,7 +415,7 @@ export class Evaluator {
    * unresolved (globals) and identifiers of other files (an importing file's adds to
    * a module's model are evaluated by the module's evaluator) are looked up by scope.
    */
-  private variableOf(id: TSESTree.Identifier): Variable | undefined {
+  variableOf(id: TSESTree.Identifier): Variable | undefined {
     const resolved = (this.references ??= referenceTable(this.sourceCode)).get(id);
     return resolved ?? resolveName(this.sourceCode.getScope(id), id.name);
   }
@@ -705,13 +706,7 @@ export class Evaluator {
   ): Value | undefined {
     // A write is before `ref` when its whole assignment is (`x = f(x)` reads the old x):
     // those before `ref` are a prefix.
-    let lo = 0;
-    let hi = writes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (writes[mid]!.at.parent!.range[1] <= ref.range[0]) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(writes, (w) => w.at.parent!.range[1] <= ref.range[0]);
     for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
       if (!isLoop(n)) continue;
       for (let i = lo; i < writes.length && writes[i]!.at.parent!.range[1] <= n.range[1]; i++) {

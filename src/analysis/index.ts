@@ -424,6 +424,11 @@ export class FileAnalysis {
     return this.evaluator.evaluate(node);
   }
 
+  /** The variable a name refers to, as the evaluator resolves it. */
+  variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    return this.evaluator.variableOf(id);
+  }
+
   /** Is `node` in this file (and not in a module it imports)? Reports and fixes need local nodes. */
   isLocal(node: Node): boolean {
     return programOf(node) === this.sourceCode.ast;
@@ -621,7 +626,7 @@ export class FileAnalysis {
   private receiverIsLocal(call: TSESTree.CallExpression, fn: Node): boolean {
     const object = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
     if (object.type !== 'Identifier') return false;
-    const variable = this.sourceCode.getScope(object).references.find((r) => r.identifier === object)?.resolved;
+    const variable = this.evaluator.variableOf(object);
     const def = variable?.defs[0];
     return !!def && def.type === 'Variable' && enclosingFunction(def.node) === fn;
   }

@@ -4,7 +4,7 @@ import { possibilities } from '../analysis/guards.js';
 import { getAnalysis, judge, type FileAnalysis } from '../analysis/index.js';
 import { UNKNOWN, type Node, type TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { meansSameAt, replaceAround, resolveName, type Fix } from '../util/fixes.js';
+import { meansSameAt, replaceAround, type Fix } from '../util/fixes.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 
@@ -113,7 +113,7 @@ function viaLocalConstant(analysis: FileAnalysis, log: TensorValue, act: TensorV
   const arg = log.argumentNode && unwrap(log.argumentNode);
   if (!arg || arg.type !== 'Identifier') return false;
   const sc = analysis.sourceCode;
-  const variable = resolveName(sc.getScope(arg), arg.name);
+  const variable = analysis.variableOf(arg);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
   const decl = variable.defs[0]!.node as TSESTree.VariableDeclarator;
   if (decl.id.type !== 'Identifier' || !decl.init || unwrap(decl.init) !== act.node) return false;

@@ -4,9 +4,7 @@
  * offers nothing rather than something wrong.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveName, unwrap, walk } from '../analysis/ast.js';
-
-export { resolveName };
+import { partitionPoint, resolveName, unwrap, walk } from '../analysis/ast.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
 
@@ -24,18 +22,6 @@ export function isInFile(sourceCode: SourceCode, node: Node): boolean {
   return n === sourceCode.ast;
 }
 
-/** The index of the first of `items` (sorted by range) that starts at or after `start`. */
-function firstFrom(items: readonly { range: readonly [number, number] }[], start: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid]!.range[0] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The comments inside `node`, as `sourceCode.getCommentsInside(node)` gives them,
  * found by a binary search of the file's sorted comments instead of a walk over
@@ -45,7 +31,7 @@ export function commentsInside(sourceCode: SourceCode, node: Node): TSESTree.Com
   const comments = sourceCode.getAllComments();
   const end = node.range[1];
   const found: TSESTree.Comment[] = [];
-  for (let i = firstFrom(comments, node.range[0]); i < comments.length && comments[i]!.range[1] <= end; i++) found.push(comments[i]!);
+  for (let i = partitionPoint(comments, (c) => c.range[0] < node.range[0]); i < comments.length && comments[i]!.range[1] <= end; i++) found.push(comments[i]!);
   return found;
 }
 
@@ -53,7 +39,7 @@ export function commentsInside(sourceCode: SourceCode, node: Node): TSESTree.Com
 function firstStringToken(sourceCode: SourceCode, node: Node): TSESTree.Token | undefined {
   const tokens = sourceCode.ast.tokens;
   const end = node.range[1];
-  for (let i = firstFrom(tokens, node.range[0]); i < tokens.length && tokens[i]!.range[1] <= end; i++) {
+  for (let i = partitionPoint(tokens, (t) => t.range[0] < node.range[0]); i < tokens.length && tokens[i]!.range[1] <= end; i++) {
     if (tokens[i]!.type === 'String') return tokens[i];
   }
   return undefined;
@@ -325,7 +311,7 @@ export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, 
     return fix ? { fix, own: true } : null;
   }
   const value = unwrap(property.value);
-  if (value.type !== 'Identifier' || !isConstVariable(sc, value)) return null;
+  if (value.type !== 'Identifier' || !isConstVariable(analysis, value)) return null;
   const literal = stringLiteral(sc, activation, value);
   // `{activation}` shorthand: write the key out.
   const fix = property.shorthand ? replaceNode(sc, property, `${value.name}: ${literal}`) : replaceNode(sc, value, literal);
@@ -333,8 +319,8 @@ export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, 
 }
 
 /** Is `id` a reference to a `const` declared in the file (not a parameter, import or `let`)? */
-function isConstVariable(sc: SourceCode, id: TSESTree.Identifier): boolean {
-  const v = resolveName(sc.getScope(id), id.name);
+function isConstVariable(analysis: FileAnalysis, id: TSESTree.Identifier): boolean {
+  const v = analysis.variableOf(id);
   const def = v && v.defs.length === 1 ? v.defs[0]! : undefined;
   return !!def && def.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const';
 }

@@ -636,5 +636,50 @@ m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
         },
       ],
     },
+    {
+      // TypeScript: a type named like the constant does not hide it (the activation is
+      // the constant's, and the edit of its use is offered as for any constant).
+      tsOnly: true,
+      code:
+        TF +
+        `const act = 'sigmoid';
+function build() {
+  type act = string;
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}
+build();`,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 7),
+          line: 6,
+          suggestions: [
+            { messageId: 'useSoftmax', output: (TF +
+        `const act = 'sigmoid';
+function build() {
+  type act = string;
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}
+build();`).replace('activation: act,', "activation: 'softmax',") },
+            { messageId: 'useBinaryCrossentropy', output: (TF +
+        `const act = 'sigmoid';
+function build() {
+  type act = string;
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}
+build();`).replace("loss: 'categoricalCrossentropy'", "loss: 'binaryCrossentropy'") },
+          ],
+        },
+      ],
+    },
   ],
 });
