@@ -3,6 +3,19 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
+/** TypeScript: a type alias named like the constant that holds the activation. */
+const TYPE_NAMED_LIKE_CONSTANT =
+  TF +
+  `const act = 'sigmoid';
+function build() {
+  type act = string;
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+  return m;
+}
+build();`;
+
 /** The report's data: the loss as shown, and the line it is named on. */
 const data = (loss: string, line: number | string) => ({
   loss,
@@ -640,43 +653,15 @@ m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
       // TypeScript: a type named like the constant does not hide it (the activation is
       // the constant's, and the edit of its use is offered as for any constant).
       tsOnly: true,
-      code:
-        TF +
-        `const act = 'sigmoid';
-function build() {
-  type act = string;
-  const m = tf.sequential();
-  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
-  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
-  return m;
-}
-build();`,
+      code: TYPE_NAMED_LIKE_CONSTANT,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
           data: data("`'categoricalCrossentropy'`", 7),
           line: 6,
           suggestions: [
-            { messageId: 'useSoftmax', output: (TF +
-        `const act = 'sigmoid';
-function build() {
-  type act = string;
-  const m = tf.sequential();
-  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
-  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
-  return m;
-}
-build();`).replace('activation: act,', "activation: 'softmax',") },
-            { messageId: 'useBinaryCrossentropy', output: (TF +
-        `const act = 'sigmoid';
-function build() {
-  type act = string;
-  const m = tf.sequential();
-  m.add(tf.layers.dense({units: 3, activation: act, inputShape: [4]}));
-  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
-  return m;
-}
-build();`).replace("loss: 'categoricalCrossentropy'", "loss: 'binaryCrossentropy'") },
+            { messageId: 'useSoftmax', output: TYPE_NAMED_LIKE_CONSTANT.replace('activation: act,', "activation: 'softmax',") },
+            { messageId: 'useBinaryCrossentropy', output: TYPE_NAMED_LIKE_CONSTANT.replace("loss: 'categoricalCrossentropy'", "loss: 'binaryCrossentropy'") },
           ],
         },
       ],
