@@ -466,7 +466,7 @@ describe('cross-file analysis', () => {
   });
 
   it('keeps modules parsed with other parser options apart (the facts do not depend on which file was linted first)', async () => {
-    await inTempDir('tfjs-parser-options-', (root) => {
+    await inTempDir('tfjs-parser-options-', async (root) => {
       // model.jsx parses only with JSX on, which the config gives *.jsx alone.
       writeFileSync(
         path.join(root, 'model.jsx'),
@@ -498,6 +498,25 @@ describe('cross-file analysis', () => {
       // not ESLint parsed it (with its own options) just before.
       expect(trainReports([])).toBe(0);
       expect(trainReports(['model.jsx'])).toBe(0);
+      // The same in one ESLint run, whose config objects serve every file they match
+      // (the parse setup is kept per language options object): model.jsx's options
+      // are not train.js's, so its kept parse does not serve; with JSX on for both,
+      // it does, and the softmax is found.
+      const lintRun = async (runConfig: typeof config, files: string[]) => {
+        clearModuleCache();
+        parseLog.length = 0;
+        const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: runConfig as never });
+        let reports = 0;
+        for (const f of [...files, 'train.js']) {
+          const [result] = await eslint.lintFiles([path.join(root, f)]);
+          expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
+          if (f === 'train.js') reports = result!.messages.length;
+        }
+        return { reports, parsed: parseLog.map((f) => path.basename(f)) };
+      };
+      expect(await lintRun(config, ['model.jsx'])).toEqual({ reports: 0, parsed: ['model.jsx'] });
+      const jsxForAll = [config[0]!, { files: ['**/*.js', '**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];
+      expect(await lintRun(jsxForAll as typeof config, ['model.jsx'])).toEqual({ reports: 1, parsed: [] });
     });
   });
 
