@@ -243,8 +243,17 @@ export function createResolver(
   const root = projectRoot(cwd);
   if (!root) return undefined;
   const filename = throughRoot(given, cwd, root);
-  const setup = setupOf(context);
-  if (!setup) return undefined;
+  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
+  const parser = languageOptions.parser as Parser | undefined;
+  if (!parser) return undefined;
+  const setup: ParseSetup = {
+    parser,
+    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
+    scope: eslintScope(),
+    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
+    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
+    sourceType: languageOptions.sourceType ?? 'module',
+  };
   // A new file is linted: what the file system said for the previous one is stale,
   // and the previous file's lint is over (its parse may serve as a module now).
   lookups = new Lookups();
@@ -289,36 +298,6 @@ let pending:
 /** Text a module can be imported for: something exported. */
 const EXPORTS = /\bexport\b|\bexports\b/;
 
-/**
- * The parse setup of the linted file, one per ESLint language options object: ESLint
- * gives every file matched by the same config entries the same object, so a lint
- * run builds a handful, and each keeps its module cache key suffix (`keySuffixOf`).
- * Building both for every linted file was a tenth of the cost of a TF.js file before
- * anything is analysed. Like `parserOptionsKey`, this takes a config object to stay
- * as it is while files are linted with it.
- */
-const setups = new WeakMap<object, ParseSetup>();
-
-function setupOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParseSetup | undefined {
-  const given = context.languageOptions as unknown as Record<string, unknown> | undefined;
-  const SourceCode = Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass;
-  const hit = given && setups.get(given);
-  if (hit && hit.SourceCode === SourceCode) return hit;
-  const languageOptions = given ?? {};
-  const parser = languageOptions.parser as Parser | undefined;
-  if (!parser) return undefined;
-  const setup: ParseSetup = {
-    parser,
-    SourceCode,
-    scope: eslintScope(),
-    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
-    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
-    sourceType: languageOptions.sourceType ?? 'module',
-  };
-  if (given) setups.set(given, setup);
-  return setup;
-}
-
 /** Keep the parse of the file linted last (its lint is over), without a look at the file system. */
 function keepLinted(): void {
   const p = pending;
@@ -327,7 +306,7 @@ function keepLinted(): void {
   const { sourceCode } = p;
   const text = sourceCode.text;
   if (text.length > MAX_FILE_BYTES || !EXPORTS.test(text)) return;
-  const key = p.filename + keySuffixOf(p.setup, p.settings, p.root);
+  const key = p.filename + `\0${p.root}${keySuffix(p.setup, p.settings)}`;
   linted.delete(key);
   // Already a module of that text (a second lint of the project, an editor's re-lint).
   if (cache.get(key)?.module?.analysis.sourceCode.text === text) return;
@@ -400,6 +379,8 @@ function resolverFor(
   resolved?: Map<string, string | undefined>,
 ): ModuleResolver {
   const dir = path.dirname(fromFile);
+  // Computed on the first relative import only: most files have none.
+  let suffix: string | undefined;
   return (source: string, imported: string): Value => {
     if (!isRelativeSpecifier(source)) return UNKNOWN;
     const target = resolveFile(dir, source, root, lookups);
@@ -408,7 +389,7 @@ function resolverFor(
     if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
     // Per project root too: a module's own imports resolve only inside the root, so
     // the same file read for two workspaces (one nested in the other) may differ.
-    const key = target + keySuffixOf(setup, settings, root);
+    const key = target + (suffix ??= `\0${root}${keySuffix(setup, settings)}`);
     deps?.add(key);
     const mod = loadModule(target, key, root, setup, settings);
     if (!mod) return UNKNOWN;
@@ -556,18 +537,6 @@ function loadModule(file: string, key: string, root: string, setup: ParseSetup, 
   cache.set(key, { file, mtimeMs: stat.mtimeMs, size: stat.size, module, deps, resolved, root });
   seen.modules.set(key, module);
   return module;
-}
-
-/** The last key suffix of each parse setup: one settings object and one root serve a whole lint run. */
-const lastSuffix = new WeakMap<ParseSetup, { readonly settings: TfjsSettings; readonly root: string; readonly suffix: string }>();
-
-/** What follows a module's path in its cache key: the project root, then `keySuffix`. */
-function keySuffixOf(setup: ParseSetup, settings: TfjsSettings, root: string): string {
-  const last = lastSuffix.get(setup);
-  if (last && last.settings === settings && last.root === root) return last.suffix;
-  const suffix = `\0${root}${keySuffix(setup, settings)}`;
-  lastSuffix.set(setup, { settings, root, suffix });
-  return suffix;
 }
 
 const parserIds = new WeakMap<object, number>();

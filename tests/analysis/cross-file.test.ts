@@ -498,10 +498,9 @@ describe('cross-file analysis', () => {
       // not ESLint parsed it (with its own options) just before.
       expect(trainReports([])).toBe(0);
       expect(trainReports(['model.jsx'])).toBe(0);
-      // The same in one ESLint run, whose config objects serve every file they match
-      // (the parse setup is kept per language options object): model.jsx's options
-      // are not train.js's, so its kept parse does not serve; with JSX on for both,
-      // it does, and the softmax is found.
+      // The same in one ESLint run, whose config objects serve every file matched by
+      // the same config entries: model.jsx's options are not train.js's, so its kept
+      // parse does not serve; with JSX on for both, it does, and the softmax is found.
       const lintRun = async (runConfig: typeof config, files: string[]) => {
         clearModuleCache();
         parseLog.length = 0;
