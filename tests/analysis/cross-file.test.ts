@@ -11,9 +11,10 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, MAX_LINTED, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
+import { clearModuleCache, eslintEspree, MAX_LINTED, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -632,5 +633,130 @@ describe('cross-file analysis', () => {
     } finally {
       writeFileSync(config, original);
     }
+  });
+});
+
+describe('JavaScript modules imported from TypeScript files', () => {
+  // ESLint's espree, the parser it lints JavaScript with (the same instance ESLint loaded).
+  const espree = createRequire(createRequire(import.meta.url).resolve('eslint/package.json'))('espree') as {
+    parse: (text: string, options: Record<string, unknown>) => unknown;
+  };
+  const model = (extra = '') =>
+    `import * as tf from '@tensorflow/tfjs';\n${extra}\nexport function createModel() {\n` +
+    "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n";
+  const train = (module: string) =>
+    `import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './${module}';\n\n` +
+    "const model: tf.Sequential = createModel();\nmodel.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
+  const configWith = (tsOptions: Record<string, unknown> = {}, jsOptions: Record<string, unknown> = {}) => [
+    { files: ['**/*.js', '**/*.jsx', '**/*.ts'], plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules },
+    { files: ['**/*.js', '**/*.jsx'], languageOptions: { parserOptions: jsOptions } },
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser as never, parserOptions: tsOptions } },
+  ];
+  const JSX = { ecmaFeatures: { jsx: true } };
+
+  /**
+   * `files` linted in this order (a new module cache): each file's messages, the
+   * modules the reader parsed itself, and those of them it parsed with espree.
+   */
+  function lintInOrder(root: string, files: string[], config = configWith()) {
+    clearModuleCache();
+    parseLog.length = 0;
+    const spy = vi.spyOn(espree, 'parse');
+    try {
+      const messages: Record<string, string[]> = {};
+      for (const f of files) {
+        const file = path.join(root, f);
+        const found = new Linter({ cwd: root }).verify(readFileSync(file, 'utf8'), config as never, { filename: file });
+        messages[f] = found.map((m) => `${m.line}:${m.ruleId}:${m.message.split(' is fed')[0]}`);
+      }
+      // ESLint's own parses ask for tokens; the reader's do not.
+      const byEspree = spy.mock.calls.filter(([, o]) => o.tokens === false).map(([, o]) => path.basename(String(o.filePath)));
+      return { messages, parsed: parseLog.map((f) => path.basename(f)), byEspree };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("parses them with ESLint's espree, and reuses ESLint's parse of one linted before: the same reports in any lint order", async () => {
+    await inTempDir('tfjs-ts-js-', async (root) => {
+      writeFileSync(path.join(root, 'model.js'), model());
+      writeFileSync(path.join(root, 'train.ts'), train('model.js'));
+      const expected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (model.js:4)'];
+      // Alone: the module is parsed once, by espree (not typescript-eslint's parser).
+      const alone = lintInOrder(root, ['train.ts']);
+      expect(alone.messages['train.ts']).toEqual(expected);
+      expect(alone).toMatchObject({ parsed: ['model.js'], byEspree: ['model.js'] });
+      // model.js linted first: ESLint's parse of it (espree, the same options) serves.
+      const after = lintInOrder(root, ['model.js', 'train.ts']);
+      expect(after.messages['train.ts']).toEqual(expected);
+      expect(after).toMatchObject({ parsed: [], byEspree: [] });
+      // train.ts first: the same reports for both files.
+      const before = lintInOrder(root, ['train.ts', 'model.js']);
+      expect(before.messages).toEqual(after.messages);
+      expect(before).toMatchObject({ parsed: ['model.js'], byEspree: ['model.js'] });
+      // In one ESLint run too (its config objects serve every file they match).
+      clearModuleCache();
+      parseLog.length = 0;
+      const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith() as never });
+      const results = [];
+      for (const f of ['model.js', 'train.ts']) results.push(...(await eslint.lintFiles([path.join(root, f)])));
+      expect(results[1]!.messages.map((m) => `${m.line}:${m.ruleId}:${m.message.split(' is fed')[0]}`)).toEqual(expected);
+      expect(parseLog).toEqual([]);
+    });
+  });
+
+  it('parses a module with JSX with espree when the TypeScript file has JSX on, and as before when it has not', async () => {
+    await inTempDir('tfjs-ts-jsx-', (root) => {
+      const badge = 'export const Badge = () => <b>model</b>;\n';
+      writeFileSync(path.join(root, 'model.jsx'), model(badge));
+      writeFileSync(path.join(root, 'train.ts'), train('model.jsx'));
+      const expected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (model.jsx:5)'];
+      // JSX on for both: espree with JSX, and ESLint's parse of model.jsx serves.
+      const jsx = configWith(JSX, JSX);
+      expect(lintInOrder(root, ['train.ts'], jsx)).toMatchObject({ messages: { 'train.ts': expected }, parsed: ['model.jsx'], byEspree: ['model.jsx'] });
+      expect(lintInOrder(root, ['model.jsx', 'train.ts'], jsx)).toMatchObject({ messages: { 'train.ts': expected }, parsed: [], byEspree: [] });
+      // JSX off in the TypeScript file: a `.jsx` module is read with its parser, as before.
+      expect(lintInOrder(root, ['train.ts'])).toMatchObject({ messages: { 'train.ts': expected }, parsed: ['model.jsx'], byEspree: [] });
+      // A `.js` module with JSX, JSX off: espree cannot parse it, typescript-eslint's
+      // parser (which reads JSX in any `.js` file) can, as before; ESLint's parse of
+      // it with JSX on is another setup and does not serve. The same in either order.
+      writeFileSync(path.join(root, 'view.js'), model(badge));
+      writeFileSync(path.join(root, 'train.ts'), train('view.js'));
+      const js = configWith({}, JSX);
+      const viewExpected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (view.js:5)'];
+      const alone = lintInOrder(root, ['train.ts'], js);
+      expect(alone).toMatchObject({ messages: { 'train.ts': viewExpected }, parsed: ['view.js', 'view.js'], byEspree: ['view.js'] });
+      expect(lintInOrder(root, ['view.js', 'train.ts'], js).messages).toEqual(lintInOrder(root, ['train.ts', 'view.js'], js).messages);
+      expect(lintInOrder(root, ['view.js', 'train.ts'], js).messages['train.ts']).toEqual(viewExpected);
+    });
+  });
+
+  it("reads a JavaScript module's own imports as a JavaScript file's (a TypeScript module behind it is unknown, as when ESLint lints it)", async () => {
+    await inTempDir('tfjs-ts-js-ts-', (root) => {
+      writeFileSync(
+        path.join(root, 'model.ts'),
+        "import * as tf from '@tensorflow/tfjs';\nexport function createModel(units: number): tf.Sequential {\n" +
+          "  return tf.sequential({ layers: [tf.layers.dense({ units, activation: 'softmax', inputShape: [4] })] });\n}\n",
+      );
+      writeFileSync(path.join(root, 'mid.js'), "export { createModel } from './model.js';\n");
+      writeFileSync(path.join(root, 'train.ts'), train('mid.js'));
+      // mid.js is parsed with espree and its import of model.ts too, which espree
+      // cannot read: unknown, in any order, as for a JavaScript file importing mid.js.
+      expect(lintInOrder(root, ['train.ts']).messages['train.ts']).toEqual([]);
+      expect(lintInOrder(root, ['mid.js', 'model.ts', 'train.ts']).messages['train.ts']).toEqual([]);
+      // A TypeScript file's own import of model.ts is read with its parser.
+      writeFileSync(path.join(root, 'train.ts'), train('model.js'));
+      expect(lintInOrder(root, ['train.ts']).messages['train.ts']).toEqual(['5:tfjs/no-activation-before-logits-loss:The softmax output (model.ts:3)']);
+    });
+  });
+
+  it("finds espree from the running ESLint's SourceCode class, and nothing for a class no loaded module exports", () => {
+    const sourceCode = (() => {
+      const linter = new Linter();
+      linter.verify('let x;', []);
+      return linter.getSourceCode();
+    })();
+    expect(eslintEspree(Object.getPrototypeOf(sourceCode).constructor)).toBe(espree);
+    expect(eslintEspree(class NotESLint {})).toBeNull();
   });
 });
