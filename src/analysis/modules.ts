@@ -383,6 +383,10 @@ function resolverFor(
   // Computed on the first relative import only: most files have none.
   let suffix: string | undefined;
   let jsSuffix: string | undefined;
+  // Only a TypeScript file's JavaScript modules go to espree: a JavaScript file parsed
+  // with typescript-eslint's parser (its shared configs give it every file) reads its
+  // modules as ESLint parses them for it, with that parser.
+  const fromTypeScript = TS_EXTENSIONS.has(path.extname(fromFile));
   return (source: string, imported: string): Value => {
     if (!isRelativeSpecifier(source)) return UNKNOWN;
     const target = resolveFile(dir, source, root, lookups);
@@ -397,7 +401,7 @@ function resolverFor(
     // same options shares the entry, and ESLint's kept parse serves). When espree
     // cannot parse it (JSX in a `.js` file, which TypeScript's parser accepts), it is
     // read with the importer's parser as before, under the importer's key.
-    const js = javaScriptSetupFor(setup, target);
+    const js = fromTypeScript ? javaScriptSetupFor(setup, target) : null;
     let mod: ModuleAnalysis | null = null;
     if (js) {
       const jsKey = target + (jsSuffix ??= `\0${root}${keySuffix(js, settings)}`);
@@ -640,14 +644,19 @@ export function eslintEspree(SourceCode: object): Parser | null {
   if (parser !== undefined) return parser;
   parser = null;
   try {
-    const loaded = Object.values(createRequire(import.meta.url).cache).find((m) => {
-      try {
-        const exports = m?.exports as { SourceCode?: unknown } | undefined;
-        return exports === SourceCode || exports?.SourceCode === SourceCode;
-      } catch {
-        return false; // an export getter that throws
-      }
-    });
+    // The module whose exports are the class itself (ESLint's source-code.js) first:
+    // a package that re-exports the class may have been loaded before ESLint's own.
+    const modules = Object.values(createRequire(import.meta.url).cache);
+    const exporting = (exact: boolean) =>
+      modules.find((m) => {
+        try {
+          const exports = m?.exports as { SourceCode?: unknown } | undefined;
+          return exact ? exports === SourceCode : exports?.SourceCode === SourceCode;
+        } catch {
+          return false; // an export getter that throws
+        }
+      });
+    const loaded = exporting(true) ?? exporting(false);
     if (loaded) {
       const espree = createRequire(loaded.filename)('espree') as Parser | undefined;
       if (typeof espree?.parse === 'function' && espree.VisitorKeys) parser = espree;
@@ -661,6 +670,8 @@ export function eslintEspree(SourceCode: object): Parser | null {
 
 /** JavaScript modules, parsed with espree when a TypeScript file imports them (`.jsx` only with JSX on). */
 const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+/** Files whose JavaScript modules may go to espree (see `javaScriptSetupFor`). */
+const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
 /**
  * The parser options ESLint gives espree for a JavaScript file with default
  * options: its `normalizeLanguageOptions` adds the source type (after the user's
@@ -744,22 +755,33 @@ export function parseModule(text: string, file: string, setup: ParseSetup): Read
   let ast: TSESTree.Program;
   let scopeManager: unknown;
   let visitorKeys: Record<string, readonly string[]>;
+  // As ESLint parses: a shebang is read as a line comment (same length, same ranges),
+  // so a parse of our own and ESLint's kept parse of the module agree.
+  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
   const typescript = parser.parseForESLint ? typescriptPartsOf(parser) : null;
   if (typescript) {
-    ({ ast, scopeManager } = parseTypeScript(typescript, text, options));
+    ({ ast, scopeManager } = parseTypeScript(typescript, source, options));
     visitorKeys = typescript.visitorKeys as Record<string, readonly string[]>;
   } else if (parser.parseForESLint) {
-    const result = parser.parseForESLint(text, options);
+    const result = parser.parseForESLint(source, options);
     ast = result.ast as TSESTree.Program;
     visitorKeys = (result.visitorKeys ?? defaultKeys(setup)) as Record<string, readonly string[]>;
     scopeManager = result.scopeManager;
   } else if (parser.parse) {
-    ast = parser.parse(text, options) as TSESTree.Program;
+    ast = parser.parse(source, options) as TSESTree.Program;
     visitorKeys = defaultKeys(setup) as Record<string, readonly string[]>;
   } else {
     return null;
   }
+  const features = (setup.parserOptions.ecmaFeatures ?? {}) as { globalReturn?: unknown; impliedStrict?: unknown; jsx?: unknown };
   scopeManager ??= setup.scope.analyze(ast as never, {
+    // ESLint's own options (its `analyzeScope`): a module parsed here and ESLint's kept
+    // parse of it must resolve names alike (a direct `eval` otherwise leaves every
+    // name of the scopes around it unresolved, and with it the writes the analysis reads).
+    ignoreEval: true,
+    nodejsScope: features.globalReturn,
+    impliedStrict: features.impliedStrict,
+    jsx: features.jsx,
     ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
     sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
     childVisitorKeys: visitorKeys,

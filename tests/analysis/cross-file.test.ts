@@ -750,6 +750,69 @@ describe('JavaScript modules imported from TypeScript files', () => {
     });
   });
 
+  it('resolves names of a module with a direct `eval` alike in its own parse and in ESLint\'s kept parse (either lint order)', async () => {
+    await inTempDir('tfjs-ts-eval-', (root) => {
+      // The config is changed after it is written: its activation is not a constant.
+      // Without ESLint's `ignoreEval`, the `eval` would leave every name around it
+      // unresolved, the write to `cfg` unseen, and the softmax a (false) fact.
+      const module =
+        "import * as tf from '@tensorflow/tfjs';\nconst cfg = { units: 3, activation: 'softmax', inputShape: [4] };\ncfg.activation = 'linear';\n" +
+        'export function createModel() {\n  return tf.sequential({ layers: [tf.layers.dense(cfg)] });\n}\nexport function debug(s) { return eval(s); }\n';
+      writeFileSync(path.join(root, 'model.js'), module);
+      writeFileSync(path.join(root, 'train.ts'), train('model.js'));
+      writeFileSync(path.join(root, 'trainjs.js'), train('model.js').replace(': tf.Sequential', ''));
+      for (const order of [['model.js', 'train.ts', 'trainjs.js'], ['train.ts', 'trainjs.js', 'model.js']]) {
+        const { messages } = lintInOrder(root, order);
+        expect({ order, ts: messages['train.ts'], js: messages['trainjs.js'] }).toEqual({ order, ts: [], js: [] });
+      }
+    });
+  });
+
+  it('parses a module that starts with a shebang as ESLint does (a line comment), whatever the ECMAScript version', async () => {
+    await inTempDir('tfjs-ts-shebang-', (root) => {
+      // Below ES2023 espree rejects `#!`; ESLint reads it as a comment. Parsed as it
+      // is, cli.js would fail and be read with the TypeScript parser (model.ts known)
+      // when train.ts comes first, and from ESLint's parse (model.ts unknown behind a
+      // JavaScript module) when cli.js comes first.
+      writeFileSync(
+        path.join(root, 'model.ts'),
+        "import * as tf from '@tensorflow/tfjs';\nexport function createModel(): tf.Sequential {\n" +
+          "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n",
+      );
+      writeFileSync(path.join(root, 'cli.js'), "#!/usr/bin/env node\nexport { createModel } from './model.js';\n");
+      writeFileSync(path.join(root, 'train.ts'), train('cli.js'));
+      const es2022 = configWith().map((c) => ({ ...c, languageOptions: { ...(c as { languageOptions?: object }).languageOptions, ecmaVersion: 2022 } }));
+      const first = lintInOrder(root, ['train.ts', 'cli.js'], es2022 as never);
+      const second = lintInOrder(root, ['cli.js', 'train.ts'], es2022 as never);
+      expect(first.messages).toEqual(second.messages);
+      // cli.js parsed by espree, and model.ts behind it tried by espree too (unknown).
+      expect(first).toMatchObject({ messages: { 'train.ts': [] }, byEspree: ['cli.js', 'model.ts'] });
+    });
+  });
+
+  it("leaves a JavaScript file parsed with typescript-eslint's parser (its shared configs give it every file) reading its modules with that parser", async () => {
+    await inTempDir('tfjs-tsall-', (root) => {
+      writeFileSync(
+        path.join(root, 'model.ts'),
+        "import * as tf from '@tensorflow/tfjs';\nexport function createModel(): tf.Sequential {\n" +
+          "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n",
+      );
+      writeFileSync(path.join(root, 'mid.js'), "export { createModel } from './model.js';\n");
+      writeFileSync(path.join(root, 'trainjs.js'), train('mid.js').replace(': tf.Sequential', ''));
+      const everyFile = [
+        { files: ['**/*.js', '**/*.ts'], plugins: { tfjs: plugin as never }, rules: plugin.configs.all.rules },
+        { files: ['**/*.js', '**/*.ts'], languageOptions: { parser: tsParser as never } },
+      ];
+      const expected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (model.ts:3)'];
+      // mid.js and model.ts behind it are read with typescript-eslint's parser, as
+      // before (mid.js names no TF.js, so ESLint's parse of it is not kept).
+      const after = lintInOrder(root, ['mid.js', 'trainjs.js'], everyFile as never);
+      expect(after).toMatchObject({ messages: { 'trainjs.js': expected }, byEspree: [] });
+      expect(after.parsed).toEqual(['mid.js', 'model.ts']);
+      expect(lintInOrder(root, ['trainjs.js'], everyFile as never)).toMatchObject({ messages: { 'trainjs.js': expected }, byEspree: [] });
+    });
+  });
+
   it("finds espree from the running ESLint's SourceCode class, and nothing for a class no loaded module exports", () => {
     const sourceCode = (() => {
       const linter = new Linter();
