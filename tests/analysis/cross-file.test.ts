@@ -653,6 +653,10 @@ describe('JavaScript modules imported from TypeScript files', () => {
     { files: ['**/*.ts'], languageOptions: { parser: tsParser as never, parserOptions: tsOptions } },
   ];
   const JSX = { ecmaFeatures: { jsx: true } };
+  /** A TypeScript module whose model has a softmax output (line 3). */
+  const tsModel =
+    "import * as tf from '@tensorflow/tfjs';\nexport function createModel(): tf.Sequential {\n" +
+    "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n";
 
   /**
    * `files` linted in this order (a new module cache): each file's messages, the
@@ -774,11 +778,7 @@ describe('JavaScript modules imported from TypeScript files', () => {
       // is, cli.js would fail and be read with the TypeScript parser (model.ts known)
       // when train.ts comes first, and from ESLint's parse (model.ts unknown behind a
       // JavaScript module) when cli.js comes first.
-      writeFileSync(
-        path.join(root, 'model.ts'),
-        "import * as tf from '@tensorflow/tfjs';\nexport function createModel(): tf.Sequential {\n" +
-          "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n",
-      );
+      writeFileSync(path.join(root, 'model.ts'), tsModel);
       writeFileSync(path.join(root, 'cli.js'), "#!/usr/bin/env node\nexport { createModel } from './model.js';\n");
       writeFileSync(path.join(root, 'train.ts'), train('cli.js'));
       const es2022 = configWith().map((c) => ({ ...c, languageOptions: { ...(c as { languageOptions?: object }).languageOptions, ecmaVersion: 2022 } }));
@@ -792,11 +792,7 @@ describe('JavaScript modules imported from TypeScript files', () => {
 
   it("leaves a JavaScript file parsed with typescript-eslint's parser (its shared configs give it every file) reading its modules with that parser", async () => {
     await inTempDir('tfjs-tsall-', (root) => {
-      writeFileSync(
-        path.join(root, 'model.ts'),
-        "import * as tf from '@tensorflow/tfjs';\nexport function createModel(): tf.Sequential {\n" +
-          "  return tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] })] });\n}\n",
-      );
+      writeFileSync(path.join(root, 'model.ts'), tsModel);
       writeFileSync(path.join(root, 'mid.js'), "export { createModel } from './model.js';\n");
       writeFileSync(path.join(root, 'trainjs.js'), train('mid.js').replace(': tf.Sequential', ''));
       const everyFile = [
