@@ -774,7 +774,7 @@ export function parseModule(text: string, file: string, setup: ParseSetup): Read
     return null;
   }
   const features = (setup.parserOptions.ecmaFeatures ?? {}) as { globalReturn?: unknown; impliedStrict?: unknown; jsx?: unknown };
-  scopeManager ??= setup.scope.analyze(ast as never, {
+  scopeManager ??= linkDeclaredGlobals(setup.scope.analyze(ast as never, {
     // ESLint's own options (its `analyzeScope`): a module parsed here and ESLint's kept
     // parse of it must resolve names alike (a direct `eval` otherwise leaves every
     // name of the scopes around it unresolved, and with it the writes the analysis reads).
@@ -786,7 +786,7 @@ export function parseModule(text: string, file: string, setup: ParseSetup): Read
     sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
     childVisitorKeys: visitorKeys,
     fallback: 'iteration',
-  } as never);
+  } as never));
   setParents(ast, visitorKeys);
   // SourceCode wants the arrays; the parser's services (typescript-estree's maps to the
   // TypeScript AST, which they keep alive) are not used: no type information is asked.
@@ -798,6 +798,26 @@ export function parseModule(text: string, file: string, setup: ParseSetup): Read
     scopeManager: scopeManager as never,
     visitorKeys: visitorKeys as never,
   }) as unknown as Readonly<TSESLint.SourceCode>;
+}
+
+/**
+ * References to names a script declares at its top level, resolved as ESLint 9
+ * resolves them for its own parse (its `addDeclaredGlobals`): eslint-scope 8 leaves
+ * them unresolved in the global scope (eslint-scope 9 resolves them itself, and
+ * nothing is left to do). Without this, a module parsed here under eslint-scope 8
+ * would miss the writes to such a name that ESLint's kept parse of it shows.
+ */
+function linkDeclaredGlobals<T>(manager: T): T {
+  const globalScope = (manager as { globalScope?: TSESLint.Scope.Scope | null }).globalScope;
+  if (!globalScope || globalScope.through.length === 0) return manager;
+  (globalScope as { through: TSESLint.Scope.Reference[] }).through = globalScope.through.filter((ref) => {
+    const variable = globalScope.set.get(ref.identifier.name);
+    if (!variable) return true;
+    (ref as { resolved: TSESLint.Scope.Variable | null }).resolved = variable;
+    variable.references.push(ref);
+    return false;
+  });
+  return manager;
 }
 
 function defaultKeys(setup: ParseSetup): unknown {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, eslintEspree, MAX_LINTED, parseLog, readLog, resolveFile } from '../../src/analysis/modules.js';
+import { clearModuleCache, eslintEspree, MAX_LINTED, parseLog, parseModule, readLog, resolveFile } from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -735,7 +735,7 @@ describe('JavaScript modules imported from TypeScript files', () => {
     });
   });
 
-  it("reads a JavaScript module's own imports as a JavaScript file's (a TypeScript module behind it is unknown, as when ESLint lints it)", async () => {
+  it("reads a JavaScript module's own imports as a JavaScript file's (a TypeScript module behind it is read with espree, as when ESLint lints it)", async () => {
     await inTempDir('tfjs-ts-js-ts-', (root) => {
       writeFileSync(
         path.join(root, 'model.ts'),
@@ -809,6 +809,26 @@ describe('JavaScript modules imported from TypeScript files', () => {
     });
   });
 
+  it('resolves the names a script declares at its top level as ESLint 9 does, with eslint-scope 8 as with 9', () => {
+    // eslint-scope 8 leaves them unresolved in the global scope and ESLint 9 links
+    // them for its own parse; a parse of ours must too, or the write on line 2 is
+    // missed in it and seen in ESLint's kept parse of the same file.
+    const linter = new Linter();
+    linter.verify('let x;', []);
+    const SourceCode = Object.getPrototypeOf(linter.getSourceCode()).constructor;
+    const load = createRequire(import.meta.url);
+    const text = "var cfg = { activation: 'softmax' };\ncfg.activation = 'linear';\nfunction build() { return cfg; }\n";
+    for (const scope of [load('eslint-scope-v8'), load('eslint-scope')]) {
+      const setup = { parser: espree as never, SourceCode, scope, parserOptions: {}, ecmaVersion: 2022, sourceType: 'script' };
+      const sourceCode = parseModule(text, path.join(os.tmpdir(), 'model.js'), setup as never)!;
+      const globalScope = sourceCode.scopeManager!.globalScope!;
+      const cfg = globalScope.set.get('cfg')!;
+      expect({ version: scope.version, lines: cfg.references.map((r) => r.identifier.loc.start.line) }).toEqual({ version: scope.version, lines: [1, 2, 3] });
+      expect(cfg.references.every((r) => r.resolved === cfg)).toBe(true);
+      expect(globalScope.through.map((r) => r.identifier.name)).not.toContain('cfg');
+    }
+  });
+
   it("finds espree from the running ESLint's SourceCode class, and nothing for a class no loaded module exports", () => {
     const sourceCode = (() => {
       const linter = new Linter();
@@ -817,5 +837,32 @@ describe('JavaScript modules imported from TypeScript files', () => {
     })();
     expect(eslintEspree(Object.getPrototypeOf(sourceCode).constructor)).toBe(espree);
     expect(eslintEspree(class NotESLint {})).toBeNull();
+  });
+
+  it('takes espree from beside the module whose exports are the class itself, not from one that re-exports it', async () => {
+    await inTempDir('tfjs-espree-', (root) => {
+      // Two loaded modules offer the class: a package that re-exports it (loaded
+      // first) and the class's own module, as ESLint's source-code.js is.
+      const load = createRequire(import.meta.url);
+      const files: string[] = [];
+      for (const [dir, body] of [
+        ['reexport', 'module.exports = { SourceCode: globalThis.__tfjsTestClass };'],
+        ['own', 'module.exports = globalThis.__tfjsTestClass;'],
+      ] as const) {
+        mkdirSync(path.join(root, dir, 'node_modules', 'espree'), { recursive: true });
+        writeFileSync(path.join(root, dir, 'node_modules', 'espree', 'index.js'), `module.exports = { parse() {}, VisitorKeys: {}, from: '${dir}' };`);
+        writeFileSync(path.join(root, dir, 'source-code.js'), body);
+        files.push(path.join(root, dir, 'source-code.js'));
+      }
+      const g = globalThis as { __tfjsTestClass?: unknown };
+      g.__tfjsTestClass = class SourceCode {};
+      try {
+        for (const f of files) load(f);
+        expect((eslintEspree(g.__tfjsTestClass as object) as { from?: string } | null)?.from).toBe('own');
+      } finally {
+        delete g.__tfjsTestClass;
+        for (const key of Object.keys(load.cache)) if (key.startsWith(root)) delete load.cache[key];
+      }
+    });
   });
 });
