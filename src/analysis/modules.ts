@@ -383,6 +383,8 @@ function resolverFor(
   // Computed on the first relative import only: most files have none.
   let suffix: string | undefined;
   let jsSuffix: string | undefined;
+  // The espree setup of this importer's JavaScript modules (null: none), made on the first.
+  let espreeSetup: ParseSetup | null | undefined;
   // Only a TypeScript file's JavaScript modules go to espree: a JavaScript file parsed
   // with typescript-eslint's parser (its shared configs give it every file) reads its
   // modules as ESLint parses them for it, with that parser.
@@ -401,7 +403,8 @@ function resolverFor(
     // same options shares the entry, and ESLint's kept parse serves). When espree
     // cannot parse it (JSX in a `.js` file, which TypeScript's parser accepts), it is
     // read with the importer's parser as before, under the importer's key.
-    const js = fromTypeScript ? javaScriptSetupFor(setup, target) : null;
+    if (fromTypeScript && espreeSetup === undefined) espreeSetup = javaScriptSetupOf(setup);
+    const js = fromTypeScript ? javaScriptSetupFor(espreeSetup ?? null, target) : null;
     let mod: ModuleAnalysis | null = null;
     if (js) {
       const jsKey = target + (jsSuffix ??= `\0${root}${keySuffix(js, settings)}`);
@@ -699,11 +702,8 @@ function espreeOptionsFor(jsx: boolean, sourceType: unknown): Readonly<Record<st
  * for any other importer (its modules are parsed with its own parser, as before)
  * and when ESLint's espree is not found.
  */
-const javaScriptSetups = new WeakMap<ParseSetup, ParseSetup | null>();
 function javaScriptSetupOf(setup: ParseSetup): ParseSetup | null {
-  let js = javaScriptSetups.get(setup);
-  if (js !== undefined) return js;
-  js = null;
+  let js: ParseSetup | null = null;
   if ((setup.parser as { meta?: { name?: unknown } }).meta?.name === 'typescript-eslint/parser') {
     const espree = eslintEspree(setup.SourceCode);
     if (espree) {
@@ -718,16 +718,14 @@ function javaScriptSetupOf(setup: ParseSetup): ParseSetup | null {
       };
     }
   }
-  javaScriptSetups.set(setup, js);
   return js;
 }
 
-/** The espree setup for `file` imported under `setup`, or null when it is parsed with `setup` itself. */
-function javaScriptSetupFor(setup: ParseSetup, file: string): ParseSetup | null {
+/** `js` (the importer's espree setup) when `file` is parsed with it, or null when it is parsed with the importer's own. */
+function javaScriptSetupFor(js: ParseSetup | null, file: string): ParseSetup | null {
+  if (!js) return null;
   const ext = path.extname(file);
   if (!JS_EXTENSIONS.has(ext) && ext !== '.jsx') return null;
-  const js = javaScriptSetupOf(setup);
-  if (!js) return null;
   if (ext === '.jsx' && (js.parserOptions.ecmaFeatures as { jsx?: unknown } | undefined)?.jsx !== true) return null;
   return js;
 }
