@@ -247,7 +247,7 @@ const started = performance.now();
 console.log('eslint-plugin-tfjs benchmark (a report: medians of interleaved repetitions; see docs/performance.md)');
 console.log(`  machine   ${machine}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`  versions  Node ${versions.node}, ESLint ${versions.eslint}, @typescript-eslint/parser ${versions.tsParser}, eslint-plugin-tfjs ${versions.plugin} (${versions.commit})`);
-console.log(`  method    ${REPS} repetitions after a warm-up, configurations interleaved per file, medians${globalThis.gc ? ', gc() between repetitions' : ' (run with --expose-gc to collect between repetitions)'}`);
+console.log(`  method    ${REPS} repetitions after a warm-up, configurations interleaved per file, medians${globalThis.gc ? ', gc() between repetitions' : ' (run with --expose-gc to collect between repetitions)'}${ONLY.has('c') ? '; (c) in rounds, see there' : ''}`);
 console.log('');
 
 mkdirSync(benchDir, { recursive: true });
@@ -414,71 +414,81 @@ if (ONLY.has('b')) {
   console.log('');
 }
 
-// (c) one file grown to 1k, 10k, 100k lines. Each size is linted in a block of its
-// own: gc(), warm-up lints, then the measured lints, whose medians and fastest are
-// taken per lint. Before, the sizes were linted in turn within repetitions after one
-// warm-up lint: the 1k figure the check divides by depended on how warm the JIT was
-// (cold with `--only c`, warm after corpora a and b) and moved by ±30% between
-// processes (tenth pass, docs/performance.md).
-function measureAlone(file, { warmup, lints }) {
-  const linter = new Linter({ cwd: benchDir });
-  const samples = [];
-  gc();
-  for (let i = 0; i < warmup + lints; i++) {
+// (c) one file grown to 1k, 10k, 100k lines. After warm-up lints of the 1k file (the
+// JIT: a new process's first 30 took twice as long per line as later ones), rounds
+// lint each size once as a batch of 10k lines or more (10 lints of the 1k file), the
+// sizes in rotating order and no gc() in between (a forced collection slows the
+// lints right after it; the rotation spreads the collection of the 100k file's
+// garbage over the sizes). A batch's time per line is its sum over its lints, so the
+// collections that fall into the plugin's time count at every size; medians over the
+// rounds. Before the tenth pass the 1k figure was taken right after gc() on a JIT
+// still warming up, and moved by ±30% between processes (docs/performance.md).
+function lintBatch(linter, file, lints) {
+  let tfjs = 0;
+  let parse = 0;
+  let problems = 0;
+  for (let i = 0; i < lints; i++) {
     const result = linter.verifyAndFix(file.text, CONFIGS.tfjs, { filename: file.filename, fix: false, stats: true });
     const fatal = result.messages.find((m) => m.fatal || !m.ruleId);
     if (fatal) throw new Error(`${file.filename}: ${fatal.message}`);
-    if (i < warmup) continue;
     const pass = linter.getTimes().passes[0];
-    let tfjs = 0;
     for (const [rule, t] of Object.entries(pass?.rules ?? {})) if (rule.startsWith('tfjs/')) tfjs += t.total;
-    samples.push({ tfjs, parse: pass?.parse?.total ?? 0, problems: result.messages.length });
+    parse += pass?.parse?.total ?? 0;
+    problems = result.messages.length;
   }
-  return samples;
+  return { tfjs, parse, problems };
 }
 
 if (ONLY.has('c')) {
   const sizes = QUICK ? [1_000, 10_000, 30_000] : [1_000, 10_000, 100_000];
-  const per = {};
-  const rows = [['file', 'lines', 'lints', 'parse per line', 'tfjs per line', 'fastest', 'tfjs ÷ parse']];
-  for (const [i, size] of sizes.entries()) {
-    const entry = generateBigFile(join(benchDir, `big-${size / 1000}k.js`), { lines: size, seed: 3 });
-    const [file] = load([entry]);
-    const lines = file.lines;
-    // 30k lines or more measured per size (at least 3 lints), after 10k lines or more of
-    // warm-up. The first size also warms the JIT: in a new process its first 30 lints
-    // took twice as long per line as later ones (`--only c` used to measure them).
-    const lints = Math.max(3, Math.round(30_000 / size));
-    const warmup = Math.max(1, Math.round(10_000 / size)) + (i === 0 ? (QUICK ? 30 : 100) : 0);
-    const samples = measureAlone(file, { warmup, lints });
-    const m = {
-      lines,
-      lints,
-      parse: median(samples.map((x) => x.parse)) / lines,
-      tfjs: median(samples.map((x) => x.tfjs)) / lines,
-      fastest: Math.min(...samples.map((x) => x.tfjs)) / lines,
-      share: median(samples.map((x) => x.tfjs / x.parse)),
-      problems: samples[0].problems,
-      samples,
-    };
-    per[size] = m;
-    rows.push([`big-${size / 1000}k.js`, lines, lints, us(m.parse), us(m.tfjs), us(m.fastest), pct(m.share)]);
+  const rounds = REPS;
+  const warmup = QUICK ? 30 : 100;
+  const files = sizes.map((size) => {
+    const [file] = load([generateBigFile(join(benchDir, `big-${size / 1000}k.js`), { lines: size, seed: 3 })]);
+    return { ...file, size, lints: Math.max(1, Math.round(10_000 / size)), rounds: [] };
+  });
+  const linter = new Linter({ cwd: benchDir });
+  gc();
+  lintBatch(linter, files[0], warmup);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < files.length; j++) {
+      const f = files[(r + j) % files.length];
+      const x = lintBatch(linter, f, f.lints);
+      const lines = f.lines * f.lints;
+      f.rounds.push({ tfjs: x.tfjs / lines, parse: x.parse / lines, problems: x.problems });
+    }
   }
-  console.log('(c) one TF.js file (`const tf = require(...)`) grown to each size, each size linted on its own: time per line');
-  console.log('    (medians of the lints; parse = ESLint parse + scope analysis, the floor)');
+  const per = {};
+  const rows = [['file', 'lines', 'batch', 'parse per line', 'tfjs per line', 'min..max', 'tfjs ÷ parse']];
+  for (const f of files) {
+    const tfjs = f.rounds.map((x) => x.tfjs);
+    const m = {
+      lines: f.lines,
+      lints: f.lints,
+      parse: median(f.rounds.map((x) => x.parse)),
+      tfjs: median(tfjs),
+      share: median(f.rounds.map((x) => x.tfjs / x.parse)),
+      problems: f.rounds[0].problems,
+      rounds: f.rounds,
+    };
+    per[f.size] = m;
+    rows.push([`big-${f.size / 1000}k.js`, f.lines, `${f.lints} lint${f.lints > 1 ? 's' : ''}`, us(m.parse), us(m.tfjs), `${us(Math.min(...tfjs))}..${us(Math.max(...tfjs))}`, pct(m.share)]);
+  }
+  console.log(`(c) one TF.js file (\`const tf = require(...)\`) grown to each size: time per line, medians of ${rounds} rounds`);
+  console.log(`    (after ${warmup} warm-up lints of the ${sizes[0] / 1000}k file; a round lints each size once, as a batch of 10k lines or more, in rotating order;`);
+  console.log('    parse = ESLint parse + scope analysis, the floor; tfjs ÷ parse = median of the rounds\' ratios)');
   table(rows);
   const base = per[sizes[0]];
   const growth = (pick) => sizes.slice(1).map((s) => pick(per[s]) / pick(base));
   const describe = (rs) => sizes.slice(1).map((s, i) => `${s / 1000}k: ${times(rs[i])}`).join(', ');
   const ratios = growth((p) => p.tfjs);
-  console.log(`  growth from ${sizes[0] / 1000}k lines: tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}`);
-  console.log(`  fastest lints: tfjs ${describe(growth((p) => p.fastest))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`);
+  console.log(`  growth from ${sizes[0] / 1000}k lines: tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`);
   target(
     `(c) tfjs time per line does not grow from ${sizes[0] / 1000}k to ${sizes[sizes.length - 1] / 1000}k lines (each ≤ 1.3× the ${sizes[0] / 1000}k figure)`,
     ratios.every((r) => r <= 1.3),
     describe(ratios) + (ratios.some((r) => r < 0.7) ? ' (below 0.7×: per-file fixed costs amortised)' : ''),
   );
-  results.corpora.c = per;
+  results.corpora.c = { warmup, rounds, sizes: per };
   console.log('');
 }
 
