@@ -416,12 +416,12 @@ if (ONLY.has('b')) {
 
 // (c) one file grown to 1k, 10k, 100k lines. After warm-up lints of the 1k file (the
 // JIT: a new process's first 30 took twice as long per line as later ones), rounds
-// lint each size once as a batch of 10k lines or more (10 lints of the 1k file), the
-// sizes in rotating order and no gc() in between (a forced collection slows the
-// lints right after it; the rotation spreads the collection of the 100k file's
-// garbage over the sizes). A batch's time per line is its sum over its lints, so the
-// collections that fall into the plugin's time count at every size; medians over the
-// rounds. Before the tenth pass the 1k figure was taken right after gc() on a JIT
+// lint each size once as a batch of 30k lines or more (30 lints of the 1k file, 3 of
+// the 10k one), the sizes in rotating order over a multiple of three rounds (so each
+// size follows each other one equally often), with no gc() in between (a forced
+// collection slows the lints right after it). A batch's time per line is its sum over
+// its lints, so the collections that fall into the plugin's time count at every size;
+// medians over the rounds. Before the tenth pass the 1k figure was taken right after gc() on a JIT
 // still warming up, and moved by ±30% between processes (docs/performance.md).
 function lintBatch(linter, file, lints) {
   let tfjs = 0;
@@ -441,11 +441,11 @@ function lintBatch(linter, file, lints) {
 
 if (ONLY.has('c')) {
   const sizes = QUICK ? [1_000, 10_000, 30_000] : [1_000, 10_000, 100_000];
-  const rounds = REPS;
+  const rounds = Math.ceil(REPS / 3) * 3;
   const warmup = QUICK ? 30 : 100;
   const files = sizes.map((size) => {
     const [file] = load([generateBigFile(join(benchDir, `big-${size / 1000}k.js`), { lines: size, seed: 3 })]);
-    return { ...file, size, lints: Math.max(1, Math.round(10_000 / size)), rounds: [] };
+    return { ...file, size, lints: Math.max(1, Math.round(30_000 / size)), rounds: [] };
   });
   const linter = new Linter({ cwd: benchDir });
   gc();
@@ -475,14 +475,17 @@ if (ONLY.has('c')) {
     rows.push([`big-${f.size / 1000}k.js`, f.lines, `${f.lints} lint${f.lints > 1 ? 's' : ''}`, us(m.parse), us(m.tfjs), `${us(Math.min(...tfjs))}..${us(Math.max(...tfjs))}`, pct(m.share)]);
   }
   console.log(`(c) one TF.js file (\`const tf = require(...)\`) grown to each size: time per line, medians of ${rounds} rounds`);
-  console.log(`    (after ${warmup} warm-up lints of the ${sizes[0] / 1000}k file; a round lints each size once, as a batch of 10k lines or more, in rotating order;`);
+  console.log(`    (after ${warmup} warm-up lints of the ${sizes[0] / 1000}k file; a round lints each size once, as a batch of 30k lines or more, in rotating order;`);
   console.log('    parse = ESLint parse + scope analysis, the floor; tfjs ÷ parse = median of the rounds\' ratios)');
   table(rows);
   const base = per[sizes[0]];
   const growth = (pick) => sizes.slice(1).map((s) => pick(per[s]) / pick(base));
   const describe = (rs) => sizes.slice(1).map((s, i) => `${s / 1000}k: ${times(rs[i])}`).join(', ');
   const ratios = growth((p) => p.tfjs);
-  console.log(`  growth from ${sizes[0] / 1000}k lines: tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`);
+  // The same, paired: the median over rounds of each round's ratio to the first size.
+  const paired = sizes.slice(1).map((s) => median(per[s].rounds.map((x, r) => x.tfjs / base.rounds[r].tfjs)));
+  console.log(`  growth from ${sizes[0] / 1000}k lines (ratio of medians): tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`);
+  console.log(`  paired (median of the rounds' ratios): tfjs ${describe(paired)}`);
   target(
     `(c) tfjs time per line does not grow from ${sizes[0] / 1000}k to ${sizes[sizes.length - 1] / 1000}k lines (each ≤ 1.3× the ${sizes[0] / 1000}k figure)`,
     ratios.every((r) => r <= 1.3),
