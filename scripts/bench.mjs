@@ -109,28 +109,37 @@ const median = (xs) => {
  * ESLint's parse time and each rule's time (ms, from `stats`), the per-repetition
  * samples (for paired ratios), and the problems the tfjs rules reported.
  */
+/** One lint of `file` with `stats`: its messages, wall time and ESLint's times; throws on a parse error. */
+function lintOnce(linter, file, config) {
+  const t0 = performance.now();
+  const result = linter.verifyAndFix(file.text, config, { filename: file.filename, fix: false, stats: true });
+  const wall = performance.now() - t0;
+  const fatal = result.messages.find((m) => m.fatal || !m.ruleId);
+  if (fatal) throw new Error(`${file.filename}: ${fatal.message}`);
+  return { result, wall, pass: linter.getTimes().passes[0] };
+}
+
+/** The plugin's rule time in one lint's times: the sum of its `tfjs/*` rules. */
+function tfjsTime(pass) {
+  let tfjs = 0;
+  for (const [rule, t] of Object.entries(pass?.rules ?? {})) if (rule.startsWith('tfjs/')) tfjs += t.total;
+  return tfjs;
+}
+
 function measure(files, configNames, { reps = REPS, warmup = 20, configs = CONFIGS, cwd = benchDir } = {}) {
   const linters = Object.fromEntries(configNames.map((c) => [c, new Linter({ cwd })]));
   // Per run of a file: its fastest repetition (tfjs rules, no-unused-vars), summed per group below.
   const best = new Map();
   const run = (file, name, acc, slot) => {
     const linter = linters[name];
-    const t0 = performance.now();
-    const result = linter.verifyAndFix(file.text, configs[name], { filename: file.filename, fix: false, stats: true });
-    const wall = performance.now() - t0;
-    const fatal = result.messages.find((m) => m.fatal || !m.ruleId);
-    if (fatal) throw new Error(`${file.filename}: ${fatal.message}`);
+    const { result, wall, pass } = lintOnce(linter, file, configs[name]);
     if (!acc) return;
-    const pass = linter.getTimes().passes[0];
+    const tfjs = tfjsTime(pass);
     acc.wall += wall;
     acc.parse += pass?.parse?.total ?? 0;
-    for (const [rule, t] of Object.entries(pass?.rules ?? {})) {
-      acc.rules[rule] = (acc.rules[rule] ?? 0) + t.total;
-      if (rule.startsWith('tfjs/')) acc.tfjs += t.total;
-    }
+    acc.tfjs += tfjs;
+    for (const [rule, t] of Object.entries(pass?.rules ?? {})) acc.rules[rule] = (acc.rules[rule] ?? 0) + t.total;
     acc.problems += result.messages.filter((m) => m.ruleId?.startsWith('tfjs/')).length;
-    let tfjs = 0;
-    for (const [rule, t] of Object.entries(pass?.rules ?? {})) if (rule.startsWith('tfjs/')) tfjs += t.total;
     const nuv = pass?.rules?.['no-unused-vars']?.total ?? 0;
     const key = `${slot}\u0000${name}`;
     const prev = best.get(key);
@@ -421,18 +430,16 @@ if (ONLY.has('b')) {
 // size follows each other one equally often), with no gc() in between (a forced
 // collection slows the lints right after it). A batch's time per line is its sum over
 // its lints, so the collections that fall into the plugin's time count at every size;
-// medians over the rounds. Before the tenth pass the 1k figure was taken right after gc() on a JIT
-// still warming up, and moved by ±30% between processes (docs/performance.md).
+// medians over the rounds. Before the tenth pass the 1k figure was taken right after
+// gc() on a JIT still warming up, and moved by ±30% between processes
+// (docs/performance.md).
 function lintBatch(linter, file, lints) {
   let tfjs = 0;
   let parse = 0;
   let problems = 0;
   for (let i = 0; i < lints; i++) {
-    const result = linter.verifyAndFix(file.text, CONFIGS.tfjs, { filename: file.filename, fix: false, stats: true });
-    const fatal = result.messages.find((m) => m.fatal || !m.ruleId);
-    if (fatal) throw new Error(`${file.filename}: ${fatal.message}`);
-    const pass = linter.getTimes().passes[0];
-    for (const [rule, t] of Object.entries(pass?.rules ?? {})) if (rule.startsWith('tfjs/')) tfjs += t.total;
+    const { result, pass } = lintOnce(linter, file, CONFIGS.tfjs);
+    tfjs += tfjsTime(pass);
     parse += pass?.parse?.total ?? 0;
     problems = result.messages.length;
   }

@@ -5,5 +5,6 @@ import { afterAll, describe, it } from 'vitest';
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
-// RuleTester needs a handle for cases marked `only: true` (none are): wiring, not a focused test.
+// RuleTester needs a handle for cases marked `only: true`: wiring, not a focused test.
+// Such a case fails the run (`allowOnly: false` in vitest.config.ts).
 RuleTester.itOnly = it.only;
