@@ -15,7 +15,12 @@
 // 1-unit softmax layer. Everything the analysis adds to this (conditions, helpers
 // and their parameters, returned models, `sequential({layers})`, functional models,
 // other files, losses called in training loops, fixes) is what it leaves out.
-const TF_MODULES = new Set(['@tensorflow/tfjs', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-layers']);
+const TF_MODULES = new Set([
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  '@tensorflow/tfjs-layers',
+]);
 const CATEGORICAL = new Set(['categoricalCrossentropy', 'sparseCategoricalCrossentropy']);
 
 function lookup(scope, name) {
@@ -41,11 +46,20 @@ function isTfBinding(variable) {
   if (!def) return false;
   if (def.type === 'ImportBinding') return TF_MODULES.has(def.parent.source.value);
   const init = def.type === 'Variable' ? def.node.init : undefined;
-  return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && TF_MODULES.has(init.arguments[0]?.value);
+  return (
+    init?.type === 'CallExpression' &&
+    init.callee.type === 'Identifier' &&
+    init.callee.name === 'require' &&
+    TF_MODULES.has(init.arguments[0]?.value)
+  );
 }
 
 const rule = {
-  meta: { type: 'problem', schema: [], messages: { bug: 'A {{what}} output trained with a categorical loss, or a 1-unit softmax.' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { bug: 'A {{what}} output trained with a categorical loss, or a 1-unit softmax.' },
+  },
   create(context) {
     const calls = [];
     const { sourceCode } = context;
@@ -81,7 +95,8 @@ const rule = {
             }
           } else {
             const layer = layerOf(call);
-            if (layer?.activation === 'softmax' && layer.units === 1) context.report({ node: call, messageId: 'bug', data: { what: 'softmax' } });
+            if (layer?.activation === 'softmax' && layer.units === 1)
+              context.report({ node: call, messageId: 'bug', data: { what: 'softmax' } });
           }
         }
       },

@@ -78,8 +78,16 @@ const total = (a) => a.reduce((x, y) => x + y, 0);
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const b = Object.fromEntries(names.map((n) => [n, total(best[n])]));
 const paired = (x, y) => median(sums[x].map((v, i) => v / sums[y][i]));
-console.log(`A/B on ${files.length} files, ${REPS} repetitions after 2 warm-ups; problems reported: baseline ${problems.baseline}, candidate ${problems.candidate}`);
-console.log(`  best case (ms): no-unused-vars ${b.nuv.toFixed(1)}, baseline ${b.baseline.toFixed(1)}, candidate ${b.candidate.toFixed(1)}`);
-console.log(`  candidate ÷ baseline: ${(b.candidate / b.baseline).toFixed(3)} best case, ${paired('candidate', 'baseline').toFixed(3)} paired median`);
-console.log(`  ÷ no-unused-vars: baseline ${(b.baseline / b.nuv).toFixed(2)}×, candidate ${(b.candidate / b.nuv).toFixed(2)}× (best case)`);
+console.log(
+  `A/B on ${files.length} files, ${REPS} repetitions after 2 warm-ups; problems reported: baseline ${problems.baseline}, candidate ${problems.candidate}`,
+);
+console.log(
+  `  best case (ms): no-unused-vars ${b.nuv.toFixed(1)}, baseline ${b.baseline.toFixed(1)}, candidate ${b.candidate.toFixed(1)}`,
+);
+console.log(
+  `  candidate ÷ baseline: ${(b.candidate / b.baseline).toFixed(3)} best case, ${paired('candidate', 'baseline').toFixed(3)} paired median`,
+);
+console.log(
+  `  ÷ no-unused-vars: baseline ${(b.baseline / b.nuv).toFixed(2)}×, candidate ${(b.candidate / b.nuv).toFixed(2)}× (best case)`,
+);
 if (problems.baseline !== problems.candidate) console.log('  note: the builds report different numbers of problems');

@@ -118,10 +118,16 @@ for (let rep = -2; rep < REPS; rep++) {
 
 const sum = (a) => a.reduce((x, y) => x + y, 0);
 const total = Object.fromEntries(KINDS.map((k) => [k, sum(best[k])]));
-console.log(`analysis alone on corpus (a): ${files.length} files, ${REPS} repetitions after 2 warm-ups, cross-file ${CROSS_FILE ? 'on' : 'off'}`);
-console.log('  sum of each file\'s fastest repetition:');
+console.log(
+  `analysis alone on corpus (a): ${files.length} files, ${REPS} repetitions after 2 warm-ups, cross-file ${CROSS_FILE ? 'on' : 'off'}`,
+);
+console.log("  sum of each file's fastest repetition:");
 for (const k of KINDS) console.log(`    ${k.padEnd(8)} ${total[k].toFixed(1).padStart(7)} ms`);
-console.log(`  cold ÷ warm ${(total.cold / total.warm).toFixed(2)}×, evicted ÷ warm ${(total.evicted / total.warm).toFixed(2)}×`);
+console.log(
+  `  cold ÷ warm ${(total.cold / total.warm).toFixed(2)}×, evicted ÷ warm ${(total.evicted / total.warm).toFixed(2)}×`,
+);
 if (answers.cold !== answers.warm || answers.cold !== answers.evicted) {
-  console.log(`  note: the three analyses gave different numbers of answers (${KINDS.map((k) => answers[k]).join(', ')})`);
+  console.log(
+    `  note: the three analyses gave different numbers of answers (${KINDS.map((k) => answers[k]).join(', ')})`,
+  );
 }

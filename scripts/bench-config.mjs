@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
 // Linter#verify given a plain array would normalize it on every call. FlatConfigArray
 // is internal to ESLint, so it is loaded by path (the Linter only checks for its
 // `getConfig` method).
-const { FlatConfigArray } = require(join(dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js'));
+const { FlatConfigArray } = require(
+  join(dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js'),
+);
 
 export const BASE = [
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'] },

@@ -106,29 +106,41 @@ function denseCfg(units, act, extra = '') {
 const TEMPLATES = {
   sequentialAdd(r, id, api, ts, exp) {
     const head = r.pick(HEADS);
-    const lines = [`${exp}function buildSequential${id}(inputDim${ts ? ': number' : ''}) {`, `  const model = ${api('sequential')}();`];
+    const lines = [
+      `${exp}function buildSequential${id}(inputDim${ts ? ': number' : ''}) {`,
+      `  const model = ${api('sequential')}();`,
+    ];
     const conv = r.chance(0.25);
     if (conv) {
-      lines.push(`  model.add(${api('layers.conv2d')}({inputShape: [28, 28, 1], filters: ${r.int(8, 32)}, kernelSize: 3, activation: 'relu'}));`);
+      lines.push(
+        `  model.add(${api('layers.conv2d')}({inputShape: [28, 28, 1], filters: ${r.int(8, 32)}, kernelSize: 3, activation: 'relu'}));`,
+      );
       lines.push(`  model.add(${api('layers.maxPooling2d')}({poolSize: 2}));`);
       lines.push(`  model.add(${api('layers.flatten')}());`);
     } else {
-      lines.push(`  model.add(${api('layers.dense')}({units: ${r.int(8, 128)}, activation: '${r.pick(HIDDEN)}', inputShape: [inputDim]}));`);
+      lines.push(
+        `  model.add(${api('layers.dense')}({units: ${r.int(8, 128)}, activation: '${r.pick(HIDDEN)}', inputShape: [inputDim]}));`,
+      );
     }
     for (let i = r.int(0, 4); i > 0; i--) {
       lines.push(`  model.add(${api('layers.dense')}(${denseCfg(r.int(8, 128), r.pick(HIDDEN))}));`);
       if (r.chance(0.3)) lines.push(`  model.add(${api('layers.dropout')}({rate: 0.${r.int(1, 5)}}));`);
     }
     lines.push(`  model.add(${api('layers.dense')}(${denseCfg(head.units, head.act)}));`);
-    lines.push(`  model.compile({optimizer: ${api('train.adam')}(0.001), loss: ${lossExpr(api, head.loss)}, metrics: ['accuracy']});`);
+    lines.push(
+      `  model.compile({optimizer: ${api('train.adam')}(0.001), loss: ${lossExpr(api, head.loss)}, metrics: ['accuracy']});`,
+    );
     lines.push(`  return model;`, `}`);
     return { lines, exports: exp ? [`buildSequential${id}`] : [] };
   },
 
   sequentialLayers(r, id, api, ts) {
     const head = r.pick(HEADS);
-    const layers = [`    ${api('layers.dense')}({units: ${r.int(8, 64)}, activation: 'relu', inputShape: [${r.int(2, 50)}]}),`];
-    for (let i = r.int(0, 3); i > 0; i--) layers.push(`    ${api('layers.dense')}(${denseCfg(r.int(8, 64), r.pick(HIDDEN))}),`);
+    const layers = [
+      `    ${api('layers.dense')}({units: ${r.int(8, 64)}, activation: 'relu', inputShape: [${r.int(2, 50)}]}),`,
+    ];
+    for (let i = r.int(0, 3); i > 0; i--)
+      layers.push(`    ${api('layers.dense')}(${denseCfg(r.int(8, 64), r.pick(HIDDEN))}),`);
     if (head.act === 'softmax' && r.chance(0.5)) {
       layers.push(`    ${api('layers.dense')}({units: ${head.units}}),`, `    ${api('layers.softmax')}(),`);
     } else {
@@ -224,13 +236,26 @@ const TEMPLATES = {
     const variant = r.int(0, 3);
     const body = [];
     if (variant === 0) {
-      body.push(`      const logits = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`, `      return ${api('losses.softmaxCrossEntropy')}(ys, logits).mean();`);
+      body.push(
+        `      const logits = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`,
+        `      return ${api('losses.softmaxCrossEntropy')}(ys, logits).mean();`,
+      );
     } else if (variant === 1) {
-      body.push(`      const logits = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`, `      const probs = ${api('softmax')}(logits);`, `      return ${api('losses.softmaxCrossEntropy')}(ys, probs).mean(); // bug`);
+      body.push(
+        `      const logits = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`,
+        `      const probs = ${api('softmax')}(logits);`,
+        `      return ${api('losses.softmaxCrossEntropy')}(ys, probs).mean(); // bug`,
+      );
     } else if (variant === 2) {
-      body.push(`      const preds = ${api('sigmoid')}(model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''});`, `      return ${api('losses.logLoss')}(ys, preds);`);
+      body.push(
+        `      const preds = ${api('sigmoid')}(model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''});`,
+        `      return ${api('losses.logLoss')}(ys, preds);`,
+      );
     } else {
-      body.push(`      const preds = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`, `      return ${api('losses.meanSquaredError')}(ys, preds);`);
+      body.push(
+        `      const preds = model.predict(xs)${ts ? ` as ${api('Tensor')}` : ''};`,
+        `      return ${api('losses.meanSquaredError')}(ys, preds);`,
+      );
     }
     const t = ts ? [`: ${api('LayersModel')}`, `: ${api('Tensor')}`, `: number`] : ['', '', ''];
     const lines = [
@@ -349,7 +374,10 @@ function tfjsFile(r, style, ts, fileId, targetLines, exportSome) {
     const id = `${fileId}_${k++}`;
     const name = r.pick(TEMPLATE_NAMES);
     // Exports only in module files (the page-global style is a script).
-    const exp = exportSome && style !== 'global' && style !== 'require' && style !== 'destructure' && r.chance(0.5) ? 'export ' : '';
+    const exp =
+      exportSome && style !== 'global' && style !== 'require' && style !== 'destructure' && r.chance(0.5)
+        ? 'export '
+        : '';
     const block = TEMPLATES[name](r, id, api, ts, exp);
     body.push(...block.lines, '');
     exports.push(...block.exports);
@@ -375,7 +403,8 @@ export function generateProject(dir, { files, seed }) {
   for (let i = 0; i < files; i++) {
     const ts = r.chance(0.3);
     const ext = ts ? 'ts' : r.pick(['js', 'js', 'mjs']);
-    const style = ext === 'ts' || ext === 'mjs' ? r.pick(['namespace', 'named', 'default', 'node']) : r.pick(IMPORT_STYLES);
+    const style =
+      ext === 'ts' || ext === 'mjs' ? r.pick(['namespace', 'named', 'default', 'node']) : r.pick(IMPORT_STYLES);
     const isModel = i < modelFiles;
     const rel = isModel ? `models/m${i}.${ext}` : `train/t${i}.${ext}`;
     const file = tfjsFile(r, style, ts, i, r.int(60, 260), isModel);
@@ -390,7 +419,13 @@ export function generateProject(dir, { files, seed }) {
         const from = spec.startsWith('.') ? spec : `./${spec}`;
         imports.push(`import { ${e.name} as imported${j} } from '${from}';`);
         if (e.name.startsWith('build') || e.name.startsWith('make')) {
-          const args = e.name.startsWith('make') ? `(3, 'softmax')` : e.name.startsWith('buildSequential') ? '(10)' : e.name.startsWith('buildForTask') ? `('classification')` : '()';
+          const args = e.name.startsWith('make')
+            ? `(3, 'softmax')`
+            : e.name.startsWith('buildSequential')
+              ? '(10)'
+              : e.name.startsWith('buildForTask')
+                ? `('classification')`
+                : '()';
           uses.push(
             `export async function trainImported${i}_${j}(xs${ts ? ': any' : ''}, ys${ts ? ': any' : ''}) {`,
             `  const m = imported${j}${args};`,
@@ -447,7 +482,10 @@ export function generateScaling(path, kind, n) {
   const L = [`import * as tf from '@tensorflow/tfjs';`, ''];
   switch (kind) {
     case 'adds':
-      L.push(`const model = tf.sequential();`, `model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`);
+      L.push(
+        `const model = tf.sequential();`,
+        `model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`,
+      );
       for (let i = 0; i < n; i++) L.push(`model.add(tf.layers.dense({units: ${8 + (i % 50)}, activation: 'relu'}));`);
       L.push(`model.add(tf.layers.dense({units: 10, activation: 'softmax'}));`);
       L.push(`model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`);
@@ -470,17 +508,28 @@ export function generateScaling(path, kind, n) {
       );
       for (let i = 0; i < n; i++) {
         L.push(`const m${i} = make(${2 + (i % 20)}, '${i % 2 ? 'softmax' : 'linear'}');`);
-        L.push(`m${i}.compile({optimizer: 'adam', loss: ${i % 2 ? `tf.losses.softmaxCrossEntropy` : `'meanSquaredError'`}});`);
+        L.push(
+          `m${i}.compile({optimizer: 'adam', loss: ${i % 2 ? `tf.losses.softmaxCrossEntropy` : `'meanSquaredError'`}});`,
+        );
       }
       break;
     case 'conditionalAdds':
-      L.push(`export function build(flags) {`, `  const model = tf.sequential();`, `  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`);
+      L.push(
+        `export function build(flags) {`,
+        `  const model = tf.sequential();`,
+        `  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));`,
+      );
       // Every add conditional, none last for sure: each one is a possible output layer.
-      for (let i = 0; i < n; i++) L.push(`  if (flags.f${i}) model.add(tf.layers.dense({units: ${2 + (i % 50)}, activation: '${i % 2 ? 'softmax' : 'linear'}'}));`);
+      for (let i = 0; i < n; i++)
+        L.push(
+          `  if (flags.f${i}) model.add(tf.layers.dense({units: ${2 + (i % 50)}, activation: '${i % 2 ? 'softmax' : 'linear'}'}));`,
+        );
       L.push(`  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`, `  return model;`, `}`);
       break;
     case 'compiles':
-      L.push(`const model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});`);
+      L.push(
+        `const model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});`,
+      );
       for (let i = 0; i < n; i++) {
         L.push(`model.compile({optimizer: 'sgd', loss: '${i % 2 ? 'categoricalCrossentropy' : 'meanSquaredError'}'});`);
         L.push(`await model.fit(xs${i % 7}, ys${i % 7}, {epochs: 1});`);

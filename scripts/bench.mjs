@@ -24,7 +24,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import { configArray as configArrayFor } from './bench-config.mjs';
-import { collectPlainFiles, collectProjectFiles, generateBigFile, generateProject, generateScaling, SCALING_KINDS } from './bench-corpus.mjs';
+import {
+  collectPlainFiles,
+  collectProjectFiles,
+  generateBigFile,
+  generateProject,
+  generateScaling,
+  SCALING_KINDS,
+} from './bench-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -152,7 +159,8 @@ function measure(files, configNames, { reps = REPS, warmup = 20, configs = CONFI
   for (let rep = 0; rep < reps; rep++) {
     gc();
     const acc = {};
-    for (const g of groups) acc[g] = Object.fromEntries(configNames.map((c) => [c, { wall: 0, parse: 0, tfjs: 0, rules: {}, problems: 0 }]));
+    for (const g of groups)
+      acc[g] = Object.fromEntries(configNames.map((c) => [c, { wall: 0, parse: 0, tfjs: 0, rules: {}, problems: 0 }]));
     files.forEach((f, i) => {
       const iterations = f.iterations ?? 1;
       for (let k = 0; k < iterations; k++) {
@@ -212,7 +220,8 @@ const us = (x) => `${(x * 1000).toFixed(x < 0.01 ? 2 : 1)} µs`;
 const pct = (x) => `${(x * 100).toFixed(2)}%`;
 const times = (x) => `${x.toFixed(2)}×`;
 const lineCount = (files) => files.reduce((s, f) => s + f.text.split('\n').length * (f.iterations ?? 1), 0);
-const spread = (m, key) => `${ms(Math.min(...m.samples.map((x) => x[key])))}..${ms(Math.max(...m.samples.map((x) => x[key])))}`;
+const spread = (m, key) =>
+  `${ms(Math.min(...m.samples.map((x) => x[key])))}..${ms(Math.max(...m.samples.map((x) => x[key])))}`;
 
 function target(name, pass, detail) {
   results.targets.push({ name, pass, detail });
@@ -221,16 +230,21 @@ function target(name, pass, detail) {
 
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
+  for (const r of rows)
+    console.log(
+      '  ' + r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '),
+    );
 }
 
 /** One row per configuration: wall time, its spread, the difference to `none`, the rule time from stats. */
 function printConfigs(m, names, fileCount) {
-  const rows = [['config', 'wall (median)', 'min..max', 'Δ wall vs none', 'rule time (stats)', 'min..max', 'rule time per file']];
+  const rows = [
+    ['config', 'wall (median)', 'min..max', 'Δ wall vs none', 'rule time (stats)', 'min..max', 'rule time per file'],
+  ];
   for (const c of names) {
     const x = m[c];
     const key = c === 'nuv' ? 'nuv' : c.startsWith('tfjs') ? 'tfjs' : undefined;
-    const ruleTime = key === 'nuv' ? x.rules['no-unused-vars'] ?? 0 : key === 'tfjs' ? x.tfjs : 0;
+    const ruleTime = key === 'nuv' ? (x.rules['no-unused-vars'] ?? 0) : key === 'tfjs' ? x.tfjs : 0;
     rows.push([
       c,
       ms(x.wall),
@@ -254,9 +268,18 @@ function printConfigs(m, names, fileCount) {
 
 const started = performance.now();
 console.log('eslint-plugin-tfjs benchmark (a report: medians of interleaved repetitions; see docs/performance.md)');
-console.log(`  machine   ${machine}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-console.log(`  versions  Node ${versions.node}, ESLint ${versions.eslint}, @typescript-eslint/parser ${versions.tsParser}, eslint-plugin-tfjs ${versions.plugin} (${versions.commit})`);
-console.log(`  method    ${REPS} repetitions after a warm-up, configurations interleaved per file, medians${globalThis.gc ? ', gc() between repetitions' : ' (run with --expose-gc to collect between repetitions)'}${ONLY.has('c') ? '; (c) in rounds, see there' : ''}`);
+console.log(
+  `  machine   ${machine}; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  `  versions  Node ${versions.node}, ESLint ${versions.eslint}, @typescript-eslint/parser ${versions.tsParser}, eslint-plugin-tfjs ${versions.plugin} (${versions.commit})`,
+);
+console.log(
+  `  method    ${REPS} repetitions after a warm-up, configurations interleaved per file, medians${globalThis.gc ? ', gc() between repetitions' : ' (run with --expose-gc to collect between repetitions)'}${ONLY.has('c') ? '; (c) in rounds, see there' : ''}`,
+);
 console.log('');
 
 mkdirSync(benchDir, { recursive: true });
@@ -272,14 +295,28 @@ if (ONLY.has('a')) {
   const large = project(nLarge);
   const small = project(nSmall);
   const lines = lineCount(large);
-  console.log(`(a) generated TF.js project: ${large.length} files (${large.filter((f) => f.ts).length} TS), ${lines} lines; every build and import style, relative imports between files`);
+  console.log(
+    `(a) generated TF.js project: ${large.length} files (${large.filter((f) => f.ts).length} TS), ${lines} lines; every build and import style, relative imports between files`,
+  );
   const names = pick(['none', 'nuv', 'tfjs', 'tfjs-nocross']);
   const all = measure([...large, ...small], names);
   const m = all[String(nLarge)];
   printConfigs(m, names, large.length);
   console.log(`  tfjs problems reported per run: ${m.tfjs.problems}`);
-  const vsNuv = m.nuv ? pairedRatio(m.tfjs, m.nuv, (x) => x.tfjs, (x) => x.nuv) : NaN;
-  const vsFloor = pairedRatio(m.tfjs, m.none, (x) => x.tfjs, (x) => x.wall);
+  const vsNuv = m.nuv
+    ? pairedRatio(
+        m.tfjs,
+        m.nuv,
+        (x) => x.tfjs,
+        (x) => x.nuv,
+      )
+    : NaN;
+  const vsFloor = pairedRatio(
+    m.tfjs,
+    m.none,
+    (x) => x.tfjs,
+    (x) => x.wall,
+  );
   let crossText = '';
   if (m['tfjs-nocross']) {
     const cross = m.tfjs.tfjs - m['tfjs-nocross'].tfjs;
@@ -291,9 +328,16 @@ if (ONLY.has('a')) {
     // Each file's fastest repetition, summed: the steadiest figure on a shared machine
     // (pauses and load inflate single repetitions, less so the fastest of several).
     const bestRatio = m.tfjs.best.tfjs / m.nuv.best.nuv;
-    console.log(`  best case (each file's fastest repetition, summed): tfjs ${ms(m.tfjs.best.tfjs)}, no-unused-vars ${ms(m.nuv.best.nuv)}: ${times(bestRatio)}`);
+    console.log(
+      `  best case (each file's fastest repetition, summed): tfjs ${ms(m.tfjs.best.tfjs)}, no-unused-vars ${ms(m.nuv.best.nuv)}: ${times(bestRatio)}`,
+    );
   }
-  if (m.nuv) target('(a) all tfjs rules cost less than no-unused-vars alone', vsNuv < 1, `${times(vsNuv)} (${ms(m.tfjs.tfjs)} vs ${ms(m.nuv.rules['no-unused-vars'])})`);
+  if (m.nuv)
+    target(
+      '(a) all tfjs rules cost less than no-unused-vars alone',
+      vsNuv < 1,
+      `${times(vsNuv)} (${ms(m.tfjs.tfjs)} vs ${ms(m.nuv.rules['no-unused-vars'])})`,
+    );
   results.corpora.a = { files: large.length, lines, measures: m };
 
   const s = all[String(nSmall)];
@@ -301,15 +345,36 @@ if (ONLY.has('a')) {
   const perLine = (x, n) => (x / n) * 1000;
   console.log(`(a, files) the same generator at ${nSmall} and ${nLarge} files: tfjs time per 1k lines`);
   const rows = [['project', 'lines', 'crossFile: true', 'crossFile: false']];
-  rows.push([`${nSmall} files`, smallLines, ms(perLine(s.tfjs.tfjs, smallLines)), s['tfjs-nocross'] ? ms(perLine(s['tfjs-nocross'].tfjs, smallLines)) : '']);
-  rows.push([`${nLarge} files`, lines, ms(perLine(m.tfjs.tfjs, lines)), m['tfjs-nocross'] ? ms(perLine(m['tfjs-nocross'].tfjs, lines)) : '']);
+  rows.push([
+    `${nSmall} files`,
+    smallLines,
+    ms(perLine(s.tfjs.tfjs, smallLines)),
+    s['tfjs-nocross'] ? ms(perLine(s['tfjs-nocross'].tfjs, smallLines)) : '',
+  ]);
+  rows.push([
+    `${nLarge} files`,
+    lines,
+    ms(perLine(m.tfjs.tfjs, lines)),
+    m['tfjs-nocross'] ? ms(perLine(m['tfjs-nocross'].tfjs, lines)) : '',
+  ]);
   table(rows);
-  const growth = pairedRatio(m.tfjs, s.tfjs, (x) => x.tfjs / lines, (x) => x.tfjs / smallLines);
+  const growth = pairedRatio(
+    m.tfjs,
+    s.tfjs,
+    (x) => x.tfjs / lines,
+    (x) => x.tfjs / smallLines,
+  );
   // Judged on the best case: the 30-file project's medians swing by a third on a
   // busy machine, its fastest repetitions by a few percent.
   const bestGrowth = m.tfjs.best.tfjs / lines / (s.tfjs.best.tfjs / smallLines);
-  console.log(`  per 1k lines, best case: ${nSmall} files ${ms(perLine(s.tfjs.best.tfjs, smallLines))}, ${nLarge} files ${ms(perLine(m.tfjs.best.tfjs, lines))}; paired medians: ${times(growth)}`);
-  target(`(a, files) per-line cost does not grow with the project (${nLarge} vs ${nSmall} files, best case, ≤ 1.3×)`, bestGrowth <= 1.3, `${times(bestGrowth)} per line`);
+  console.log(
+    `  per 1k lines, best case: ${nSmall} files ${ms(perLine(s.tfjs.best.tfjs, smallLines))}, ${nLarge} files ${ms(perLine(m.tfjs.best.tfjs, lines))}; paired medians: ${times(growth)}`,
+  );
+  target(
+    `(a, files) per-line cost does not grow with the project (${nLarge} vs ${nSmall} files, best case, ≤ 1.3×)`,
+    bestGrowth <= 1.3,
+    `${times(bestGrowth)} per line`,
+  );
   results.corpora.files = { small: { files: small.length, lines: smallLines, measures: s } };
 
   // One `eslint` run in a new process, as in CI or a pre-commit hook: the JIT is
@@ -318,8 +383,11 @@ if (ONLY.has('a')) {
   // module cache). ESLint's TIMING gives the rule times.
   const oneShot = measureOneShot(join(benchDir, `project-${nLarge}`), QUICK ? 1 : 3);
   const rows1 = [['config (eslint CLI, new process)', 'wall (median)', 'tfjs rules', 'no-unused-vars']];
-  for (const [name, x] of Object.entries(oneShot)) rows1.push([name, ms(x.wall), x.tfjs ? ms(x.tfjs) : '', x.nuv ? ms(x.nuv) : '']);
-  console.log(`(a, one-shot) one \`eslint\` run of the ${nLarge}-file project per configuration, medians of ${QUICK ? 1 : 3}`);
+  for (const [name, x] of Object.entries(oneShot))
+    rows1.push([name, ms(x.wall), x.tfjs ? ms(x.tfjs) : '', x.nuv ? ms(x.nuv) : '']);
+  console.log(
+    `(a, one-shot) one \`eslint\` run of the ${nLarge}-file project per configuration, medians of ${QUICK ? 1 : 3}`,
+  );
   table(rows1);
   console.log(
     `  tfjs ÷ no-unused-vars ${times(oneShot.tfjs.tfjs / oneShot.nuv.nuv)} (crossFile: false ${times(oneShot['tfjs-nocross'].tfjs / oneShot.nuv.nuv)}); ` +
@@ -412,14 +480,33 @@ if (ONLY.has('b')) {
   console.log(
     `(b) ordinary JS/TS without TF.js from node_modules: ${files.length} files (${ts.length} TS, ${ts.filter((f) => /\.d\.[cm]?ts$/.test(f.path)).length} of them declaration files), ${lines} lines, ${(bytes / 2 ** 20).toFixed(1)} MiB`,
   );
-  console.log(`  an even sample of ${available} eligible files; skipped: ${skipped.large.length} over 200 kB, ${skipped.minified} minified, ${skipped.tfjs} mentioning TF.js; ${dropped} not parseable`);
+  console.log(
+    `  an even sample of ${available} eligible files; skipped: ${skipped.large.length} over 200 kB, ${skipped.minified} minified, ${skipped.tfjs} mentioning TF.js; ${dropped} not parseable`,
+  );
   const names = pick(['none', 'tfjs']);
   const m = measure(files, names).all;
   printConfigs(m, names, files.length);
-  const share = pairedRatio(m.tfjs, m.none, (x) => x.tfjs, (x) => x.wall);
+  const share = pairedRatio(
+    m.tfjs,
+    m.none,
+    (x) => x.tfjs,
+    (x) => x.wall,
+  );
   console.log(`  tfjs ÷ floor ${pct(share)} (paired median); ${us(m.tfjs.tfjs / files.length)} per file`);
-  target('(b) all tfjs rules under 2% of the floor on code without TF.js', share < 0.02, `${pct(share)} (${ms(m.tfjs.tfjs)} of ${ms(m.none.wall)})`);
-  results.corpora.b = { files: files.length, lines, bytes, available, skipped: { ...skipped, large: skipped.large.length }, dropped, measures: m };
+  target(
+    '(b) all tfjs rules under 2% of the floor on code without TF.js',
+    share < 0.02,
+    `${pct(share)} (${ms(m.tfjs.tfjs)} of ${ms(m.none.wall)})`,
+  );
+  results.corpora.b = {
+    files: files.length,
+    lines,
+    bytes,
+    available,
+    skipped: { ...skipped, large: skipped.large.length },
+    dropped,
+    measures: m,
+  };
   console.log('');
 }
 
@@ -479,19 +566,37 @@ if (ONLY.has('c')) {
       rounds: f.rounds,
     };
     per[f.size] = m;
-    rows.push([`big-${f.size / 1000}k.js`, f.lines, `${f.lints} lint${f.lints > 1 ? 's' : ''}`, us(m.parse), us(m.tfjs), `${us(Math.min(...tfjs))}..${us(Math.max(...tfjs))}`, pct(m.share)]);
+    rows.push([
+      `big-${f.size / 1000}k.js`,
+      f.lines,
+      `${f.lints} lint${f.lints > 1 ? 's' : ''}`,
+      us(m.parse),
+      us(m.tfjs),
+      `${us(Math.min(...tfjs))}..${us(Math.max(...tfjs))}`,
+      pct(m.share),
+    ]);
   }
-  console.log(`(c) one TF.js file (\`const tf = require(...)\`) grown to each size: time per line, medians of ${rounds} rounds`);
-  console.log(`    (after ${warmup} warm-up lints of the ${sizes[0] / 1000}k file; a round lints each size once, as a batch of 30k lines or more, in rotating order;`);
-  console.log('    parse = ESLint parse + scope analysis, the floor; tfjs ÷ parse = median of the rounds\' ratios)');
+  console.log(
+    `(c) one TF.js file (\`const tf = require(...)\`) grown to each size: time per line, medians of ${rounds} rounds`,
+  );
+  console.log(
+    `    (after ${warmup} warm-up lints of the ${sizes[0] / 1000}k file; a round lints each size once, as a batch of 30k lines or more, in rotating order;`,
+  );
+  console.log("    parse = ESLint parse + scope analysis, the floor; tfjs ÷ parse = median of the rounds' ratios)");
   table(rows);
   const base = per[sizes[0]];
   const growth = (pick) => sizes.slice(1).map((s) => pick(per[s]) / pick(base));
-  const describe = (rs) => sizes.slice(1).map((s, i) => `${s / 1000}k: ${times(rs[i])}`).join(', ');
+  const describe = (rs) =>
+    sizes
+      .slice(1)
+      .map((s, i) => `${s / 1000}k: ${times(rs[i])}`)
+      .join(', ');
   const ratios = growth((p) => p.tfjs);
   // The same, paired: the median over rounds of each round's ratio to the first size.
   const paired = sizes.slice(1).map((s) => median(per[s].rounds.map((x, r) => x.tfjs / base.rounds[r].tfjs)));
-  console.log(`  growth from ${sizes[0] / 1000}k lines (ratio of medians): tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`);
+  console.log(
+    `  growth from ${sizes[0] / 1000}k lines (ratio of medians): tfjs ${describe(ratios)}; the floor (parse) ${describe(growth((p) => p.parse))}; tfjs ÷ parse ${describe(growth((p) => p.share))}`,
+  );
   console.log(`  paired (median of the rounds' ratios): tfjs ${describe(paired)}`);
   target(
     `(c) tfjs time per line does not grow from ${sizes[0] / 1000}k to ${sizes[sizes.length - 1] / 1000}k lines (each ≤ 1.3× the ${sizes[0] / 1000}k figure)`,
@@ -510,14 +615,23 @@ if (ONLY.has('d')) {
   let worst = 0;
   for (const kind of SCALING_KINDS) {
     const files = [n1, n2].flatMap((n) =>
-      load([generateScaling(join(benchDir, `scale-${kind}-${n}.js`), kind, n)]).map((f) => ({ ...f, group: String(n), iterations: Math.round((n2 / n) * 2) })),
+      load([generateScaling(join(benchDir, `scale-${kind}-${n}.js`), kind, n)]).map((f) => ({
+        ...f,
+        group: String(n),
+        iterations: Math.round((n2 / n) * 2),
+      })),
     );
     const m = measure(files, ['tfjs'], { warmup: 2 });
     const a = m[String(n1)].tfjs;
     const b = m[String(n2)].tfjs;
     const t1 = a.tfjs / files[0].iterations;
     const t2 = b.tfjs / files[1].iterations;
-    const ratio = pairedRatio(b, a, (x) => x.tfjs / files[1].iterations, (x) => x.tfjs / files[0].iterations);
+    const ratio = pairedRatio(
+      b,
+      a,
+      (x) => x.tfjs / files[1].iterations,
+      (x) => x.tfjs / files[0].iterations,
+    );
     const exponent = Math.log(ratio) / Math.log(n2 / n1);
     worst = Math.max(worst, exponent);
     per[kind] = { n: [n1, n2], ms: [t1, t2], ratio, exponent };
@@ -525,7 +639,11 @@ if (ONLY.has('d')) {
   }
   console.log(`(d) tfjs time for one file as one thing in it grows ${n2 / n1}× (exponent 1 = linear, 2 = quadratic)`);
   table(rows);
-  target('(d) nothing superlinear in layers, chain length, call sites, conditional adds, compile calls (exponent ≤ 1.25)', worst <= 1.25, `worst exponent ${worst.toFixed(2)}`);
+  target(
+    '(d) nothing superlinear in layers, chain length, call sites, conditional adds, compile calls (exponent ≤ 1.25)',
+    worst <= 1.25,
+    `worst exponent ${worst.toFixed(2)}`,
+  );
   results.corpora.d = per;
   console.log('');
 }
@@ -544,19 +662,33 @@ if (ONLY.has('e')) {
   };
   const probe = new Linter({ cwd: dir });
   const { files: found, skipped } = collectProjectFiles(dir);
-  const files = found.filter((f) => !probe.verify(f.text, configs.none, { filename: f.filename }).some((m) => m.fatal || !m.ruleId));
+  const files = found.filter(
+    (f) => !probe.verify(f.text, configs.none, { filename: f.filename }).some((m) => m.fatal || !m.ruleId),
+  );
   const unparsed = found.length - files.length;
   const lines = lineCount(files);
-  console.log(`(e) project ${dir}: ${files.length} files, ${lines} lines; skipped ${skipped.large} over 200 kB, ${skipped.minified} minified, ${unparsed} that do not parse as modules`);
+  console.log(
+    `(e) project ${dir}: ${files.length} files, ${lines} lines; skipped ${skipped.large} over 200 kB, ${skipped.minified} minified, ${unparsed} that do not parse as modules`,
+  );
   if (files.length === 0) process.exit(2);
   const names = pick(['none', 'nuv', 'tfjs']);
   const m = measure(files, names, { configs, cwd: dir, warmup: Math.min(20, files.length) }).all;
   printConfigs(m, names, files.length);
   console.log(`  tfjs problems reported per run: ${m.tfjs.problems}`);
-  const vsFloor = pairedRatio(m.tfjs, m.none, (x) => x.tfjs, (x) => x.wall);
+  const vsFloor = pairedRatio(
+    m.tfjs,
+    m.none,
+    (x) => x.tfjs,
+    (x) => x.wall,
+  );
   let vsNuv = '';
   if (m.nuv) {
-    const paired = pairedRatio(m.tfjs, m.nuv, (x) => x.tfjs, (x) => x.nuv);
+    const paired = pairedRatio(
+      m.tfjs,
+      m.nuv,
+      (x) => x.tfjs,
+      (x) => x.nuv,
+    );
     vsNuv = `; tfjs ÷ no-unused-vars ${times(paired)} (paired medians), best case ${ms(m.tfjs.best.tfjs)} vs ${ms(m.nuv.best.nuv)}: ${times(m.tfjs.best.tfjs / m.nuv.best.nuv)}`;
   }
   console.log(`  tfjs ÷ floor ${pct(vsFloor)}${vsNuv}`);

@@ -157,9 +157,15 @@ export declare function gaussianSampler(rng: () => number): () => number;
 export declare function makeData(options?: EvidenceOptions): EvidenceData;
 
 export declare const CUSTOM_LOSSES: Readonly<
-  Record<'logOfSoftmaxCrossEntropy' | 'logSoftmaxCrossEntropy', (yTrue: tfType.Tensor, logits: tfType.Tensor) => tfType.Tensor>
+  Record<
+    'logOfSoftmaxCrossEntropy' | 'logSoftmaxCrossEntropy',
+    (yTrue: tfType.Tensor, logits: tfType.Tensor) => tfType.Tensor
+  >
 >;
-export declare function resolveLoss(loss: OutputConfig['loss']): { fn: string | ((...a: never[]) => unknown); name: string };
+export declare function resolveLoss(loss: OutputConfig['loss']): {
+  fn: string | ((...a: never[]) => unknown);
+  name: string;
+};
 export declare function normalizeConfig(config: OutputConfig, options?: EvidenceOptions): NormalizedConfig;
 export declare function describeConfig(config: OutputConfig): string;
 export declare function buildModel(config: OutputConfig, options?: EvidenceOptions): tfType.Sequential;

@@ -191,10 +191,9 @@ export function normalizeConfig(config, options = {}) {
   if (!config || config.loss === undefined) throw new TypeError('a configuration needs a loss');
   const units = config.units ?? options.numClasses ?? DEFAULTS.numClasses;
   const task = config.task ?? (units === 1 ? 'binary' : 'multiclass');
-  const numClasses = task === 'binary' ? 2 : config.numClasses ?? units;
+  const numClasses = task === 'binary' ? 2 : (config.numClasses ?? units);
   const labels =
-    config.labels ??
-    (units === 1 ? 'binary' : config.loss === 'sparseCategoricalCrossentropy' ? 'int' : 'onehot');
+    config.labels ?? (units === 1 ? 'binary' : config.loss === 'sparseCategoricalCrossentropy' ? 'int' : 'onehot');
   const activation = config.activation ?? 'linear';
   return {
     ...config,
@@ -554,7 +553,8 @@ export const SCENARIOS = Object.freeze([
   {
     ruleId: 'no-single-unit-softmax',
     title: 'softmax over a single unit',
-    claim: 'softmax over one unit is the constant 1: predict() returns exactly 1 for every input and nothing is learned.',
+    claim:
+      'softmax over one unit is the constant 1: predict() returns exactly 1 for every input and nothing is learned.',
     configs: [
       { role: 'buggy', units: 1, activation: 'softmax', loss: 'binaryCrossentropy' },
       { role: 'fixed', ...SIGMOID_BCE_1 },
@@ -857,7 +857,7 @@ export function renderEvidenceMarkdown(results, meta) {
     `- Data: ${meta.dataDescription}`,
     `- Binary tasks (1-unit outputs): ${meta.binaryDataDescription ?? '2 such classes'}, 0/1 labels`,
     '',
-    'Columns: *final loss* is the last epoch\'s `loss` from `fit`; *true argmax accuracy* is computed here from `predict()` ' +
+    "Columns: *final loss* is the last epoch's `loss` from `fit`; *true argmax accuracy* is computed here from `predict()` " +
       'on the training set (threshold 0.5, or 0 for a linear unit, on 1-unit outputs); *accuracy reported by TF.js* is the ' +
       `last epoch's \`history.${meta.reportedAccuracyKey ?? 'acc'}\` (the key TF.js ${meta.version} uses for \`metrics: ['accuracy']\`), ` +
       "i.e. whatever metric `'accuracy'` resolved to (named in the notes), averaged over that epoch's batches while the " +

@@ -25,9 +25,7 @@ export function unwrap(node: Node): Node {
 
 export function isFunctionNode(node: Node): node is FunctionNode {
   return (
-    node.type === 'ArrowFunctionExpression' ||
-    node.type === 'FunctionDeclaration' ||
-    node.type === 'FunctionExpression'
+    node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
   );
 }
 
@@ -121,11 +119,7 @@ export function resolveName(scope: TSESLint.Scope.Scope | null, name: string): T
  * Pre-order walk over `root` using the parser's visitor keys. `visit` returns
  * false to skip a node's children. Iterative, so deep trees cannot overflow.
  */
-export function walk(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  root: Node,
-  visit: (node: Node) => boolean,
-): void {
+export function walk(sourceCode: Readonly<TSESLint.SourceCode>, root: Node, visit: (node: Node) => boolean): void {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -155,7 +149,8 @@ export function isRelativeSpecifier(source: unknown): source is string {
 /** The module of `require('m')` (a string literal argument) when `node` is such a call. */
 export function requiredModule(node: Node | null | undefined): string | undefined {
   const call = node && unwrap(node);
-  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return undefined;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require')
+    return undefined;
   const arg = call.arguments[0];
   return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
 }
@@ -164,7 +159,9 @@ export function requiredModule(node: Node | null | undefined): string | undefine
 export function importEqualsModule(node: Node): string | undefined {
   if (node.type !== 'TSImportEqualsDeclaration') return undefined;
   const ref = node.moduleReference;
-  return ref.type === 'TSExternalModuleReference' && ref.expression.type === 'Literal' && typeof ref.expression.value === 'string'
+  return ref.type === 'TSExternalModuleReference' &&
+    ref.expression.type === 'Literal' &&
+    typeof ref.expression.value === 'string'
     ? ref.expression.value
     : undefined;
 }

@@ -112,7 +112,8 @@ const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'cal
 
 /** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
 function isLoader(path: readonly string[]): boolean {
-  if (path.length === 1) return path[0] === 'loadLayersModel' || path[0] === 'loadGraphModel' || path[0] === 'loadModel';
+  if (path.length === 1)
+    return path[0] === 'loadLayersModel' || path[0] === 'loadGraphModel' || path[0] === 'loadModel';
   return path.length === 2 && path[0] === 'models' && path[1] === 'modelFromJSON';
 }
 
@@ -142,7 +143,8 @@ export function childPath(path: readonly string[], name: string): readonly strin
 function referenceTable(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Identifier, Variable> {
   const table = new Map<TSESTree.Identifier, Variable>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const ref of scope.references) if (ref.resolved) table.set(ref.identifier as TSESTree.Identifier, ref.resolved);
+    for (const ref of scope.references)
+      if (ref.resolved) table.set(ref.identifier as TSESTree.Identifier, ref.resolved);
   }
   return table;
 }
@@ -225,7 +227,6 @@ export class Evaluator {
       this.active.delete(n);
     }
   }
-
 
   // ---------------------------------------------------------------------------
   // Expressions
@@ -398,7 +399,9 @@ export class Evaluator {
         props.set(key, { value: UNKNOWN, property: p, overridable: false });
         continue;
       }
-      const value = p.method ? ({ kind: 'function', node: p.value, owner: this } as Value) : this.evaluate(p.value, env);
+      const value = p.method
+        ? ({ kind: 'function', node: p.value, owner: this } as Value)
+        : this.evaluate(p.value, env);
       props.set(key, { value, property: p, overridable: false });
     }
     return { kind: 'object', props, complete, node: n };
@@ -674,7 +677,8 @@ export class Evaluator {
     if (!flow) return UNKNOWN;
     const rhs = flow.writes;
     const refFn = enclosingFunction(ref);
-    if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn)) return this.readInFunction(rhs, ref, refFn, env) ?? UNKNOWN;
+    if (flow.sameFunction && (rhs.length === 0 || rhs[0]!.fn === refFn))
+      return this.readInFunction(rhs, ref, refFn, env) ?? UNKNOWN;
     // Written in other functions (a module variable set by a builder): any of their
     // values, or the value it has here when they have not run (`let x;` counts as a
     // write of undefined, see flowWrites). That one is a value on
@@ -688,7 +692,8 @@ export class Evaluator {
     const here = rhs.filter((w) => w.fn === refFn);
     const before = here.length > 0 ? this.readInFunction(here, ref, refFn, env) : undefined;
     if (before?.kind === 'unknown') return UNKNOWN;
-    if (before) values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
+    if (before)
+      values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
     return anyOf(values);
   }
 
@@ -739,9 +744,7 @@ export class Evaluator {
 
   /** A parameter of a function not being called: the arguments of all its call sites. */
   private parameter(variable: Variable, fn: FunctionNode, name: TSESTree.Identifier): Value {
-    const index = fn.params.findIndex(
-      (p) => p === name || (p.type === 'AssignmentPattern' && p.left === name),
-    );
+    const index = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
     if (index < 0) return UNKNOWN;
     if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
     const calls = this.callSites(fn);
@@ -798,10 +801,12 @@ export class Evaluator {
     else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) holder = fn.parent;
     if (holder && holder.parent?.type !== 'ExportDefaultDeclaration') {
       const exported =
-        holder.parent?.type === 'ExportNamedDeclaration' ||
-        holder.parent?.parent?.type === 'ExportNamedDeclaration';
+        holder.parent?.type === 'ExportNamedDeclaration' || holder.parent?.parent?.type === 'ExportNamedDeclaration';
       const variable = exported ? undefined : this.sourceCode.getDeclaredVariables(holder)[0];
-      if (variable && (holder.type !== 'VariableDeclarator' || (holder.parent as TSESTree.VariableDeclaration).kind === 'const')) {
+      if (
+        variable &&
+        (holder.type !== 'VariableDeclarator' || (holder.parent as TSESTree.VariableDeclaration).kind === 'const')
+      ) {
         const calls: TSESTree.CallExpression[] = [];
         let escapes = false;
         for (const r of variable.references) {
@@ -911,7 +916,12 @@ export class Evaluator {
     for (const node of cls.body) {
       if (node.type === 'PropertyDefinition' && node.value && !node.computed && node.key.type === 'Identifier') {
         entries.push({ at: node.range[0], name: node.key.name, value: node.value });
-      } else if (node.type === 'MethodDefinition' && node.kind === 'method' && !node.computed && node.key.type === 'Identifier') {
+      } else if (
+        node.type === 'MethodDefinition' &&
+        node.kind === 'method' &&
+        !node.computed &&
+        node.key.type === 'Identifier'
+      ) {
         entries.push({ at: node.range[0], name: node.key.name, value: node.value });
       }
     }
@@ -932,7 +942,6 @@ export class Evaluator {
     return map;
   }
 
-
   // ---------------------------------------------------------------------------
   // Calls
 
@@ -944,8 +953,7 @@ export class Evaluator {
       const name = this.memberName(callee, env);
       if (name === undefined) return UNKNOWN;
       const object = unwrap(callee.object);
-      const obj =
-        object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
+      const obj = object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
       if (object.type === 'ThisExpression') return this.callValue(obj, n, env);
       if (obj.kind === 'tf') return this.tfCall(childPath(obj.path, name), n, env);
       return this.method(obj, name, n, env);
@@ -989,7 +997,12 @@ export class Evaluator {
     const variables = this.sourceCode.getDeclaredVariables(fn);
     for (let i = 0; i < fn.params.length; i++) {
       const p = fn.params[i]!;
-      const id = p.type === 'Identifier' ? p : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left : undefined;
+      const id =
+        p.type === 'Identifier'
+          ? p
+          : p.type === 'AssignmentPattern' && p.left.type === 'Identifier'
+            ? p.left
+            : undefined;
       if (!id) continue;
       const variable = variables.find((v) => v.defs.some((d) => d.name === id));
       if (!variable) continue;
@@ -1026,7 +1039,6 @@ export class Evaluator {
     this.returnCache.set(fn, list);
     return list;
   }
-
 
   private method(obj: Value, name: string, n: TSESTree.CallExpression, env: Env | undefined): Value {
     switch (obj.kind) {
@@ -1136,7 +1148,12 @@ export class Evaluator {
     return kind ? { kind: 'model', model: this.model(n, kind, n.arguments[0], env) } : UNKNOWN;
   }
 
-  private model(n: TSESTree.CallExpression | TSESTree.NewExpression, kind: ModelFact['kind'], config: Node | undefined, env: Env | undefined): ModelFact {
+  private model(
+    n: TSESTree.CallExpression | TSESTree.NewExpression,
+    kind: ModelFact['kind'],
+    config: Node | undefined,
+    env: Env | undefined,
+  ): ModelFact {
     let fact = this.modelFacts.get(n);
     if (fact) return fact;
     const cfg = config && config.type !== 'SpreadElement' ? this.evaluate(config, env) : undefined;
@@ -1145,7 +1162,12 @@ export class Evaluator {
       owner: this,
       kind,
       node: n,
-      initialLayers: kind === 'sequential' ? (cfg ? this.getMember(cfg, 'layers') : { kind: 'array', elements: [], complete: true }) : undefined,
+      initialLayers:
+        kind === 'sequential'
+          ? cfg
+            ? this.getMember(cfg, 'layers')
+            : { kind: 'array', elements: [], complete: true }
+          : undefined,
       outputs: kind === 'functional' && cfg ? this.getMember(cfg, 'outputs') : undefined,
       adds: [],
     };
@@ -1153,7 +1175,12 @@ export class Evaluator {
     return fact;
   }
 
-  private layer(factory: string, n: TSESTree.CallExpression, config: Node | undefined, env: Env | undefined): LayerFact {
+  private layer(
+    factory: string,
+    n: TSESTree.CallExpression,
+    config: Node | undefined,
+    env: Env | undefined,
+  ): LayerFact {
     let fact = this.layerFacts.get(n);
     if (fact) return fact;
     const configNode = config ? unwrap(config) : undefined;
@@ -1161,7 +1188,12 @@ export class Evaluator {
       factory,
       info: layerInfo(factory),
       call: n,
-      config: configNode && configNode.type !== 'SpreadElement' ? this.evaluate(configNode, env) : configNode ? UNKNOWN : { kind: 'object', props: new PropertyTable(), complete: true },
+      config:
+        configNode && configNode.type !== 'SpreadElement'
+          ? this.evaluate(configNode, env)
+          : configNode
+            ? UNKNOWN
+            : { kind: 'object', props: new PropertyTable(), complete: true },
       configNode: configNode?.type === 'ObjectExpression' ? configNode : undefined,
     };
     this.layerFacts.set(n, fact);
@@ -1208,7 +1240,8 @@ export class Evaluator {
         if (n.type === 'Identifier') {
           const v = self.variableOf(n);
           if (!v) ids.push(`${n.name}@global`);
-          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0)) stable = false;
+          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0))
+            stable = false;
           else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
         } else if (n.type === 'MemberExpression') {
           if (unwrap(n.object).type === 'ThisExpression') stable = false;
@@ -1227,7 +1260,17 @@ export class Evaluator {
 let nextEvaluatorId = 0;
 
 /** Array methods that change an array in place. */
-const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+const MUTATING_METHODS = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 
 /** An array or object literal's value once code may have changed it: length and properties unknown. */
 function opened(value: ArrayValue | ObjectValue): Value {

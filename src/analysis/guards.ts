@@ -105,10 +105,7 @@ export function possibilities(value: Value, guards: Guards = NO_GUARDS): Possibi
 }
 
 /** Cartesian product of two possibility lists, keeping only consistent pairs. */
-export function pair<A, B>(
-  as: readonly Possibility<A>[],
-  bs: readonly Possibility<B>[],
-): Possibility<[A, B]>[] {
+export function pair<A, B>(as: readonly Possibility<A>[], bs: readonly Possibility<B>[]): Possibility<[A, B]>[] {
   const out: Possibility<[A, B]>[] = [];
   for (const a of as) {
     for (const b of bs) {

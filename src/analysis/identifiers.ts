@@ -68,14 +68,16 @@ export function collectNameUses(
     if (!isModelOnEveryPath(site.target)) continue;
     // Object literals of two fixed shapes: a spread of a conditional object made V8
     // build these in its slow path (a third of the whole name-use collection).
-    const use = (kind: NamePosition, key: string, outputIndex?: number | 'all') => (name: string, literal: Node, guards: Guards) => {
-      const local = contains(site.call, literal);
-      uses.push(
-        outputIndex === undefined
-          ? { call: site.call, compileSite: site, kind, key, name, literal, guards, local }
-          : { call: site.call, compileSite: site, kind, key, name, literal, guards, local, outputIndex },
-      );
-    };
+    const use =
+      (kind: NamePosition, key: string, outputIndex?: number | 'all') =>
+      (name: string, literal: Node, guards: Guards) => {
+        const local = contains(site.call, literal);
+        uses.push(
+          outputIndex === undefined
+            ? { call: site.call, compileSite: site, kind, key, name, literal, guards, local }
+            : { call: site.call, compileSite: site, kind, key, name, literal, guards, local, outputIndex },
+        );
+      };
     for (const p of possibilities(site.loss)) {
       const v = p.value;
       if (v.kind === 'array') {
@@ -114,7 +116,16 @@ export function collectNameUses(
     if (factory.defaultRecurrentActivation !== undefined) keys.push('recurrentActivation');
     for (const key of keys) {
       strings(ev.getMember(layer.config, key), undefined, (name, literal, guards) =>
-        uses.push({ kind: 'activation', key, name, literal, call: layer.call, layer, guards, local: contains(layer.call, literal) }),
+        uses.push({
+          kind: 'activation',
+          key,
+          name,
+          literal,
+          call: layer.call,
+          layer,
+          guards,
+          local: contains(layer.call, literal),
+        }),
       );
     }
   }

@@ -27,7 +27,17 @@ import {
 } from './ast.js';
 import { ACTIVATION_OPS, called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { record, RECORDED_TYPES, releaseSyntax, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
-import { EXIT_GUARD, freshKey, mergeGuards, NO_GUARDS, pair, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import {
+  EXIT_GUARD,
+  freshKey,
+  mergeGuards,
+  NO_GUARDS,
+  pair,
+  possibilities,
+  type Guard,
+  type Guards,
+  type Possibility,
+} from './guards.js';
 import { collectNameUses, type NameUse } from './identifiers.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
@@ -38,7 +48,17 @@ import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
-import { isNullish, type AddEvent, type FunctionNode, type LayerFact, type LossCallValue, type ModelFact, type Node, type TensorValue, type Value } from './values.js';
+import {
+  isNullish,
+  type AddEvent,
+  type FunctionNode,
+  type LayerFact,
+  type LossCallValue,
+  type ModelFact,
+  type Node,
+  type TensorValue,
+  type Value,
+} from './values.js';
 
 export type { ActivationFact, OutputFact } from './outputs.js';
 export type { InputLayerPossibility } from './sequence.js';
@@ -262,8 +282,6 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;
 
-
-
 /**
  * Per model, how many of its adds are written inside the function that creates it
  * (they come first in `model.adds`, see `recordAdd`). Shared by every analysis,
@@ -275,7 +293,10 @@ const insideAdds = new WeakMap<ModelFact, number>();
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
 /** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
-function importsRelativeModule(sourceCode: Readonly<TSESLint.SourceCode>, calls: readonly TSESTree.CallExpression[]): boolean {
+function importsRelativeModule(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  calls: readonly TSESTree.CallExpression[],
+): boolean {
   for (const stmt of sourceCode.ast.body) {
     if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) return true;
     if (isRelativeSpecifier(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
@@ -299,7 +320,8 @@ function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
   for (const stmt of program.body) {
     if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) {
       for (const spec of stmt.specifiers) {
-        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier') names.add(spec.local.name);
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier')
+          names.add(spec.local.name);
       }
     } else if (stmt.type === 'TSImportEqualsDeclaration' && isRelativeSpecifier(importEqualsModule(stmt))) {
       names.add(stmt.id.name);
@@ -335,7 +357,10 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
   };
   mark(LAYER_REMOVERS, REMOVER);
   mark(['fit', 'fitDataset', 'trainOnBatch'], FIT);
-  mark([...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!), LOSS_FUNCTION);
+  mark(
+    [...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!),
+    LOSS_FUNCTION,
+  );
   mark(LAYERS.keys(), LAYER);
   mark(ACTIVATION_OPS.keys(), ACTIVATION_OP);
   return map;
@@ -480,7 +505,8 @@ export class FileAnalysis {
       } else if (isMethod && kinds & REMOVER) {
         // `model.pop()`, `model.layers.splice(...)`: layers change in ways not followed.
         const object = unwrap((callee as TSESTree.MemberExpression).object);
-        const owner = object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
+        const owner =
+          object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
         for (const p of possibilities(ev.evaluate(owner))) if (p.value.kind === 'model') this.markOpaque(p.value.model);
       } else if (isMethod && name === 'compile') {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
@@ -546,10 +572,13 @@ export class FileAnalysis {
     const inside = other.compileCalls.filter(onParam);
     const adding = other.addCalls.some(onParam);
     if (inside.length === 0 && !adding) return false;
-    const args = call.arguments.map((a) => (a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a)));
+    const args = call.arguments.map((a) =>
+      a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a),
+    );
     if (adding) {
       // The helper adds layers to a model passed to it, at a time this file does not show.
-      for (const a of args) for (const p of possibilities(a)) if (p.value.kind === 'model') this.markOpaque(p.value.model);
+      for (const a of args)
+        for (const p of possibilities(a)) if (p.value.kind === 'model') this.markOpaque(p.value.model);
     }
     const env = owner.bind(fn.node, args, undefined);
     if (!env) return false;
@@ -588,7 +617,8 @@ export class FileAnalysis {
     const nested = foreign ? false : creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
     if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
-      const inline = !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
+      const inline =
+        !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
       if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
         this.markOpaque(model);
         return;
@@ -597,9 +627,7 @@ export class FileAnalysis {
       guards = [...this.conditionsOf(call, addFn), ...(inline ? [{ key: freshKey(), value: true }] : [])];
     } else {
       const base = this.conditionsOf(model.node, creationFn);
-      guards = this.conditionsOf(call, addFn).filter(
-        (g) => !base.some((b) => b.key === g.key && b.value === g.value),
-      );
+      guards = this.conditionsOf(call, addFn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
       // After an early `return` or `throw`, an add may not run.
       if (this.exitsBetween(model.node, call, addFn)) guards.push({ key: `${EXIT_GUARD}${freshKey()}`, value: true });
     }
@@ -757,7 +785,9 @@ export class FileAnalysis {
 
   /** The number of outputs of a compile site's model when every path agrees, else undefined. */
   outputCountAtSite(site: CompileSite): number | undefined {
-    const counts = new Set(this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value, site.call)?.length : undefined)));
+    const counts = new Set(
+      this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value, site.call)?.length : undefined)),
+    );
     return counts.size === 1 ? [...counts][0] : undefined;
   }
 
@@ -771,7 +801,6 @@ export class FileAnalysis {
   nameUses(): readonly NameUse[] {
     return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
   }
-
 
   /**
    * What a layer is on each path: its activation (with where it was written) and the
@@ -929,5 +958,7 @@ function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {
   if (axis === 'absent') return true;
   if (axis === 'unknown') return undefined;
   const v = axis.value;
-  return v.kind === 'const' && (v.value === undefined || v.value === null || v.value === 1 || v.value === -1) ? true : undefined;
+  return v.kind === 'const' && (v.value === undefined || v.value === null || v.value === 1 || v.value === -1)
+    ? true
+    : undefined;
 }

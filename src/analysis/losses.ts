@@ -99,8 +99,16 @@ export class LossResolver {
     const result = this.ev.invoke(fnValue, params, undefined);
     const out = possibilities(result).map((p) => {
       const v = p.value;
-      if (v.kind === 'loss-call' && v.prediction.kind === 'param' && v.prediction.fn === fn && v.prediction.index === 1) {
-        return { value: { info: v.loss, node: v.callee, via: 'wrapper' as const, local: false, wrapper: fn }, guards: p.guards };
+      if (
+        v.kind === 'loss-call' &&
+        v.prediction.kind === 'param' &&
+        v.prediction.fn === fn &&
+        v.prediction.index === 1
+      ) {
+        return {
+          value: { info: v.loss, node: v.callee, via: 'wrapper' as const, local: false, wrapper: fn },
+          guards: p.guards,
+        };
       }
       return { value: null, guards: p.guards };
     });

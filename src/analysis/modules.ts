@@ -105,15 +105,22 @@ function typescriptPartsOf(parser: Parser): TypeScriptParts | null {
  * What typescript-eslint's `parseForESLint(text, options)` returns, parsed without
  * tokens and comments (the same normalisation of its options, the same analysis).
  */
-export function parseTypeScript(parts: TypeScriptParts, text: string, options: Record<string, unknown>): { ast: TSESTree.Program; scopeManager: unknown } {
+export function parseTypeScript(
+  parts: TypeScriptParts,
+  text: string,
+  options: Record<string, unknown>,
+): { ast: TSESTree.Program; scopeManager: unknown } {
   const sourceType = options.sourceType === 'module' || options.sourceType === 'script' ? options.sourceType : 'script';
-  const ecmaFeatures = (typeof options.ecmaFeatures === 'object' && options.ecmaFeatures ? options.ecmaFeatures : {}) as Record<string, unknown>;
+  const ecmaFeatures = (
+    typeof options.ecmaFeatures === 'object' && options.ecmaFeatures ? options.ecmaFeatures : {}
+  ) as Record<string, unknown>;
   const estreeOptions: Record<string, unknown> = {
     jsx: typeof ecmaFeatures.jsx === 'boolean' ? ecmaFeatures.jsx : false,
     ...options,
     // The parser's mapping of its deprecated `warnOnUnsupportedTypeScriptVersion`.
     onUnsupportedTypeScriptVersion:
-      options.onUnsupportedTypeScriptVersion ?? (options.warnOnUnsupportedTypeScriptVersion === false ? 'ignore' : 'warn'),
+      options.onUnsupportedTypeScriptVersion ??
+      (options.warnOnUnsupportedTypeScriptVersion === false ? 'ignore' : 'warn'),
     sourceType,
     ecmaFeatures,
     comment: false,
@@ -137,7 +144,10 @@ export function parseTypeScript(parts: TypeScriptParts, text: string, options: R
 
 interface Parser {
   parse?: (text: string, options: unknown) => unknown;
-  parseForESLint?: (text: string, options: unknown) => {
+  parseForESLint?: (
+    text: string,
+    options: unknown,
+  ) => {
     ast: unknown;
     scopeManager?: unknown;
     visitorKeys?: unknown;
@@ -447,7 +457,6 @@ const resolutions = new Map<string, Resolution>();
 /** How recent a directory's mtime may be for a resolution in it to be cached (see resolveFile). */
 const RACY_MS = 2000;
 
-
 /**
  * The file a relative specifier names, if it exists inside `root` and outside
  * node_modules. Cached per (root, dir, specifier) for the process and revalidated by
@@ -467,7 +476,13 @@ export function resolveFile(dir: string, source: string, root: string, seen?: Lo
   return file;
 }
 
-function resolveCached(key: string, dir: string, source: string, root: string, seen: Lookups | undefined): string | undefined {
+function resolveCached(
+  key: string,
+  dir: string,
+  source: string,
+  root: string,
+  seen: Lookups | undefined,
+): string | undefined {
   const mtimeOf = (d: string) => (seen ? seen.stat(d) : statOf(d))?.mtimeMs;
   const hit = resolutions.get(key);
   if (hit && hit.dirs.every((d) => mtimeOf(d.dir) === d.mtimeMs)) return hit.file;
@@ -534,7 +549,13 @@ function realpath(p: string): string | undefined {
 }
 
 /** The module `file` (cache key `key`), from the cache when it and its imports are unchanged. */
-function loadModule(file: string, key: string, root: string, setup: ParseSetup, settings: TfjsSettings): ModuleAnalysis | null {
+function loadModule(
+  file: string,
+  key: string,
+  root: string,
+  setup: ParseSetup,
+  settings: TfjsSettings,
+): ModuleAnalysis | null {
   const seen = lookups;
   const checked = seen.modules.get(key);
   if (checked !== undefined) return checked;
@@ -551,7 +572,13 @@ function loadModule(file: string, key: string, root: string, setup: ParseSetup, 
   if (stat.size <= MAX_FILE_BYTES) {
     try {
       const sourceCode = moduleSource(file, key, setup);
-      if (sourceCode) module = new ModuleAnalysis(file, sourceCode, settings, resolverFor(file, root, setup, settings, deps, resolved));
+      if (sourceCode)
+        module = new ModuleAnalysis(
+          file,
+          sourceCode,
+          settings,
+          resolverFor(file, root, setup, settings, deps, resolved),
+        );
     } catch {
       module = null;
     }
@@ -771,20 +798,29 @@ export function parseModule(text: string, file: string, setup: ParseSetup): Read
   } else {
     return null;
   }
-  const features = (setup.parserOptions.ecmaFeatures ?? {}) as { globalReturn?: unknown; impliedStrict?: unknown; jsx?: unknown };
-  scopeManager ??= linkDeclaredGlobals(setup.scope.analyze(ast as never, {
-    // ESLint's own options (its `analyzeScope`): a module parsed here and ESLint's kept
-    // parse of it must resolve names alike (a direct `eval` otherwise leaves every
-    // name of the scopes around it unresolved, and with it the writes the analysis reads).
-    ignoreEval: true,
-    nodejsScope: features.globalReturn,
-    impliedStrict: features.impliedStrict,
-    jsx: features.jsx,
-    ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
-    sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
-    childVisitorKeys: visitorKeys,
-    fallback: 'iteration',
-  } as never));
+  const features = (setup.parserOptions.ecmaFeatures ?? {}) as {
+    globalReturn?: unknown;
+    impliedStrict?: unknown;
+    jsx?: unknown;
+  };
+  scopeManager ??= linkDeclaredGlobals(
+    setup.scope.analyze(
+      ast as never,
+      {
+        // ESLint's own options (its `analyzeScope`): a module parsed here and ESLint's kept
+        // parse of it must resolve names alike (a direct `eval` otherwise leaves every
+        // name of the scopes around it unresolved, and with it the writes the analysis reads).
+        ignoreEval: true,
+        nodejsScope: features.globalReturn,
+        impliedStrict: features.impliedStrict,
+        jsx: features.jsx,
+        ecmaVersion: typeof setup.ecmaVersion === 'number' ? setup.ecmaVersion : 2022,
+        sourceType: setup.sourceType === 'commonjs' ? 'commonjs' : setup.sourceType === 'script' ? 'script' : 'module',
+        childVisitorKeys: visitorKeys,
+        fallback: 'iteration',
+      } as never,
+    ),
+  );
   setParents(ast, visitorKeys);
   // SourceCode wants the arrays; the parser's services (typescript-estree's maps to the
   // TypeScript AST, which they keep alive) are not used: no type information is asked.
@@ -897,7 +933,8 @@ export class ModuleAnalysis {
       if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return { kind: 'class', node: n, owner: ev };
       return ev.evaluate(n);
     }
-    if (src?.kind === 'reexport') return this.analysis.resolveModule?.(src.source, src.imported, this.analysis.sourceCode.ast) ?? UNKNOWN;
+    if (src?.kind === 'reexport')
+      return this.analysis.resolveModule?.(src.source, src.imported, this.analysis.sourceCode.ast) ?? UNKNOWN;
     if (this.commonjs) {
       const whole = ev.evaluate(this.commonjs);
       return name === 'default' ? whole : ev.getMember(whole, name);
@@ -944,8 +981,7 @@ export class ModuleAnalysis {
         const { left, right } = stmt.expression;
         if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;
         const obj = left.object;
-        const isModuleExports =
-          obj.type === 'Identifier' && obj.name === 'module' && left.property.name === 'exports';
+        const isModuleExports = obj.type === 'Identifier' && obj.name === 'module' && left.property.name === 'exports';
         if (isModuleExports) {
           this.commonjs = right;
           continue;

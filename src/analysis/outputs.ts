@@ -16,7 +16,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
 import { Evaluator } from './evaluator.js';
-import { EXIT_GUARD, guardsOf, mergeGuards, NO_GUARDS, possibilities, type Guards, type Possibility } from './guards.js';
+import {
+  EXIT_GUARD,
+  guardsOf,
+  mergeGuards,
+  NO_GUARDS,
+  possibilities,
+  type Guards,
+  type Possibility,
+} from './guards.js';
 import type { AddEvent, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
 import { enclosingFunction } from './ast.js';
 
@@ -48,7 +56,10 @@ export interface OutputFact {
 export type OutputPossibility = Possibility<OutputFact | null>;
 
 /** What a layer's activation is and where it was written (part of `OutputFact`). */
-export type ActivationFact = Pick<OutputFact, 'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'>;
+export type ActivationFact = Pick<
+  OutputFact,
+  'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
+>;
 
 /** One step of a chain walked back from an output: a layer or "unknown". */
 type Step = LayerFact | null;
@@ -87,7 +98,9 @@ export class OutputResolver {
   private functionalOutputs(model: ModelFact, outputs: Value): OutputPossibility[][] | null {
     const ps = possibilities(outputs);
     if (ps.every((p) => p.value.kind === 'array')) {
-      const lengths = new Set(ps.map((p) => (p.value.kind === 'array' && p.value.complete ? p.value.elements.length : -1)));
+      const lengths = new Set(
+        ps.map((p) => (p.value.kind === 'array' && p.value.complete ? p.value.elements.length : -1)),
+      );
       if (lengths.size !== 1 || lengths.has(-1)) return null;
       const count = [...lengths][0]!;
       const result: OutputPossibility[][] = [];
@@ -185,7 +198,13 @@ export class OutputResolver {
   }
 
   /** Layers before add `index` (unconditional adds, then the config's `layers`), newest first. */
-  private earlierSteps(model: ModelFact, adds: readonly AddEvent[], index: number, steps: Step[], fromEnd = false): void {
+  private earlierSteps(
+    model: ModelFact,
+    adds: readonly AddEvent[],
+    index: number,
+    steps: Step[],
+    fromEnd = false,
+  ): void {
     for (let i = (fromEnd ? adds.length : index) - 1; i >= 0; i--) {
       const add = adds[i]!;
       if (add.guards.length > 0) {
@@ -250,9 +269,13 @@ export class OutputResolver {
     guards: Guards,
   ): OutputPossibility[] {
     const out: OutputPossibility[] = [];
-    const names = outputLayer ? possibilities(this.ev.getMember(outputLayer.config, 'name'), guards) : [{ value: { kind: 'unknown' } as Value, guards }];
+    const names = outputLayer
+      ? possibilities(this.ev.getMember(outputLayer.config, 'name'), guards)
+      : [{ value: { kind: 'unknown' } as Value, guards }];
     for (const act of this.activationOf(actLayer, guards)) {
-      for (const units of unitsLayer ? this.unitsOf(unitsLayer, act.guards) : [{ value: undefined, guards: act.guards, node: undefined }]) {
+      for (const units of unitsLayer
+        ? this.unitsOf(unitsLayer, act.guards)
+        : [{ value: undefined, guards: act.guards, node: undefined }]) {
         for (const name of names) {
           const g = mergeGuards(units.guards, name.guards);
           if (!g) continue;
@@ -324,7 +347,10 @@ export class OutputResolver {
     if (key === 'filters') {
       const format = propertyOf(layer.config, 'dataFormat');
       const channelsLast =
-        format === 'absent' || (format !== 'unknown' && format.value.kind === 'const' && (format.value.value === 'channelsLast' || format.value.value === undefined));
+        format === 'absent' ||
+        (format !== 'unknown' &&
+          format.value.kind === 'const' &&
+          (format.value.value === 'channelsLast' || format.value.value === undefined));
       if (!channelsLast) return [{ value: undefined, guards, node: undefined }];
     }
     const entry = propertyOf(layer.config, key);
@@ -356,14 +382,16 @@ export function propertyOf(config: Value, key: string): PropertyEntry | 'absent'
   return config.complete ? 'absent' : 'unknown';
 }
 
-function isSubset(a: readonly { key: string; value: boolean | number }[], b: readonly { key: string; value: boolean | number }[]): boolean {
+function isSubset(
+  a: readonly { key: string; value: boolean | number }[],
+  b: readonly { key: string; value: boolean | number }[],
+): boolean {
   return a.every((x) => b.some((y) => y.key === x.key && y.value === x.value));
 }
 
 function guardId(g: { key: string; value: boolean | number }): string {
   return `${g.key}\u0000${String(g.value)}`;
 }
-
 
 /** The evaluator of the file a model is built in (another module's, for imported models). */
 function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {
@@ -395,4 +423,3 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
   }
   return changed ? kept : adds;
 }
-

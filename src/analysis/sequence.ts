@@ -29,7 +29,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { layerFactory } from '../knowledge/names.js';
 import type { Evaluator } from './evaluator.js';
-import { guardsOf, MAX_POSSIBILITIES, mergeGuards, NO_GUARDS, possibilities, type Guard, type Guards, type Possibility } from './guards.js';
+import {
+  guardsOf,
+  MAX_POSSIBILITIES,
+  mergeGuards,
+  NO_GUARDS,
+  possibilities,
+  type Guard,
+  type Guards,
+  type Possibility,
+} from './guards.js';
 import type { LayerFact, ModelFact, ModelView, Value } from './values.js';
 
 export type InputLayerPossibility = Possibility<LayerFact | null>;
@@ -92,7 +101,9 @@ export class LayerInputResolver {
           if (arr.kind !== 'array') continue;
           arr.elements.forEach((el, j) => {
             if (el?.kind === 'layer') {
-              add(el.layer, () => (arr.complete ? this.beforeInitial(arr.elements, j, p.guards, 0) : [{ value: null, guards: p.guards }]));
+              add(el.layer, () =>
+                arr.complete ? this.beforeInitial(arr.elements, j, p.guards, 0) : [{ value: null, guards: p.guards }],
+              );
             }
           });
         }
@@ -141,7 +152,8 @@ export class LayerInputResolver {
     }
     for (const p of possibilities(model.initialLayers ?? { kind: 'unknown' }, guards)) {
       const arr = p.value;
-      if (arr.kind === 'array' && arr.complete) out.push(...this.beforeInitial(arr.elements, arr.elements.length, p.guards, depth + 1));
+      if (arr.kind === 'array' && arr.complete)
+        out.push(...this.beforeInitial(arr.elements, arr.elements.length, p.guards, depth + 1));
       else out.push({ value: null, guards: p.guards });
     }
     return out;
@@ -163,7 +175,12 @@ export class LayerInputResolver {
   }
 
   /** The width-setting layer before element `end` of a complete `layers` array. */
-  private beforeInitial(elements: readonly (Value | undefined)[], end: number, guards: Guards, depth: number): InputLayerPossibility[] {
+  private beforeInitial(
+    elements: readonly (Value | undefined)[],
+    end: number,
+    guards: Guards,
+    depth: number,
+  ): InputLayerPossibility[] {
     for (let j = end - 1; j >= 0; j--) {
       const el = elements[j];
       if (el?.kind !== 'layer') return [{ value: null, guards }];
@@ -210,4 +227,3 @@ export class LayerInputResolver {
     return ['other', layer];
   }
 }
-

@@ -48,9 +48,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (key !== 'globals' && key !== 'modules' && key !== 'crossFile') {
-      throw new Error(
-        `eslint-plugin-tfjs: unknown setting settings.tfjs.${key} (known: globals, modules, crossFile).`,
-      );
+      throw new Error(`eslint-plugin-tfjs: unknown setting settings.tfjs.${key} (known: globals, modules, crossFile).`);
     }
   }
   if (obj.crossFile !== undefined && typeof obj.crossFile !== 'boolean') {
@@ -60,10 +58,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   }
   const result: TfjsSettings = {
     globals: obj.globals === undefined ? DEFAULTS.globals : stringArray(obj.globals, 'globals'),
-    modules:
-      obj.modules === undefined
-        ? DEFAULTS.modules
-        : [...TFJS_MODULES, ...stringArray(obj.modules, 'modules')],
+    modules: obj.modules === undefined ? DEFAULTS.modules : [...TFJS_MODULES, ...stringArray(obj.modules, 'modules')],
     crossFile: obj.crossFile === undefined ? DEFAULTS.crossFile : obj.crossFile,
   };
   cache.set(raw, result);

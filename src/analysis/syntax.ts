@@ -30,7 +30,13 @@ export function emptyRecord(): Recorded {
 }
 
 /** The node types `record` wants to see. */
-export const RECORDED_TYPES = ['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'NewExpression'] as const;
+export const RECORDED_TYPES = [
+  'CallExpression',
+  'ReturnStatement',
+  'ThrowStatement',
+  'AssignmentExpression',
+  'NewExpression',
+] as const;
 
 /** Add `node` to the record when it is one of the kinds looked for. */
 export function record(rec: Recorded, node: Node): void {

@@ -16,8 +16,17 @@ type Variable = TSESLint.Scope.Variable;
 
 /** Top-level names of the layers API: in `tfjs-layers`, not in `tfjs-core`. */
 const LAYERS_API = new Set([
-  'layers', 'metrics', 'sequential', 'model', 'input', 'loadLayersModel', 'models',
-  'callbacks', 'constraints', 'initializers', 'regularizers',
+  'layers',
+  'metrics',
+  'sequential',
+  'model',
+  'input',
+  'loadLayersModel',
+  'models',
+  'callbacks',
+  'constraints',
+  'initializers',
+  'regularizers',
 ]);
 
 /**
@@ -65,7 +74,9 @@ export function tfExpression(
   if (globalScope) {
     for (const g of ev.settings.globals) {
       if (seen.has(g) && (globalScope.set.get(g)?.defs.length ?? 0) > 0) continue;
-      const used = globalScope.through.some((r) => r.identifier.name === g) || (globalScope.set.get(g)?.references.length ?? 0) > 0;
+      const used =
+        globalScope.through.some((r) => r.identifier.name === g) ||
+        (globalScope.set.get(g)?.references.length ?? 0) > 0;
       if (used && !isShadowed(sourceCode, at, g)) consider(g, []);
     }
   }

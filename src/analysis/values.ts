@@ -14,9 +14,7 @@ import type { Guard } from './guards.js';
 
 export type Node = TSESTree.Node;
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export type Primitive = string | number | boolean | null | undefined;
 

@@ -58,8 +58,7 @@ function info(name: string): LayerInfo {
   // RNN cells are not model layers; `rnn`/`stackedRNNCells` take their activation from the cell.
   if (f.cell || (f.group === 'recurrent' && !f.defaultActivation)) return { role: 'other' };
   const role = ROLE[f.group];
-  const fixedActivation =
-    role === 'activation' && name !== 'activation' ? (f.fixedActivation ?? name) : undefined;
+  const fixedActivation = role === 'activation' && name !== 'activation' ? (f.fixedActivation ?? name) : undefined;
   return {
     role,
     ...(f.defaultActivation ? { defaultActivation: f.defaultActivation } : {}),

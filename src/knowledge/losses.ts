@@ -40,12 +40,7 @@ function entry(info: LossInfo): [string, LossInfo] {
   return [info.key, info];
 }
 
-const str = (
-  name: string,
-  input: LossInput,
-  classes: LossClasses,
-  extra: Partial<LossInfo> = {},
-): [string, LossInfo] =>
+const str = (name: string, input: LossInput, classes: LossClasses, extra: Partial<LossInfo> = {}): [string, LossInfo] =>
   entry({ key: name, display: `'${name}'`, form: 'string', input, classes, ...extra });
 
 const fn = (

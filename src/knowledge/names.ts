@@ -310,15 +310,7 @@ export const TF_METRICS_NOT_TRAINABLE_AS_LOSS = [
 // ---------------------------------------------------------------------------
 
 export type LayerGroup =
-  | 'dense-like'
-  | 'conv'
-  | 'recurrent'
-  | 'activation-only'
-  | 'pass-through'
-  | 'wrapper'
-  | 'merge'
-  | 'input'
-  | 'other';
+  'dense-like' | 'conv' | 'recurrent' | 'activation-only' | 'pass-through' | 'wrapper' | 'merge' | 'input' | 'other';
 
 export interface LayerFactory {
   /** The function name under `tf.layers`. */
@@ -395,7 +387,7 @@ export const LAYER_FACTORIES: { readonly [G in LayerGroup]: readonly LayerFactor
       note: '`activation: null` also means tanh here.',
     },
     lstmLike('convLstm2d', 'filters'),
-    { name: 'rnn', note: 'Generic RNN: the activation is the given `cell`\'s.' },
+    { name: 'rnn', note: "Generic RNN: the activation is the given `cell`'s." },
     lstmLike('lstmCell', 'units', true),
     lstmLike('gruCell', 'units', true),
     { name: 'simpleRNNCell', sizeKey: 'units', defaultActivation: 'tanh', cell: true },
@@ -421,7 +413,11 @@ export const LAYER_FACTORIES: { readonly [G in LayerGroup]: readonly LayerFactor
   'pass-through': [
     { name: 'dropout', trainingOnlyNoise: true },
     { name: 'spatialDropout1d', trainingOnlyNoise: true },
-    { name: 'gaussianDropout', trainingOnlyNoise: true, note: 'Multiplies by N(1, rate/(1-rate)) noise while training.' },
+    {
+      name: 'gaussianDropout',
+      trainingOnlyNoise: true,
+      note: 'Multiplies by N(1, rate/(1-rate)) noise while training.',
+    },
     { name: 'gaussianNoise', trainingOnlyNoise: true, note: 'Adds N(0, stddev) noise while training.' },
     {
       name: 'alphaDropout',
@@ -639,8 +635,7 @@ export const isLossString = (s: string): s is LossString => lossSet.has(s);
 export const isMetricString = (s: string): s is MetricString => metricSet.has(s);
 /** One of the 16 activation names (not the also-accepted layer class names). */
 export const isActivationString = (s: string): s is ActivationString => activationSet.has(s);
-export const isAlsoAcceptedActivation = (s: string): s is AlsoAcceptedActivation =>
-  alsoAcceptedActivationSet.has(s);
+export const isAlsoAcceptedActivation = (s: string): s is AlsoAcceptedActivation => alsoAcceptedActivationSet.has(s);
 export const isOptimizerString = (s: string): s is OptimizerString => optimizerSet.has(s);
 
 /** Lowercase and drop `_`, `-` and whitespace: 'categorical_crossentropy' -> 'categoricalcrossentropy'. */
@@ -690,9 +685,7 @@ export function nearestName(candidate: string, names: readonly string[], maxDist
   if (normalizedMatches.length === 1) {
     match = normalizedMatches[0];
   } else if (normalizedMatches.length > 1) {
-    const scored = normalizedMatches
-      .map((n) => ({ n, d: levenshtein(candidate, n) }))
-      .sort((x, y) => x.d - y.d);
+    const scored = normalizedMatches.map((n) => ({ n, d: levenshtein(candidate, n) })).sort((x, y) => x.d - y.d);
     if (scored[0]!.d < scored[1]!.d) match = scored[0]!.n;
   }
   const nearMisses = names

@@ -1,10 +1,24 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, judge, type FileAnalysis, type OutputLossPair, type TensorPossibility } from '../analysis/index.js';
+import {
+  getAnalysis,
+  judge,
+  type FileAnalysis,
+  type OutputLossPair,
+  type TensorPossibility,
+} from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
-import { linesOf, removeOutputActivation, replaceNode, reportNode, stringLiteral, unwrapTo, type Fix } from '../util/fixes.js';
+import {
+  linesOf,
+  removeOutputActivation,
+  replaceNode,
+  reportNode,
+  stringLiteral,
+  unwrapTo,
+  type Fix,
+} from '../util/fixes.js';
 import { byPlace, placeOutputBugs } from '../util/places.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
@@ -46,7 +60,10 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const reported = new Set<Node>();
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isCompileBug), (p) => p.extra.site)) {
+        for (const { at, nodes, group, first: placement } of byPlace(
+          placeOutputBugs(analysis, isCompileBug),
+          (p) => p.extra.site,
+        )) {
           if (reported.has(at)) continue;
           reported.add(at);
           const first = group[0]!;
@@ -54,7 +71,10 @@ export default createRule<[], MessageIds>({
           const loss = first.loss!;
           const activation = output.activation as 'softmax' | 'sigmoid';
           const sameActivation = group.every(
-            (b) => b.output!.activation === activation && b.output!.activationLiteral === output.activationLiteral && b.output!.layer === output.layer,
+            (b) =>
+              b.output!.activation === activation &&
+              b.output!.activationLiteral === output.activationLiteral &&
+              b.output!.layer === output.layer,
           );
           const sameLoss = group.every((b) => b.loss!.node === loss.node);
           const matching = loss.info.fusedActivation === activation;
@@ -115,7 +135,14 @@ export default createRule<[], MessageIds>({
             context.report({
               node: at,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe(analysis, [activation], [node], [call.loss.display], [call.loss.fusedActivation!], call.callee),
+              data: describe(
+                analysis,
+                [activation],
+                [node],
+                [call.loss.display],
+                [call.loss.fusedActivation!],
+                call.callee,
+              ),
               fix,
               suggest,
             });
@@ -132,7 +159,13 @@ export default createRule<[], MessageIds>({
  * its fix (a sigmoid unit and `'binaryCrossentropy'`) is the one that helps there.
  */
 function isCompileBug(p: OutputLossPair): boolean {
-  return !!p.output && !!p.loss && p.loss.info.input === 'logits' && isProbability(p.output.activation) && !isSingleUnitCategorical(p);
+  return (
+    !!p.output &&
+    !!p.loss &&
+    p.loss.info.input === 'logits' &&
+    isProbability(p.output.activation) &&
+    !isSingleUnitCategorical(p)
+  );
 }
 
 function activationOf(t: TensorPossibility): string | undefined {
@@ -162,10 +195,10 @@ function describe(
 ): Record<string, string> {
   return {
     activation: activations.join(' or '),
-    activationWhere: activationNodes.length === 1 ? analysis.where(activationNodes[0]!) : linesOf(activationNodes, analysis),
+    activationWhere:
+      activationNodes.length === 1 ? analysis.where(activationNodes[0]!) : linesOf(activationNodes, analysis),
     loss: losses.map((l) => `\`${l}\``).join(' or '),
     lossWhere: analysis.where(lossNode),
     fused: fused.join(' or '),
   };
 }
-

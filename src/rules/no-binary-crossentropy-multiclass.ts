@@ -1,6 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyKey, unwrap } from '../analysis/ast.js';
-import { getAnalysis, groupBy, judge, type CompileSite, type FileAnalysis, type OutputLossPair } from '../analysis/index.js';
+import {
+  getAnalysis,
+  groupBy,
+  judge,
+  type CompileSite,
+  type FileAnalysis,
+  type OutputLossPair,
+} from '../analysis/index.js';
 import type { ModelFact, Node } from '../analysis/values.js';
 import type { LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -53,11 +60,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       binaryLossOnSoftmax:
-        'The loss {{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes: the loss averages {{units}} binary cross-entropies, which understates the categorical cross-entropy the model should minimize. Use `\'categoricalCrossentropy\'` for one class per example.',
+        "The loss {{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes: the loss averages {{units}} binary cross-entropies, which understates the categorical cross-entropy the model should minimize. Use `'categoricalCrossentropy'` for one class per example.",
       binaryLossOnSoftmaxAccuracy:
         "The loss {{loss}} scores each of the {{units}} softmax outputs ({{where}}) as an independent yes/no label, but a softmax is one distribution over mutually exclusive classes, and with this loss TF.js resolves the `'accuracy'` metric to element-wise `binaryAccuracy`, which counts every class correctly left out: a model that predicts no class at all (every output below 0.5) already reports {{floor}} on {{units}} classes. Use `'categoricalCrossentropy'`, which also makes `'accuracy'` the categorical accuracy.",
       binaryLossOnOneHot:
-        'The labels given to `fit` ({{fit}}) are one-hot, one class per example, but this {{units}}-unit sigmoid output ({{where}}) with {{loss}} trains {{units}} independent yes/no classifiers: the classes do not compete, and `predict()` rows do not sum to 1. Use softmax with `\'categoricalCrossentropy\'` for mutually exclusive classes.',
+        "The labels given to `fit` ({{fit}}) are one-hot, one class per example, but this {{units}}-unit sigmoid output ({{where}}) with {{loss}} trains {{units}} independent yes/no classifiers: the classes do not compete, and `predict()` rows do not sum to 1. Use softmax with `'categoricalCrossentropy'` for mutually exclusive classes.",
       binaryLossOnOneHotAccuracy:
         "The labels given to `fit` ({{fit}}) are one-hot, one class per example, but this {{units}}-unit sigmoid output ({{where}}) with {{loss}} trains {{units}} independent yes/no classifiers, and with this loss TF.js resolves the `'accuracy'` metric to element-wise `binaryAccuracy`, which counts every class correctly left out: a model that predicts no class at all already reports {{floor}}. Use softmax with `'categoricalCrossentropy'` for mutually exclusive classes.",
       useCategoricalLoss: "Use `'categoricalCrossentropy'`, the loss for one class per example.",
@@ -85,7 +92,10 @@ export default createRule<[], MessageIds>({
           oneHotFits(p.output.model) !== null;
 
         type Kind = 'softmax' | 'one-hot';
-        const placed: Placed<OutputLossPair, { site: CompileSite; kind: Kind; bugs: number; outputs: number; report: object }>[] = [];
+        const placed: Placed<
+          OutputLossPair,
+          { site: CompileSite; kind: Kind; bugs: number; outputs: number; report: object }
+        >[] = [];
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           // The outputs of this call that go wrong the same way share a report.
@@ -99,7 +109,12 @@ export default createRule<[], MessageIds>({
             }
             if (bugs.length === 0) return;
             for (const [node, group] of groupBy(bugs, (b) => reportNode(site, index, b))) {
-              placed.push({ at: node, node, group, extra: { site, kind, bugs: bugs.length, outputs: perOutput.length, report: reports[kind] } });
+              placed.push({
+                at: node,
+                node,
+                group,
+                extra: { site, kind, bugs: bugs.length, outputs: perOutput.length, report: reports[kind] },
+              });
             }
           });
         }
@@ -124,11 +139,17 @@ export default createRule<[], MessageIds>({
           const unitsList = unique(group.map((b) => b.output!.units!)).sort((a, b) => a - b);
           const accuracy =
             group.every((b) => b.loss!.via === 'direct' && b.loss!.info.key === ACCURACY_SWITCHING_LOSS) &&
-            group.every((b) => judge(analysis.metricsOf(b.site, b.output!.name), (m) => m.value.names.some(isAccuracy)).length > 0);
+            group.every(
+              (b) =>
+                judge(analysis.metricsOf(b.site, b.output!.name), (m) => m.value.names.some(isAccuracy)).length > 0,
+            );
           const data = {
             loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
             units: unitsList.join(' or '),
-            where: linesOf(group.map((b) => b.output!.activationNode), analysis),
+            where: linesOf(
+              group.map((b) => b.output!.activationNode),
+              analysis,
+            ),
             ...(accuracy ? { floor: unitsList.map((k) => ((k - 1) / k).toFixed(3)).join(' or ') } : {}),
           };
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

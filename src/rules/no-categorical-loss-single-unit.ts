@@ -1,5 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, groupBy, judge, type FileAnalysis, type OutputFact, type OutputLossPair } from '../analysis/index.js';
+import {
+  getAnalysis,
+  groupBy,
+  judge,
+  type FileAnalysis,
+  type OutputFact,
+  type OutputLossPair,
+} from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -7,7 +14,8 @@ import { replaceNode, reportNode, setLayerActivation, stringLiteral, type Fix } 
 import { byPlace, type Placed } from '../util/places.js';
 import { singleUnitCategoricalBugs, type SingleUnitCategoricalBug } from '../util/single-unit.js';
 
-type MessageIds = 'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
+type MessageIds =
+  'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
 
 const EFFECT: Readonly<Record<string, string>> = {
   'fit-throws-target-shape': '`fit` throws a target-shape error that does not point here.',
@@ -62,11 +70,17 @@ export default createRule<[], MessageIds>({
           const output = group[0]!.output!;
           const outputs = group.map((p) => p.output!);
           const sameOutput = outputs.every(
-            (o) => o.layer === output.layer && o.activation === output.activation && o.activationLiteral === output.activationLiteral,
+            (o) =>
+              o.layer === output.layer &&
+              o.activation === output.activation &&
+              o.activationLiteral === output.activationLiteral,
           );
           const lossFix =
-            loss.via === 'direct' && loss.local ? replaceNode(sc, node, stringLiteral(sc, 'binaryCrossentropy', node)) : null;
-          const unconditional = group.length === placement.group.length && bug.pairs.length === 1 && bug.outputCount === 1;
+            loss.via === 'direct' && loss.local
+              ? replaceNode(sc, node, stringLiteral(sc, 'binaryCrossentropy', node))
+              : null;
+          const unconditional =
+            group.length === placement.group.length && bug.pairs.length === 1 && bug.outputCount === 1;
           let fix: Fix | null = null;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (outputs.every((o) => o.activation === 'sigmoid')) {
@@ -74,13 +88,19 @@ export default createRule<[], MessageIds>({
             else if (lossFix) suggest.push({ messageId: 'useBinaryCrossentropy', fix: lossFix });
           } else if (sameOutput) {
             const actFix = setLayerActivation(sc, output, 'sigmoid');
-            if (lossFix && actFix) suggest.push({ messageId: 'useSigmoidBinaryCrossentropy', fix: both(lossFix, actFix) });
+            if (lossFix && actFix)
+              suggest.push({ messageId: 'useSigmoidBinaryCrossentropy', fix: both(lossFix, actFix) });
             const replacement =
               loss.info.input === 'logits' && output.activation === 'linear' && loss.via === 'direct' && loss.local
                 ? analysis.tfExpression(['losses', 'sigmoidCrossEntropy'], node)
                 : undefined;
             const logitsFix = replacement ? replaceNode(sc, node, replacement) : null;
-            if (logitsFix) suggest.push({ messageId: 'useSigmoidCrossEntropy', data: { replacement: replacement! }, fix: logitsFix });
+            if (logitsFix)
+              suggest.push({
+                messageId: 'useSigmoidCrossEntropy',
+                data: { replacement: replacement! },
+                fix: logitsFix,
+              });
           }
           context.report({
             node: at,
@@ -93,7 +113,10 @@ export default createRule<[], MessageIds>({
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {
           if (!isCategorical(call.loss) || reported.has(call.callee)) continue;
-          const bugs = judge(analysis.tensorPossibilities(call.prediction), (t) => t.tensor?.origin === 'model-output' && t.output?.units === 1);
+          const bugs = judge(
+            analysis.tensorPossibilities(call.prediction),
+            (t) => t.tensor?.origin === 'model-output' && t.output?.units === 1,
+          );
           if (bugs.length === 0) continue;
           reported.add(call.callee);
           const outputs = bugs.map((b) => b.output!);

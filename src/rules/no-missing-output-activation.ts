@@ -23,7 +23,11 @@ const ACTIVATION_FOR: Readonly<Record<LossInfo['classes'], 'softmax' | 'sigmoid'
 };
 
 const isBug = (p: OutputLossPair): boolean =>
-  !!p.output && !!p.loss && p.output.activation === 'linear' && p.loss.info.input === 'probabilities' && !isSingleUnitCategorical(p);
+  !!p.output &&
+  !!p.loss &&
+  p.output.activation === 'linear' &&
+  p.loss.info.input === 'probabilities' &&
+  !isSingleUnitCategorical(p);
 
 export default createRule<[], MessageIds>({
   name: 'no-missing-output-activation',
@@ -40,7 +44,8 @@ export default createRule<[], MessageIds>({
       missingOutputActivation:
         'The output layer ({{output}}) is linear, so it emits raw scores (logits), but {{loss}} ({{where}}) expects probabilities: it clips the scores or takes their log as if they were probabilities, and the model trains badly without an error (near-chance accuracy). Add a `{{activation}}` activation, or keep the logits and use a loss that takes them.',
       addActivation: "Use a '{{activation}}' activation on the output layer.",
-      useLogitsLoss: 'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
+      useLogitsLoss:
+        'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
     },
   },
   create(context) {
@@ -52,7 +57,10 @@ export default createRule<[], MessageIds>({
         const reported = new Set<Node>();
         let uses: Map<LayerFact, number> | undefined;
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+        for (const { at, nodes, group, first: placement } of byPlace(
+          placeOutputBugs(analysis, isBug),
+          (p) => p.extra.site,
+        )) {
           if (reported.has(at)) continue;
           reported.add(at);
           const { site } = placement.extra;
@@ -63,7 +71,8 @@ export default createRule<[], MessageIds>({
           const sameOutput = group.every(
             (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
           );
-          const actFix = activations.length === 1 && sameOutput ? setLayerActivation(sc, output, activations[0]!) : null;
+          const actFix =
+            activations.length === 1 && sameOutput ? setLayerActivation(sc, output, activations[0]!) : null;
           // Autofix only when the edit is certain and local: one path, one output, a
           // layer compiled nowhere else and written in the function that compiles it.
           const certain =
@@ -107,7 +116,12 @@ export default createRule<[], MessageIds>({
             context.report({
               node: at,
               messageId: 'missingOutputActivation',
-              data: { output: analysis.where(output.activationNode), loss: `\`${call.loss.display}\``, where: analysis.where(call.callee), activation },
+              data: {
+                output: analysis.where(output.activationNode),
+                loss: `\`${call.loss.display}\``,
+                where: analysis.where(call.callee),
+                activation,
+              },
               suggest: fix ? [{ messageId: 'addActivation', data: { activation }, fix }] : [],
             });
           }
@@ -136,7 +150,10 @@ function outputUses(analysis: FileAnalysis): Map<LayerFact, number> {
  * named the way this file reaches TF.js. None for sparse labels: TF.js has no sparse
  * logits loss.
  */
-function logitsLossFix(analysis: FileAnalysis, group: readonly OutputLossPair[]): { fix: Fix; data: Record<string, string> } | null {
+function logitsLossFix(
+  analysis: FileAnalysis,
+  group: readonly OutputLossPair[],
+): { fix: Fix; data: Record<string, string> } | null {
   const loss = group[0]!.loss!;
   if (!group.every((b) => b.loss!.node === loss.node) || loss.via !== 'direct' || !loss.local) return null;
   const name = loss.info.logitsEquivalent;

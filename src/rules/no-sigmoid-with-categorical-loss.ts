@@ -6,7 +6,8 @@ import { createRule } from '../util/create-rule.js';
 import { linesOf, replaceNode, setOutputActivation, stringLiteral } from '../util/fixes.js';
 import { byPlace, placeOutputBugs } from '../util/places.js';
 
-type MessageIds = 'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';
+type MessageIds =
+  'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';
 
 /** A loss that takes probabilities and assumes one class per example: it wants a distribution. */
 const wantsDistribution = (loss: LossInfo): boolean => isCategorical(loss) && loss.input === 'probabilities';
@@ -56,11 +57,15 @@ export default createRule<[], MessageIds>({
         // layer is shared (a factory compiled twice), so editing it is not this report's call.
         const fine = new Set<Node>();
         for (const outputs of perSite) {
-          for (const pairs of outputs) for (const p of pairs) if (p.output && !isBug(p)) fine.add(p.output.activationNode);
+          for (const pairs of outputs)
+            for (const p of pairs) if (p.output && !isBug(p)) fine.add(p.output.activationNode);
         }
         // The outputs of an imported model that one loss of this file gets wrong: one report there.
         const reported = new Set<Node>();
-        for (const { at, nodes, group, first: placement } of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+        for (const { at, nodes, group, first: placement } of byPlace(
+          placeOutputBugs(analysis, isBug),
+          (p) => p.extra.site,
+        )) {
           if (reported.has(at)) continue;
           reported.add(at);
           const node = placement.node;
@@ -82,9 +87,14 @@ export default createRule<[], MessageIds>({
           if (edit && !certain) suggest.push({ messageId: 'useSoftmax', fix: edit.fix });
           // The binary loss suits multi-label data; not when the labels are class ids
           // (sparse) or provably one-hot (every fit in this file gets `tf.oneHot(...)`).
-          const exclusiveLabels = loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output!.model) !== null);
+          const exclusiveLabels =
+            loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output!.model) !== null);
           if (sameLoss && loss.local && loss.via === 'direct' && !exclusiveLabels) {
-            const toBinary = replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node));
+            const toBinary = replaceNode(
+              analysis.sourceCode,
+              loss.node,
+              stringLiteral(analysis.sourceCode, 'binaryCrossentropy', loss.node),
+            );
             if (toBinary) suggest.push({ messageId: 'useBinaryCrossentropy', fix: toBinary });
           }
           context.report({
@@ -92,7 +102,10 @@ export default createRule<[], MessageIds>({
             messageId: at === node ? 'sigmoidWithCategoricalLoss' : 'sigmoidWithCategoricalLossRemote',
             data: {
               loss: unique(group.map((b) => `\`${b.loss!.info.display}\``)).join(' or '),
-              where: linesOf(group.map((b) => b.loss!.node), analysis),
+              where: linesOf(
+                group.map((b) => b.loss!.node),
+                analysis,
+              ),
               ...(at === node ? {} : { output: nodes.length === 1 ? analysis.where(node) : linesOf(nodes, analysis) }),
             },
             fix: certain ? edit.fix : null,
@@ -107,4 +120,3 @@ export default createRule<[], MessageIds>({
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
-

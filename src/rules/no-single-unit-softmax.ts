@@ -54,12 +54,16 @@ export default createRule<[], MessageIds>({
             // Cheap test first: only softmax layers need their input looked up.
             if (!facts.some((f) => f.value.activation === 'softmax')) continue;
             cases = [];
-            for (const { value: [act, input], guards } of pair(facts, analysis.inputLayerOf(layer))) {
+            for (const {
+              value: [act, input],
+              guards,
+            } of pair(facts, analysis.inputLayerOf(layer))) {
               if (!input) {
                 cases.push({ act, width: null });
                 continue;
               }
-              for (const w of pair([{ value: null, guards }], analysis.layerFacts(input))) cases.push({ act, width: w.value[1] });
+              for (const w of pair([{ value: null, guards }], analysis.layerFacts(input)))
+                cases.push({ act, width: w.value[1] });
             }
           } else {
             continue;
@@ -71,7 +75,8 @@ export default createRule<[], MessageIds>({
           const sameActivation = bugs.every((b) => b.act === act) && facts.length === 1;
           const fix = sameActivation ? setLayerActivation(analysis.sourceCode, act, 'sigmoid') : null;
           const autofix = !!fix && isBinaryOutput(analysis, layer);
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix && !autofix ? [{ messageId: 'useSigmoid', fix }] : [];
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+            fix && !autofix ? [{ messageId: 'useSigmoid', fix }] : [];
           const key = (b: Case) => b.width!.layer.info.unitsKey ?? 'units';
           if (role === 'activation') {
             const places = bugs.map((b) => {
@@ -80,9 +85,21 @@ export default createRule<[], MessageIds>({
             });
             places.sort((x, y) => x.order - y.order);
             const where = [...new Set(places.map((p) => `${p.line}, \`${p.key}: 1\``))].join('; ');
-            context.report({ node: act.activationNode, messageId: 'singleUnitSoftmaxAfter', data: { where }, fix: autofix ? fix : null, suggest });
+            context.report({
+              node: act.activationNode,
+              messageId: 'singleUnitSoftmaxAfter',
+              data: { where },
+              fix: autofix ? fix : null,
+              suggest,
+            });
           } else {
-            context.report({ node: act.activationNode, messageId: 'singleUnitSoftmax', data: { key: key(first) }, fix: autofix ? fix : null, suggest });
+            context.report({
+              node: act.activationNode,
+              messageId: 'singleUnitSoftmax',
+              data: { key: key(first) },
+              fix: autofix ? fix : null,
+              suggest,
+            });
           }
         }
       },
@@ -104,7 +121,8 @@ function isBinaryOutput(analysis: FileAnalysis, layer: LayerFact): boolean {
         if (p.output?.layer !== layer) continue;
         seen = true;
         const loss = p.loss?.info;
-        if (perOutput.length !== 1 || !loss || loss.input !== 'probabilities' || loss.classes !== 'independent') return false;
+        if (perOutput.length !== 1 || !loss || loss.input !== 'probabilities' || loss.classes !== 'independent')
+          return false;
       }
     }
   }

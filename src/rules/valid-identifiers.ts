@@ -74,7 +74,9 @@ const LAYER_CLASS_ACTIVATION: Readonly<
 const ACCIDENTAL: ReadonlySet<string> = new Set(ACTIVATION_STRINGS_ACCEPTED_BY_ACCIDENT);
 
 /** Loss strings that name a logits loss that exists only as a `tf.losses` function. */
-const LOGITS_LOSS: Readonly<Record<string, { fn: 'softmaxCrossEntropy' | 'sigmoidCrossEntropy'; activation: string; probabilityLoss: string }>> = {
+const LOGITS_LOSS: Readonly<
+  Record<string, { fn: 'softmaxCrossEntropy' | 'sigmoidCrossEntropy'; activation: string; probabilityLoss: string }>
+> = {
   softmaxcrossentropy: { fn: 'softmaxCrossEntropy', activation: 'softmax', probabilityLoss: 'categoricalCrossentropy' },
   sigmoidcrossentropy: { fn: 'sigmoidCrossEntropy', activation: 'sigmoid', probabilityLoss: 'binaryCrossentropy' },
 };
@@ -84,8 +86,7 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description:
-        'Disallow loss, metric, optimizer and activation names that TF.js rejects or misreads',
+      description: 'Disallow loss, metric, optimizer and activation names that TF.js rejects or misreads',
       recommended: true,
     },
     fixable: 'code',
@@ -143,7 +144,12 @@ export default createRule<[], MessageIds>({
               else if (f) suggest.unshift({ messageId: 'useName', data: { replacement: options.autofix }, fix: f });
             }
             // A name from an imported module is reported where this file uses it.
-            const at = reportNode(analysis, literal, ...uses.map((u) => u.compileSite?.via), ...uses.map((u) => u.call));
+            const at = reportNode(
+              analysis,
+              literal,
+              ...uses.map((u) => u.compileSite?.via),
+              ...uses.map((u) => u.call),
+            );
             if (at) context.report({ node: at, messageId, data, fix, suggest });
           };
           const nameSuggestions = (names: readonly string[]): Suggestion[] =>
@@ -156,12 +162,17 @@ export default createRule<[], MessageIds>({
           const error = ERROR[kind](name);
           if (kind === 'activation' && (isAlsoAcceptedActivation(name) || ACCIDENTAL.has(name))) {
             const entry = isAlsoAcceptedActivation(name) && name !== 'ELU' ? LAYER_CLASS_ACTIVATION[name] : undefined;
-            const effect = entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
+            const effect =
+              entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
             const replacement = entry?.replacement;
             if (replacement !== undefined && entry?.autofix) {
               report('layerClassActivation', { name, effect }, { autofix: replacement });
             } else {
-              report('layerClassActivation', { name, effect }, { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) });
+              report(
+                'layerClassActivation',
+                { name, effect },
+                { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) },
+              );
             }
             continue;
           }
@@ -169,8 +180,22 @@ export default createRule<[], MessageIds>({
           if (logits) {
             report(
               'logitsLossName',
-              { name, error: ERROR.loss(name), fn: logits.fn, probabilityLoss: logits.probabilityLoss, activation: logits.activation },
-              { suggest: logitsLossSuggestions(analysis, uses.filter((u) => u.kind === 'loss'), literal, logits, edit) },
+              {
+                name,
+                error: ERROR.loss(name),
+                fn: logits.fn,
+                probabilityLoss: logits.probabilityLoss,
+                activation: logits.activation,
+              },
+              {
+                suggest: logitsLossSuggestions(
+                  analysis,
+                  uses.filter((u) => u.kind === 'loss'),
+                  literal,
+                  logits,
+                  edit,
+                ),
+              },
             );
             continue;
           }
@@ -196,7 +221,11 @@ export default createRule<[], MessageIds>({
             report('functionOnly', { kind, name, error, advice }, { suggest });
             continue;
           }
-          report('unknownName', { kind, name, error }, { suggest: nameSuggestions(distinctNearMisses(name, lookup.suggestion.nearMisses)) });
+          report(
+            'unknownName',
+            { kind, name, error },
+            { suggest: nameSuggestions(distinctNearMisses(name, lookup.suggestion.nearMisses)) },
+          );
         }
       },
     };
@@ -261,7 +290,12 @@ function logitsLossSuggestions(
   }
   if (!all('linear')) {
     const f = edit(logits.probabilityLoss);
-    if (f) out.push({ messageId: 'useProbabilityLoss', data: { replacement: logits.probabilityLoss, activation: logits.activation }, fix: f });
+    if (f)
+      out.push({
+        messageId: 'useProbabilityLoss',
+        data: { replacement: logits.probabilityLoss, activation: logits.activation },
+        fix: f,
+      });
   }
   return out;
 }

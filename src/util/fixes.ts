@@ -31,7 +31,12 @@ export function commentsInside(sourceCode: SourceCode, node: Node): TSESTree.Com
   const comments = sourceCode.getAllComments();
   const end = node.range[1];
   const found: TSESTree.Comment[] = [];
-  for (let i = partitionPoint(comments, (c) => c.range[0] < node.range[0]); i < comments.length && comments[i]!.range[1] <= end; i++) found.push(comments[i]!);
+  for (
+    let i = partitionPoint(comments, (c) => c.range[0] < node.range[0]);
+    i < comments.length && comments[i]!.range[1] <= end;
+    i++
+  )
+    found.push(comments[i]!);
   return found;
 }
 
@@ -39,7 +44,11 @@ export function commentsInside(sourceCode: SourceCode, node: Node): TSESTree.Com
 function firstStringToken(sourceCode: SourceCode, node: Node): TSESTree.Token | undefined {
   const tokens = sourceCode.ast.tokens;
   const end = node.range[1];
-  for (let i = partitionPoint(tokens, (t) => t.range[0] < node.range[0]); i < tokens.length && tokens[i]!.range[1] <= end; i++) {
+  for (
+    let i = partitionPoint(tokens, (t) => t.range[0] < node.range[0]);
+    i < tokens.length && tokens[i]!.range[1] <= end;
+    i++
+  ) {
     if (tokens[i]!.type === 'String') return tokens[i];
   }
   return undefined;
@@ -55,7 +64,9 @@ export function replaceNode(sourceCode: SourceCode, node: Node, text: string): F
 /** Replace `outer` with the text of `inner` (inside it), unless a comment outside `inner` would be lost. */
 export function unwrapTo(sourceCode: SourceCode, outer: Node, inner: Node): Fix | null {
   if (!isInFile(sourceCode, outer)) return null;
-  const lost = commentsInside(sourceCode, outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  const lost = commentsInside(sourceCode, outer).filter(
+    (c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1],
+  );
   if (lost.length > 0) return null;
   let text = sourceCode.getText(inner);
   if (needsParens(inner, outer)) text = `(${text})`;
@@ -93,7 +104,8 @@ export function stringLiteral(sourceCode: SourceCode, value: string, like?: Node
   if (like) {
     let scope: Node = like;
     while (scope.parent && !/Statement|Declaration$/.test(scope.type)) scope = scope.parent;
-    const first = like.type === 'Literal' ? sourceCode.text[like.range[0]] : firstStringToken(sourceCode, scope)?.value[0];
+    const first =
+      like.type === 'Literal' ? sourceCode.text[like.range[0]] : firstStringToken(sourceCode, scope)?.value[0];
     if (first === '"') quote = '"';
   }
   return `${quote}${value}${quote}`;
@@ -135,11 +147,17 @@ export function removeOutputActivation(analysis: FileAnalysis, output: OutputFac
 export function removeLayerCall(sc: SourceCode, call: TSESTree.CallExpression): Fix | null {
   if (!isInFile(sc, call)) return null;
   let node: Node = call;
-  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression'))
+    node = node.parent;
   const p = node.parent;
   if (!p) return null;
   // model.add(tf.layers.softmax());
-  if (p.type === 'CallExpression' && p.arguments.length === 1 && p.arguments[0] === node && p.parent?.type === 'ExpressionStatement') {
+  if (
+    p.type === 'CallExpression' &&
+    p.arguments.length === 1 &&
+    p.arguments[0] === node &&
+    p.parent?.type === 'ExpressionStatement'
+  ) {
     const stmt = p.parent;
     if (commentsInside(sc, stmt).length > 0) return null;
     return (fixer) => fixer.remove(stmt);
@@ -186,7 +204,6 @@ export function lineOf(node: Node): number {
   return node.loc.start.line;
 }
 
-
 /**
  * Add a property (`text`, e.g. `activation: 'softmax'`) at the end of an object
  * literal, in its layout: on its own line with the others' indentation and comma
@@ -219,7 +236,10 @@ export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, t
   const end = trailing.length > 0 ? trailing[trailing.length - 1]!.range[1] : anchor.range[1];
   if (trailing.some((c) => c.loc.end.line !== anchor.loc.end.line)) return null;
   const insertion = `\n${indent}${text}${comma ? ',' : ''}`;
-  return (fixer) => (comma ? [fixer.insertTextAfterRange([end, end], insertion)] : [fixer.insertTextAfter(last, ','), fixer.insertTextAfterRange([end, end], insertion)]);
+  return (fixer) =>
+    comma
+      ? [fixer.insertTextAfterRange([end, end], insertion)]
+      : [fixer.insertTextAfter(last, ','), fixer.insertTextAfterRange([end, end], insertion)];
 }
 
 /**
@@ -228,7 +248,11 @@ export function addProperty(sc: SourceCode, object: TSESTree.ObjectExpression, t
  * `tf.layers.softmax()` into `tf.layers.activation({activation})`. Null otherwise
  * (an activation in a shared constant, a config built elsewhere ...).
  */
-export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { readonly layer: LayerFact }, activation: string): Fix | null {
+export function setLayerActivation(
+  sc: SourceCode,
+  fact: ActivationFact & { readonly layer: LayerFact },
+  activation: string,
+): Fix | null {
   // The layer may be built in an imported module: fixes only ever edit the linted file.
   if (!isInFile(sc, fact.layer.call)) return null;
   const layer = fact.layer;
@@ -240,16 +264,29 @@ export function setLayerActivation(sc: SourceCode, fact: ActivationFact & { read
   if (fact.activationOrigin === 'default') {
     const config = layer.configNode;
     if (!config || layer.call.arguments.length !== 1 || unwrap(layer.call.arguments[0]!) !== config) return null;
-    const hasKey = config.properties.some((p) => p.type === 'SpreadElement' || p.computed || (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '') === 'activation');
+    const hasKey = config.properties.some(
+      (p) =>
+        p.type === 'SpreadElement' ||
+        p.computed ||
+        (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '') ===
+          'activation',
+    );
     if (hasKey) return null;
     return addProperty(sc, config, `activation: ${stringLiteral(sc, activation, config)}`);
   }
   // A fixed-activation layer: only the config-less softmax layer is rewritten.
   const callee = unwrap(layer.call.callee);
-  if (layer.factory !== 'softmax' || layer.call.arguments.length > 0 || callee.type !== 'MemberExpression' || callee.computed) return null;
+  if (
+    layer.factory !== 'softmax' ||
+    layer.call.arguments.length > 0 ||
+    callee.type !== 'MemberExpression' ||
+    callee.computed
+  )
+    return null;
   if (commentsInside(sc, layer.call).length > 0) return null;
   const object = sc.getText(callee.object);
-  return (fixer) => fixer.replaceText(layer.call, `${object}.activation({activation: ${stringLiteral(sc, activation, layer.call)}})`);
+  return (fixer) =>
+    fixer.replaceText(layer.call, `${object}.activation({activation: ${stringLiteral(sc, activation, layer.call)}})`);
 }
 
 /**
@@ -267,7 +304,9 @@ export function reportNode(analysis: FileAnalysis, ...candidates: (Node | undefi
  */
 export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, text: string): Fix | null {
   if (!isInFile(sourceCode, outer)) return null;
-  const lost = commentsInside(sourceCode, outer).filter((c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1]);
+  const lost = commentsInside(sourceCode, outer).filter(
+    (c) => c.range[0] < inner.range[0] || c.range[1] > inner.range[1],
+  );
   if (lost.length > 0) return null;
   return (fixer) => fixer.replaceText(outer, text);
 }
@@ -300,7 +339,11 @@ export interface ActivationEdit {
  * a module or local constant (replaced by a literal, the constant left untouched).
  * Null when the property is elsewhere (a shared config object, a factory parameter).
  */
-export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, activation: string): ActivationEdit | null {
+export function setOutputActivation(
+  analysis: FileAnalysis,
+  output: OutputFact,
+  activation: string,
+): ActivationEdit | null {
   const sc = analysis.sourceCode;
   if (output.activationOrigin !== 'config' || !isLayerOwnProperty(output.layer, output.activationProperty)) return null;
   const property = output.activationProperty!;
@@ -314,7 +357,9 @@ export function setOutputActivation(analysis: FileAnalysis, output: OutputFact, 
   if (value.type !== 'Identifier' || !isConstVariable(analysis, value)) return null;
   const literal = stringLiteral(sc, activation, value);
   // `{activation}` shorthand: write the key out.
-  const fix = property.shorthand ? replaceNode(sc, property, `${value.name}: ${literal}`) : replaceNode(sc, value, literal);
+  const fix = property.shorthand
+    ? replaceNode(sc, property, `${value.name}: ${literal}`)
+    : replaceNode(sc, value, literal);
   return fix ? { fix, own: false } : null;
 }
 
@@ -333,7 +378,8 @@ function isConstVariable(analysis: FileAnalysis, id: TSESTree.Identifier): boole
 export function meansSameAt(sc: SourceCode, expr: Node, at: Node): boolean {
   let simple = true;
   walk(sc, expr, (n) => {
-    if (n.type === 'ThisExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') simple = false;
+    if (n.type === 'ThisExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression')
+      simple = false;
     return simple;
   });
   if (!simple) return false;
@@ -347,4 +393,3 @@ export function meansSameAt(sc: SourceCode, expr: Node, at: Node): boolean {
   }
   return true;
 }
-

@@ -31,7 +31,10 @@ export interface AtPlace<T, E> {
  * at the same place (an activation of this file compiled twice) stay apart: the rule
  * reports the first of them (its `reported` set), with that call's facts and fixes.
  */
-export function byPlace<T, E>(items: readonly Placed<T, E>[], partner: (item: Placed<T, E>) => unknown): AtPlace<T, E>[] {
+export function byPlace<T, E>(
+  items: readonly Placed<T, E>[],
+  partner: (item: Placed<T, E>) => unknown,
+): AtPlace<T, E>[] {
   const out: { at: Node; nodes: Node[]; group: T[]; first: Placed<T, E> }[] = [];
   const index = new Map<Node, { key: unknown; place: (typeof out)[number] }[]>();
   for (const item of items) {
@@ -65,7 +68,10 @@ export interface OutputBugs {
  * is in this file (once, however many compile calls it reaches), else this file's
  * half (the loss, the call of an imported compile helper, the compile call).
  */
-export function placeOutputBugs(analysis: FileAnalysis, isBug: (p: OutputLossPair) => boolean): Placed<OutputLossPair, OutputBugs>[] {
+export function placeOutputBugs(
+  analysis: FileAnalysis,
+  isBug: (p: OutputLossPair) => boolean,
+): Placed<OutputLossPair, OutputBugs>[] {
   const placed: Placed<OutputLossPair, OutputBugs>[] = [];
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);

@@ -131,7 +131,10 @@ m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
 const m2 = tf.sequential();
 m2.add(tf.layers.dense({units: 3, activation: act, inputShape: [3]}));
 m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
-      expect(outputs(code)).toEqual([[['softmax/3 + categoricalCrossentropy']], [['sigmoid/3 + categoricalCrossentropy']]]);
+      expect(outputs(code)).toEqual([
+        [['softmax/3 + categoricalCrossentropy']],
+        [['sigmoid/3 + categoricalCrossentropy']],
+      ]);
     });
 
     it('reads a variable set in another function as that value or the one it had before', () => {
@@ -205,7 +208,13 @@ export function build(a, b) {
   m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
 }`;
       expect(outputs(code)).toEqual([
-        [['sigmoid/3 + categoricalCrossentropy', 'softmax/3 + categoricalCrossentropy', 'linear/3 + categoricalCrossentropy']],
+        [
+          [
+            'sigmoid/3 + categoricalCrossentropy',
+            'softmax/3 + categoricalCrossentropy',
+            'linear/3 + categoricalCrossentropy',
+          ],
+        ],
       ]);
     });
 
@@ -247,7 +256,10 @@ m2.add(tf.layers.flatten());
 m2.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});`;
       // A flatten after the softmax keeps its values (still a softmax output), but may
       // change the last axis's width (it is unknown without shapes).
-      expect(outputs(code)).toEqual([[['softmax/7 + categoricalCrossentropy']], [['softmax/? + categoricalCrossentropy']]]);
+      expect(outputs(code)).toEqual([
+        [['softmax/7 + categoricalCrossentropy']],
+        [['softmax/? + categoricalCrossentropy']],
+      ]);
     });
 
     it('reads the functional API with a reassigned let and outputs arrays', () => {
@@ -295,7 +307,9 @@ export function g() { return tf.sequential({layers: [tf.layers.dense({units: 1, 
 export function h() { return new tf['Sequential']({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.softmax()]}); }`;
       const a = analyze(code, { parser })!;
       // Each softmax layer's input is the 1-unit dense before it.
-      const widths = a.layerCalls.filter((l) => l.factory === 'softmax').map((l) => a.inputLayerOf(l).map((p) => p.value?.call.loc.start.column));
+      const widths = a.layerCalls
+        .filter((l) => l.factory === 'softmax')
+        .map((l) => a.inputLayerOf(l).map((p) => p.value?.call.loc.start.column));
       expect(widths).toEqual([[57], [53], [60]]);
     });
 
@@ -334,7 +348,9 @@ export function build(isClf) {
   m.compile({optimizer: 'sgd', loss: isClf ? 'categoricalCrossentropy' : 'meanSquaredError'});
 }`;
       // Only consistent pairs: the crossed ones are never formed.
-      expect(outputs(code)).toEqual([[['linear/1 + meanSquaredError', 'softmax/4 + categoricalCrossentropy']]].map((s) => s.map((o) => o.sort())));
+      expect(outputs(code)).toEqual(
+        [[['linear/1 + meanSquaredError', 'softmax/4 + categoricalCrossentropy']]].map((s) => s.map((o) => o.sort())),
+      );
     });
 
     it('treats loaded models as unknown', () => {
@@ -387,7 +403,10 @@ function createModel(logits) {
   return model;
 }
 createModel(true).compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`;
-      expect(outputs(code)![0]![0]!.sort()).toEqual(['linear/10 + losses.softmaxCrossEntropy', 'softmax/10 + losses.softmaxCrossEntropy']);
+      expect(outputs(code)![0]![0]!.sort()).toEqual([
+        'linear/10 + losses.softmaxCrossEntropy',
+        'softmax/10 + losses.softmaxCrossEntropy',
+      ]);
     });
 
     it('does not follow models whose layers change through pop() or a named helper', () => {
@@ -436,7 +455,10 @@ const b = tf.sequential();
 b.add(tf.layers.bidirectional({layer: tf.layers.lstm({units: 1}), inputShape: [5, 3]}));
 b.add(tf.layers.softmax());
 b.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`;
-      expect(outputs(code)).toEqual([[['softmax/? + categoricalCrossentropy']], [['softmax/? + categoricalCrossentropy']]]);
+      expect(outputs(code)).toEqual([
+        [['softmax/? + categoricalCrossentropy']],
+        [['softmax/? + categoricalCrossentropy']],
+      ]);
     });
   });
 
@@ -494,7 +516,10 @@ function compileModel(model) {
 }
 compileModel(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
 compileModel(tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]}));`;
-      expect(outputs(code)![0]![0]!.sort()).toEqual(['linear/3 + categoricalCrossentropy', 'softmax/3 + categoricalCrossentropy']);
+      expect(outputs(code)![0]![0]!.sort()).toEqual([
+        'linear/3 + categoricalCrossentropy',
+        'softmax/3 + categoricalCrossentropy',
+      ]);
     });
 
     it('follows this.model and module variables', () => {
@@ -561,9 +586,15 @@ function step(xs, ys, z) {
 }`;
       const a = analyze(code, { parser })!;
       const kinds = a.lossCalls.map((c) =>
-        a.tensorPossibilities(c.prediction).map((t) =>
-          t.tensor ? (t.tensor.origin === 'model-output' ? `model:${t.output?.activation}` : `${t.tensor.origin}:${t.tensor.op ?? ''}`) : '?',
-        ),
+        a
+          .tensorPossibilities(c.prediction)
+          .map((t) =>
+            t.tensor
+              ? t.tensor.origin === 'model-output'
+                ? `model:${t.output?.activation}`
+                : `${t.tensor.origin}:${t.tensor.op ?? ''}`
+              : '?',
+          ),
       );
       expect(kinds).toEqual([['model:softmax'], ['activation-op:softmax'], ['?'], ['activation-op:softmax'], ['?']]);
     });
@@ -587,12 +618,15 @@ function train(x, y) {
 }`;
       const a = analyze(code, { parser })!;
       const prediction = a.tensorPossibilities(a.lossCalls[0]!.prediction);
-      expect(prediction.map((t) => (t.tensor?.origin === 'model-output' ? `model:${t.output?.activation}` : '?'))).toEqual(['model:softmax']);
+      expect(
+        prediction.map((t) => (t.tensor?.origin === 'model-output' ? `model:${t.output?.activation}` : '?')),
+      ).toEqual(['model:softmax']);
       const act = a.valueOf(a.sourceCode.getNodeByRangeIndex(code.lastIndexOf('ACT}'))! as never);
-      expect(act.kind === 'choice' ? act.options.map((o) => (o.value.kind === 'const' ? String(o.value.value) : '?')) : act.kind).toEqual([
-        'undefined',
-        'sigmoid',
-      ]);
+      expect(
+        act.kind === 'choice'
+          ? act.options.map((o) => (o.value.kind === 'const' ? String(o.value.value) : '?'))
+          : act.kind,
+      ).toEqual(['undefined', 'sigmoid']);
     });
   });
 });

@@ -14,7 +14,15 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleCache, eslintEspree, MAX_LINTED, parseLog, parseModule, readLog, resolveFile } from '../../src/analysis/modules.js';
+import {
+  clearModuleCache,
+  eslintEspree,
+  MAX_LINTED,
+  parseLog,
+  parseModule,
+  readLog,
+  resolveFile,
+} from '../../src/analysis/modules.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';
@@ -47,7 +55,9 @@ async function lintAll(file: string) {
 /** `text` linted as `file` with the rule, ESLint's cwd at `root`: each message up to " is fed". */
 function lintIn(root: string, text: string, file: string): string[] {
   const config = [{ plugins: { tfjs: plugin as never }, rules: { [RULE]: 'error' as const } }];
-  return new Linter({ cwd: root }).verify(text, config as never, { filename: file }).map((m) => m.message.split(' is fed')[0]!);
+  return new Linter({ cwd: root })
+    .verify(text, config as never, { filename: file })
+    .map((m) => m.message.split(' is fed')[0]!);
 }
 
 /**
@@ -80,7 +90,9 @@ describe('cross-file analysis', () => {
       {
         line: 5,
         column: 42,
-        message: expect.stringContaining('The softmax output (model.js:7) is fed to `tf.losses.softmaxCrossEntropy` (line 5)'),
+        message: expect.stringContaining(
+          'The softmax output (model.js:7) is fed to `tf.losses.softmaxCrossEntropy` (line 5)',
+        ),
         // The loss is in this file: the unique local fix applies.
         fix: "'categoricalCrossentropy'",
       },
@@ -101,21 +113,31 @@ describe('cross-file analysis', () => {
   it.each([
     ['js', 'app.js', 'compile.js', 'a named import'],
     ['js', 'app-namespace.js', 'compile.js', 'a namespace import: `helpers.compileModel(model)`'],
-    ['js', 'app-namespace-compile.js', 'compile-helpers.js', 'a namespace helper named like a model method: `helpers.compile(model)`'],
+    [
+      'js',
+      'app-namespace-compile.js',
+      'compile-helpers.js',
+      'a namespace helper named like a model method: `helpers.compile(model)`',
+    ],
     ['js', 'app.cjs', 'compile.cjs', 'require() alone (the only relative import)'],
     ['ts', 'app-equals.ts', 'compile-equals.ts', 'TypeScript `import helpers = require()`'],
-  ] as const)('follows a model into a compile helper of another module (%s/%s: %s, %s)', async (dir, file, helper, _style) => {
-    const messages = await lint(dir, file);
-    expect(messages).toEqual([
-      {
-        line: 5,
-        column: 51,
-        message: expect.stringContaining(`The softmax output (line 5) is fed to \`tf.losses.softmaxCrossEntropy\` (${helper}:4)`),
-        // The loss is in the other file: nothing to fix here.
-        fix: undefined,
-      },
-    ]);
-  });
+  ] as const)(
+    'follows a model into a compile helper of another module (%s/%s: %s, %s)',
+    async (dir, file, helper, _style) => {
+      const messages = await lint(dir, file);
+      expect(messages).toEqual([
+        {
+          line: 5,
+          column: 51,
+          message: expect.stringContaining(
+            `The softmax output (line 5) is fed to \`tf.losses.softmaxCrossEntropy\` (${helper}:4)`,
+          ),
+          // The loss is in the other file: nothing to fix here.
+          fix: undefined,
+        },
+      ]);
+    },
+  );
 
   it.each([
     ['a named import', 'app-add-named.js'],
@@ -143,7 +165,8 @@ describe('cross-file analysis', () => {
     });
     const train = path.join(dir, 'train.js');
     const model = path.join(dir, 'model.js');
-    const found = (messages: { line: number; message: string }[]) => messages.map((m) => [m.line, m.message.split(' is fed')[0]]);
+    const found = (messages: { line: number; message: string }[]) =>
+      messages.map((m) => [m.line, m.message.split(' is fed')[0]]);
     const expected = [[5, 'The softmax output (model.js:7)']];
     // Alone: the reader parses the factory's module and the constants' module.
     parseLog.length = 0;
@@ -250,12 +273,16 @@ describe('cross-file analysis', () => {
 
   it('follows classes that build this.model', async () => {
     const messages = await lint('js', 'use-trainer.js');
-    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (trainer.js:5)']]);
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [5, 'The softmax output (trainer.js:5)'],
+    ]);
   });
 
   it('follows require() of CommonJS modules', async () => {
     const messages = await lint('js', 'train.cjs');
-    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (model.cjs:4)']]);
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [5, 'The softmax output (model.cjs:4)'],
+    ]);
   });
 
   it('follows require() of a module whose whole export is a function (`module.exports = function ...`)', async () => {
@@ -277,7 +304,9 @@ describe('cross-file analysis', () => {
     expect(ts.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The softmax output (factory.cjs:5)']]);
     // And what a TypeScript module gives with `export = value`.
     const assigned = await lint('ts', 'train-assign.ts');
-    expect(assigned.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[4, 'The sigmoid output (factory-assign.cts:4)']]);
+    expect(assigned.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [4, 'The sigmoid output (factory-assign.cts:4)'],
+    ]);
   });
 
   it('reports each compile call of a model built in another module, not only the first one', async () => {
@@ -297,7 +326,9 @@ describe('cross-file analysis', () => {
       [15, 'tfjs/no-categorical-loss-single-unit', "'binaryCrossentropy'"],
     ]);
     // Each fix edits its own line's loss only.
-    const lines = result!.messages.filter((m) => m.fix).map((m) => [m.line, text.slice(0, m.fix!.range[0]).split('\n').length]);
+    const lines = result!.messages
+      .filter((m) => m.fix)
+      .map((m) => [m.line, text.slice(0, m.fix!.range[0]).split('\n').length]);
     expect(lines.every(([line, fixed]) => line === fixed)).toBe(true);
   });
 
@@ -333,7 +364,9 @@ describe('cross-file analysis', () => {
 
   it('reads TypeScript sources imported as .js with the TS parser', async () => {
     const messages = await lint('ts', 'train.ts');
-    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([[5, 'The sigmoid output (model.ts:5)']]);
+    expect(messages.map((m) => [m.line, m.message.split(' is fed')[0]])).toEqual([
+      [5, 'The sigmoid output (model.ts:5)'],
+    ]);
   });
 
   it('treats cycles, missing, unparsable and out-of-project modules as unknown', async () => {
@@ -345,7 +378,7 @@ describe('cross-file analysis', () => {
     expect(readLog).toContain(path.join(fixtures, 'js', 'broken.js'));
   });
 
-  it('never lets a fix or suggestion edit the linted file at another file\'s positions', async () => {
+  it("never lets a fix or suggestion edit the linted file at another file's positions", async () => {
     const espree = await import('espree');
     const eslint = new ESLint({
       cwd: path.join(fixtures, 'js'),
@@ -369,8 +402,12 @@ describe('cross-file analysis', () => {
     }
   });
 
-  it('names the other file in every rule\'s message when the output is built there', async () => {
-    const eslint = new ESLint({ cwd: path.join(fixtures, 'js'), overrideConfigFile: true, overrideConfig: [plugin.configs.all as never] });
+  it("names the other file in every rule's message when the output is built there", async () => {
+    const eslint = new ESLint({
+      cwd: path.join(fixtures, 'js'),
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs.all as never],
+    });
     const [tags, linear] = await eslint.lintFiles(['train-tags.js', 'train-linear.js']);
     expect(tags!.messages.map((m) => [m.ruleId, m.line, m.message.split(' scores')[0]])).toEqual([
       ['tfjs/no-sigmoid-with-categorical-loss', 3, 'The sigmoid output (multilabel-model.js:4)'],
@@ -450,7 +487,8 @@ describe('cross-file analysis', () => {
         path.join(root, 'model.js'),
         "import * as tf from '@tensorflow/tfjs';\nexport function createModel() {\n  const m = tf.sequential();\n  m.add(tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] }));\n  return m;\n}\n",
       );
-      const head = "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\nconst m = createModel();\n";
+      const head =
+        "import * as tf from '@tensorflow/tfjs';\nimport { createModel } from './model.js';\nconst m = createModel();\n";
       const compile = "m.compile({ optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy });\n";
       // a.js adds a linear layer after the softmax (no bug); b.js trains the softmax output (a bug).
       const a = head + 'm.add(tf.layers.dense({ units: 3 }));\n' + compile;
@@ -489,7 +527,9 @@ describe('cross-file analysis', () => {
         let reports = 0;
         for (const f of [...files, 'train.js']) {
           const file = path.join(root, f);
-          const messages = new Linter({ cwd: root }).verify(readFileSync(file, 'utf8'), config as never, { filename: file });
+          const messages = new Linter({ cwd: root }).verify(readFileSync(file, 'utf8'), config as never, {
+            filename: file,
+          });
           expect(messages.filter((m) => m.fatal)).toEqual([]);
           if (f === 'train.js') reports = messages.length;
         }
@@ -515,7 +555,10 @@ describe('cross-file analysis', () => {
         return { reports, parsed: parseLog.map((f) => path.basename(f)) };
       };
       expect(await lintRun(config, ['model.jsx'])).toEqual({ reports: 0, parsed: ['model.jsx'] });
-      const jsxForAll = [config[0]!, { files: ['**/*.js', '**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];
+      const jsxForAll = [
+        config[0]!,
+        { files: ['**/*.js', '**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+      ];
       expect(await lintRun(jsxForAll as typeof config, ['model.jsx'])).toEqual({ reports: 1, parsed: [] });
     });
   });
@@ -674,7 +717,9 @@ describe('JavaScript modules imported from TypeScript files', () => {
         messages[f] = found.map((m) => `${m.line}:${m.ruleId}:${m.message.split(' is fed')[0]}`);
       }
       // ESLint's own parses ask for tokens; the reader's do not.
-      const byEspree = spy.mock.calls.filter(([, o]) => o.tokens === false).map(([, o]) => path.basename(String(o.filePath)));
+      const byEspree = spy.mock.calls
+        .filter(([, o]) => o.tokens === false)
+        .map(([, o]) => path.basename(String(o.filePath)));
       return { messages, parsed: parseLog.map((f) => path.basename(f)), byEspree };
     } finally {
       spy.mockRestore();
@@ -704,7 +749,9 @@ describe('JavaScript modules imported from TypeScript files', () => {
       const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configWith() as never });
       const results = [];
       for (const f of ['model.js', 'train.ts']) results.push(...(await eslint.lintFiles([path.join(root, f)])));
-      expect(results[1]!.messages.map((m) => `${m.line}:${m.ruleId}:${m.message.split(' is fed')[0]}`)).toEqual(expected);
+      expect(results[1]!.messages.map((m) => `${m.line}:${m.ruleId}:${m.message.split(' is fed')[0]}`)).toEqual(
+        expected,
+      );
       expect(parseLog).toEqual([]);
     });
   });
@@ -717,10 +764,22 @@ describe('JavaScript modules imported from TypeScript files', () => {
       const expected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (model.jsx:5)'];
       // JSX on for both: espree with JSX, and ESLint's parse of model.jsx serves.
       const jsx = configWith(JSX, JSX);
-      expect(lintInOrder(root, ['train.ts'], jsx)).toMatchObject({ messages: { 'train.ts': expected }, parsed: ['model.jsx'], byEspree: ['model.jsx'] });
-      expect(lintInOrder(root, ['model.jsx', 'train.ts'], jsx)).toMatchObject({ messages: { 'train.ts': expected }, parsed: [], byEspree: [] });
+      expect(lintInOrder(root, ['train.ts'], jsx)).toMatchObject({
+        messages: { 'train.ts': expected },
+        parsed: ['model.jsx'],
+        byEspree: ['model.jsx'],
+      });
+      expect(lintInOrder(root, ['model.jsx', 'train.ts'], jsx)).toMatchObject({
+        messages: { 'train.ts': expected },
+        parsed: [],
+        byEspree: [],
+      });
       // JSX off in the TypeScript file: a `.jsx` module is read with its parser, as before.
-      expect(lintInOrder(root, ['train.ts'])).toMatchObject({ messages: { 'train.ts': expected }, parsed: ['model.jsx'], byEspree: [] });
+      expect(lintInOrder(root, ['train.ts'])).toMatchObject({
+        messages: { 'train.ts': expected },
+        parsed: ['model.jsx'],
+        byEspree: [],
+      });
       // A `.js` module with JSX, JSX off: espree cannot parse it, typescript-eslint's
       // parser (which reads JSX in any `.js` file) can, as before; ESLint's parse of
       // it with JSX on is another setup and does not serve. The same in either order.
@@ -729,8 +788,14 @@ describe('JavaScript modules imported from TypeScript files', () => {
       const js = configWith({}, JSX);
       const viewExpected = ['5:tfjs/no-activation-before-logits-loss:The softmax output (view.js:5)'];
       const alone = lintInOrder(root, ['train.ts'], js);
-      expect(alone).toMatchObject({ messages: { 'train.ts': viewExpected }, parsed: ['view.js', 'view.js'], byEspree: ['view.js'] });
-      expect(lintInOrder(root, ['view.js', 'train.ts'], js).messages).toEqual(lintInOrder(root, ['train.ts', 'view.js'], js).messages);
+      expect(alone).toMatchObject({
+        messages: { 'train.ts': viewExpected },
+        parsed: ['view.js', 'view.js'],
+        byEspree: ['view.js'],
+      });
+      expect(lintInOrder(root, ['view.js', 'train.ts'], js).messages).toEqual(
+        lintInOrder(root, ['train.ts', 'view.js'], js).messages,
+      );
       expect(lintInOrder(root, ['view.js', 'train.ts'], js).messages['train.ts']).toEqual(viewExpected);
     });
   });
@@ -750,11 +815,13 @@ describe('JavaScript modules imported from TypeScript files', () => {
       expect(lintInOrder(root, ['mid.js', 'model.ts', 'train.ts']).messages['train.ts']).toEqual([]);
       // A TypeScript file's own import of model.ts is read with its parser.
       writeFileSync(path.join(root, 'train.ts'), train('model.js'));
-      expect(lintInOrder(root, ['train.ts']).messages['train.ts']).toEqual(['5:tfjs/no-activation-before-logits-loss:The softmax output (model.ts:3)']);
+      expect(lintInOrder(root, ['train.ts']).messages['train.ts']).toEqual([
+        '5:tfjs/no-activation-before-logits-loss:The softmax output (model.ts:3)',
+      ]);
     });
   });
 
-  it('resolves names of a module with a direct `eval` alike in its own parse and in ESLint\'s kept parse (either lint order)', async () => {
+  it("resolves names of a module with a direct `eval` alike in its own parse and in ESLint's kept parse (either lint order)", async () => {
     await inTempDir('tfjs-ts-eval-', (root) => {
       // The config is changed after it is written: its activation is not a constant.
       // Without ESLint's `ignoreEval`, the `eval` would leave every name around it
@@ -765,7 +832,10 @@ describe('JavaScript modules imported from TypeScript files', () => {
       writeFileSync(path.join(root, 'model.js'), module);
       writeFileSync(path.join(root, 'train.ts'), train('model.js'));
       writeFileSync(path.join(root, 'trainjs.js'), train('model.js').replace(': tf.Sequential', ''));
-      for (const order of [['model.js', 'train.ts', 'trainjs.js'], ['train.ts', 'trainjs.js', 'model.js']]) {
+      for (const order of [
+        ['model.js', 'train.ts', 'trainjs.js'],
+        ['train.ts', 'trainjs.js', 'model.js'],
+      ]) {
         const { messages } = lintInOrder(root, order);
         expect({ order, ts: messages['train.ts'], js: messages['trainjs.js'] }).toEqual({ order, ts: [], js: [] });
       }
@@ -781,7 +851,10 @@ describe('JavaScript modules imported from TypeScript files', () => {
       writeFileSync(path.join(root, 'model.ts'), tsModel);
       writeFileSync(path.join(root, 'cli.js'), "#!/usr/bin/env node\nexport { createModel } from './model.js';\n");
       writeFileSync(path.join(root, 'train.ts'), train('cli.js'));
-      const es2022 = configWith().map((c) => ({ ...c, languageOptions: { ...(c as { languageOptions?: object }).languageOptions, ecmaVersion: 2022 } }));
+      const es2022 = configWith().map((c) => ({
+        ...c,
+        languageOptions: { ...(c as { languageOptions?: object }).languageOptions, ecmaVersion: 2022 },
+      }));
       const first = lintInOrder(root, ['train.ts', 'cli.js'], es2022 as never);
       const second = lintInOrder(root, ['cli.js', 'train.ts'], es2022 as never);
       expect(first.messages).toEqual(second.messages);
@@ -805,7 +878,10 @@ describe('JavaScript modules imported from TypeScript files', () => {
       const after = lintInOrder(root, ['mid.js', 'trainjs.js'], everyFile as never);
       expect(after).toMatchObject({ messages: { 'trainjs.js': expected }, byEspree: [] });
       expect(after.parsed).toEqual(['mid.js', 'model.ts']);
-      expect(lintInOrder(root, ['trainjs.js'], everyFile as never)).toMatchObject({ messages: { 'trainjs.js': expected }, byEspree: [] });
+      expect(lintInOrder(root, ['trainjs.js'], everyFile as never)).toMatchObject({
+        messages: { 'trainjs.js': expected },
+        byEspree: [],
+      });
     });
   });
 
@@ -819,11 +895,21 @@ describe('JavaScript modules imported from TypeScript files', () => {
     const load = createRequire(import.meta.url);
     const text = "var cfg = { activation: 'softmax' };\ncfg.activation = 'linear';\nfunction build() { return cfg; }\n";
     for (const scope of [load('eslint-scope-v8'), load('eslint-scope')]) {
-      const setup = { parser: espree as never, SourceCode, scope, parserOptions: {}, ecmaVersion: 2022, sourceType: 'script' };
+      const setup = {
+        parser: espree as never,
+        SourceCode,
+        scope,
+        parserOptions: {},
+        ecmaVersion: 2022,
+        sourceType: 'script',
+      };
       const sourceCode = parseModule(text, path.join(os.tmpdir(), 'model.js'), setup as never)!;
       const globalScope = sourceCode.scopeManager!.globalScope!;
       const cfg = globalScope.set.get('cfg')!;
-      expect({ version: scope.version, lines: cfg.references.map((r) => r.identifier.loc.start.line) }).toEqual({ version: scope.version, lines: [1, 2, 3] });
+      expect({ version: scope.version, lines: cfg.references.map((r) => r.identifier.loc.start.line) }).toEqual({
+        version: scope.version,
+        lines: [1, 2, 3],
+      });
       expect(cfg.references.every((r) => r.resolved === cfg)).toBe(true);
       expect(globalScope.through.map((r) => r.identifier.name)).not.toContain('cfg');
     }
@@ -850,7 +936,10 @@ describe('JavaScript modules imported from TypeScript files', () => {
         ['own', 'module.exports = globalThis.__tfjsTestClass;'],
       ] as const) {
         mkdirSync(path.join(root, dir, 'node_modules', 'espree'), { recursive: true });
-        writeFileSync(path.join(root, dir, 'node_modules', 'espree', 'index.js'), `module.exports = { parse() {}, VisitorKeys: {}, from: '${dir}' };`);
+        writeFileSync(
+          path.join(root, dir, 'node_modules', 'espree', 'index.js'),
+          `module.exports = { parse() {}, VisitorKeys: {}, from: '${dir}' };`,
+        );
         writeFileSync(path.join(root, dir, 'source-code.js'), body);
         files.push(path.join(root, dir, 'source-code.js'));
       }

@@ -33,7 +33,11 @@ const setupFor = (parser: unknown, sourceType: string, parserOptions: Record<str
 
 /** The tree without parents, tokens and comments (what parseForESLint adds for ESLint). */
 function tree(node: unknown): unknown {
-  return JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === 'parent' || key === 'tokens' || key === 'comments' ? undefined : value)));
+  return JSON.parse(
+    JSON.stringify(node, (key, value: unknown) =>
+      key === 'parent' || key === 'tokens' || key === 'comments' ? undefined : value,
+    ),
+  );
 }
 
 /** Every scope with its variables and what each reference resolves to, by position. */
@@ -47,20 +51,29 @@ function scopes(scopeManager: unknown): unknown {
 }
 
 describe('modules parsed with typescript-eslint parser', () => {
-  it.each(['module', 'script', 'commonjs'])('give the tree and scopes parseForESLint gives (sourceType %s), without tokens or comments', (sourceType) => {
-    expect(files.length).toBeGreaterThan(40);
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      const module = parseModule(text, file, setupFor(tsParser, sourceType));
-      expect(module, file).not.toBeNull();
-      const reference = tsParser.parseForESLint(text, { sourceType: sourceType as 'module', ecmaVersion: 'latest', filePath: file, range: true, loc: true });
-      // The fast path was taken: parseForESLint always returns the tokens.
-      expect(reference.ast.tokens!.length).toBeGreaterThan(0);
-      expect(module!.ast.tokens, file).toEqual([]);
-      expect(tree(module!.ast), file).toEqual(tree(reference.ast));
-      expect(scopes(module!.scopeManager), file).toEqual(scopes(reference.scopeManager));
-    }
-  });
+  it.each(['module', 'script', 'commonjs'])(
+    'give the tree and scopes parseForESLint gives (sourceType %s), without tokens or comments',
+    (sourceType) => {
+      expect(files.length).toBeGreaterThan(40);
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const module = parseModule(text, file, setupFor(tsParser, sourceType));
+        expect(module, file).not.toBeNull();
+        const reference = tsParser.parseForESLint(text, {
+          sourceType: sourceType as 'module',
+          ecmaVersion: 'latest',
+          filePath: file,
+          range: true,
+          loc: true,
+        });
+        // The fast path was taken: parseForESLint always returns the tokens.
+        expect(reference.ast.tokens!.length).toBeGreaterThan(0);
+        expect(module!.ast.tokens, file).toEqual([]);
+        expect(tree(module!.ast), file).toEqual(tree(reference.ast));
+        expect(scopes(module!.scopeManager), file).toEqual(scopes(reference.scopeManager));
+      }
+    },
+  );
 
   it.each([
     ['view.js', {}],
@@ -71,7 +84,12 @@ describe('modules parsed with typescript-eslint parser', () => {
     const text = "import * as tf from '@tensorflow/tfjs';\nexport const View = () => <div>{tf.version.tfjs}</div>;\n";
     const file = path.join(fixtures, 'js', name);
     const module = parseModule(text, file, setupFor(tsParser, 'module', options));
-    const reference = tsParser.parseForESLint(text, { sourceType: 'module', ecmaVersion: 'latest', filePath: file, ...options });
+    const reference = tsParser.parseForESLint(text, {
+      sourceType: 'module',
+      ecmaVersion: 'latest',
+      filePath: file,
+      ...options,
+    });
     expect(module!.ast.tokens).toEqual([]);
     expect(tree(module!.ast)).toEqual(tree(reference.ast));
     expect(scopes(module!.scopeManager)).toEqual(scopes(reference.scopeManager));
@@ -105,10 +123,29 @@ describe('modules parsed with typescript-eslint parser', () => {
       },
       visitorKeys: {},
     };
-    parseTypeScript(parts, '', { sourceType: 'commonjs', warnOnUnsupportedTypeScriptVersion: false, ecmaFeatures: { globalReturn: true }, lib: ['es2020'] });
-    parseTypeScript(parts, '', { sourceType: 'module', ecmaFeatures: { jsx: true }, onUnsupportedTypeScriptVersion: 'error', errorOnTypeScriptSyntacticAndSemanticIssues: true });
+    parseTypeScript(parts, '', {
+      sourceType: 'commonjs',
+      warnOnUnsupportedTypeScriptVersion: false,
+      ecmaFeatures: { globalReturn: true },
+      lib: ['es2020'],
+    });
+    parseTypeScript(parts, '', {
+      sourceType: 'module',
+      ecmaFeatures: { jsx: true },
+      onUnsupportedTypeScriptVersion: 'error',
+      errorOnTypeScriptSyntacticAndSemanticIssues: true,
+    });
     parseTypeScript(parts, '', {});
-    expect(seen.map((o) => [o.sourceType, o.jsx, o.onUnsupportedTypeScriptVersion, o.comment, o.tokens, 'errorOnTypeScriptSyntacticAndSemanticIssues' in o])).toEqual([
+    expect(
+      seen.map((o) => [
+        o.sourceType,
+        o.jsx,
+        o.onUnsupportedTypeScriptVersion,
+        o.comment,
+        o.tokens,
+        'errorOnTypeScriptSyntacticAndSemanticIssues' in o,
+      ]),
+    ).toEqual([
       ['script', false, 'ignore', false, false, false],
       ['module', true, 'error', false, false, false],
       ['script', false, 'warn', false, false, false],

@@ -92,7 +92,10 @@ describe.each(PARSERS)('linear work (%s parser)', (parser) => {
 });
 
 /** Lint `code` with a rule made by `createRule` that hands back its analysis and its sourceCode. */
-function viaRecorder(code: string, parser: ParserName): { analysis: FileAnalysis | null; sourceCode: TSESLint.SourceCode } {
+function viaRecorder(
+  code: string,
+  parser: ParserName,
+): { analysis: FileAnalysis | null; sourceCode: TSESLint.SourceCode } {
   let analysis: FileAnalysis | null = null;
   let sourceCode: TSESLint.SourceCode | undefined;
   const rule = createRule<[], 'x'>({
@@ -171,13 +174,21 @@ describe.each(PARSERS)('calls recorded during the traversal (%s parser)', (parse
         files: ['**/*.js', '**/*.ts'],
         plugins: { p: { rules: { a: recorderProbe as never, b: recorderProbe as never } } },
         rules: { 'p/a': 'error' as const, 'p/b': 'error' as const },
-        languageOptions: { sourceType: 'module' as const, ...(parser === 'typescript' ? { parser: tsParser as never } : {}) },
+        languageOptions: {
+          sourceType: 'module' as const,
+          ...(parser === 'typescript' ? { parser: tsParser as never } : {}),
+        },
       },
     ];
     const filename = parser === 'typescript' ? 'file.ts' : 'file.js';
     linter.verify(`import * as tf from '@tensorflow/tfjs'; tf.sequential();`, config, filename);
     linter.verify(`const left = [1].shift();`, config, filename);
-    expect(listeners).toEqual([['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'NewExpression', 'Program:exit'], [], [], []]);
+    expect(listeners).toEqual([
+      ['CallExpression', 'ReturnStatement', 'ThrowStatement', 'AssignmentExpression', 'NewExpression', 'Program:exit'],
+      [],
+      [],
+      [],
+    ]);
   });
 });
 
@@ -192,7 +203,9 @@ describe('mentionsTfjs', () => {
     expect(check(`import {layers} from '@tensorflow/tfjs-layers';`)).toBe(true);
     expect(check(`import * as tf from 'tfjs-shim';`)).toBe(false);
     expect(check(`import * as tf from 'tfjs-shim';`, { tfjs: { modules: ['tfjs-shim'] } })).toBe(true);
-    expect(check(`import * as tf from '@tensorflow/tfjs';`, { tfjs: { modules: ['@tensorflow/tfjs-custom'] } })).toBe(true);
+    expect(check(`import * as tf from '@tensorflow/tfjs';`, { tfjs: { modules: ['@tensorflow/tfjs-custom'] } })).toBe(
+      true,
+    );
     // The page global: `tf` read but never declared.
     expect(check(`tf.sequential();`)).toBe(true);
     expect(check(`const tf = 1; tf.toString();`)).toBe(false);
@@ -202,7 +215,11 @@ describe('mentionsTfjs', () => {
 describe('createRule', () => {
   const optionsSeen = (rule: ReturnType<typeof createRule>, options: unknown[]) => {
     const linter = new Linter({ configType: 'flat' });
-    linter.verify('a();', [{ plugins: { p: { rules: { r: rule as never } } }, rules: { 'p/r': ['error', ...options] as never } }], 'file.js');
+    linter.verify(
+      'a();',
+      [{ plugins: { p: { rules: { r: rule as never } } }, rules: { 'p/r': ['error', ...options] as never } }],
+      'file.js',
+    );
   };
 
   it('passes [] to a rule without options and applies defaults to a rule with options', () => {
@@ -220,7 +237,9 @@ describe('createRule', () => {
       meta: {
         type: 'problem',
         docs: { description: 'With defaults', recommended: false },
-        schema: [{ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, additionalProperties: false }],
+        schema: [
+          { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, additionalProperties: false },
+        ],
         defaultOptions: [{ a: 1, b: 2 }],
         messages: { x: 'x.' },
       },
@@ -235,4 +254,3 @@ describe('createRule', () => {
     expect(seen).toEqual([[], [{ a: 1, b: 2 }], [{ a: 1, b: 3 }]]);
   });
 });
-

@@ -26,8 +26,14 @@ describe('tensor-typed parameters (typescript parser)', () => {
     ['tf.Tensor2D', `${TF}export function f(x: tf.Tensor2D) { return x.softmax(); }`],
     ['tf.Tensor<tf.Rank.R2>', `${TF}export function f(x: tf.Tensor<tf.Rank.R2>) { return x.softmax(); }`],
     ['tf.Variable', `${TF}export function f(x: tf.Variable) { return x.softmax(); }`],
-    ['named import', `import {Tensor} from '@tensorflow/tfjs-core';\nexport function f(x: Tensor) { return x.softmax(); }`],
-    ['type-only import', `import type {Tensor3D} from '@tensorflow/tfjs';\nexport function f(x: Tensor3D) { return x.softmax(); }`],
+    [
+      'named import',
+      `import {Tensor} from '@tensorflow/tfjs-core';\nexport function f(x: Tensor) { return x.softmax(); }`,
+    ],
+    [
+      'type-only import',
+      `import type {Tensor3D} from '@tensorflow/tfjs';\nexport function f(x: Tensor3D) { return x.softmax(); }`,
+    ],
     ['page global', `export function f(x: tf.Scalar) { return x.softmax(); }`],
     ['default value', `${TF}export const f = (x: tf.Tensor = tf.zeros([2])) => x.softmax();`],
     ['class method', `${TF}export class M { call(x: tf.Tensor) { return x.softmax(); } }`],
@@ -37,8 +43,14 @@ describe('tensor-typed parameters (typescript parser)', () => {
 
   it.each([
     ['no annotation', `${TF}export function f(x) { return x.softmax(); }`],
-    ['a local Tensor type', `${TF}interface Tensor { softmax(): Tensor }\nexport function f(x: Tensor) { return x.softmax(); }`],
-    ['a Tensor from another module', `${TF}import {Tensor} from './my-math';\nexport function f(x: Tensor) { return x.softmax(); }`],
+    [
+      'a local Tensor type',
+      `${TF}interface Tensor { softmax(): Tensor }\nexport function f(x: Tensor) { return x.softmax(); }`,
+    ],
+    [
+      'a Tensor from another module',
+      `${TF}import {Tensor} from './my-math';\nexport function f(x: Tensor) { return x.softmax(); }`,
+    ],
     ['TensorLike (arrays are accepted)', `${TF}export function f(x: tf.TensorLike) { return x.softmax(); }`],
     ['a union type', `${TF}export function f(x: tf.Tensor | null) { return x.softmax(); }`],
   ])('is unknown with %s', (_name, code) => {
@@ -66,7 +78,10 @@ describe.each(PARSERS)('queries (%s parser)', (parser) => {
     const uses = (code: string) =>
       run(code)
         .nameUses()
-        .map((u) => `${u.kind}:${u.name}@${u.literal.loc.start.line}:${u.literal.loc.start.column}${u.local ? '' : ' shared'}${u.outputIndex === undefined ? '' : ' #' + u.outputIndex}`);
+        .map(
+          (u) =>
+            `${u.kind}:${u.name}@${u.literal.loc.start.line}:${u.literal.loc.start.column}${u.local ? '' : ' shared'}${u.outputIndex === undefined ? '' : ' #' + u.outputIndex}`,
+        );
 
     it('finds loss, metrics and optimizer strings of a compile call, then layer activations', () => {
       const code = `${TF}const m = tf.sequential();
@@ -99,7 +114,7 @@ export function build(clf) {
       ]);
     });
 
-    it('ignores layers without an activation config and simpleRNN\'s recurrentActivation', () => {
+    it("ignores layers without an activation config and simpleRNN's recurrentActivation", () => {
       const code = `${TF}tf.layers.dropout({rate: 0.5, activation: 'x'});
 tf.layers.simpleRNN({units: 2, recurrentActivation: 'y'});`;
       expect(uses(code)).toEqual([]);
@@ -137,17 +152,47 @@ m.compile({loss: 'mean' + 'SquaredError', optimizer: tf.train.adam()});`;
       ['import * as', `import * as tf from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], 'tf.losses.logLoss'],
       ['default import', `import tfx from '@tensorflow/tfjs-node';\nx;`, ['metrics', 'mse'], 'tfx.metrics.mse'],
       ['require', `const tf = require('@tensorflow/tfjs');\nx;`, ['train', 'adam'], 'tf.train.adam'],
-      ['core has losses', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['losses', 'logLoss'], 'tfc.losses.logLoss'],
+      [
+        'core has losses',
+        `import * as tfc from '@tensorflow/tfjs-core';\nx;`,
+        ['losses', 'logLoss'],
+        'tfc.losses.logLoss',
+      ],
       ['core has ops', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['logSoftmax'], 'tfc.logSoftmax'],
       ['core has no metrics', `import * as tfc from '@tensorflow/tfjs-core';\nx;`, ['metrics', 'mse'], undefined],
-      ['layers has metrics', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['metrics', 'mse'], 'tfl.metrics.mse'],
+      [
+        'layers has metrics',
+        `import * as tfl from '@tensorflow/tfjs-layers';\nx;`,
+        ['metrics', 'mse'],
+        'tfl.metrics.mse',
+      ],
       ['layers has no losses', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['losses', 'logLoss'], undefined],
       ['layers has no ops', `import * as tfl from '@tensorflow/tfjs-layers';\nx;`, ['logSoftmax'], undefined],
-      ['a named import of the sub-namespace', `import {losses} from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], 'losses.logLoss'],
-      ['named imports of something else only', `import {sequential} from '@tensorflow/tfjs';\nx;`, ['losses', 'logLoss'], undefined],
+      [
+        'a named import of the sub-namespace',
+        `import {losses} from '@tensorflow/tfjs';\nx;`,
+        ['losses', 'logLoss'],
+        'losses.logLoss',
+      ],
+      [
+        'named imports of something else only',
+        `import {sequential} from '@tensorflow/tfjs';\nx;`,
+        ['losses', 'logLoss'],
+        undefined,
+      ],
       ['page global in use', `tf.sequential();\nx;`, ['losses', 'logLoss'], 'tf.losses.logLoss'],
-      ['a reassigned require', `let tf = require('@tensorflow/tfjs');\ntf = null;\nx;`, ['losses', 'logLoss'], undefined],
-      ['a local require', `function require() {}\nconst tf = require('@tensorflow/tfjs');\nx;`, ['losses', 'logLoss'], undefined],
+      [
+        'a reassigned require',
+        `let tf = require('@tensorflow/tfjs');\ntf = null;\nx;`,
+        ['losses', 'logLoss'],
+        undefined,
+      ],
+      [
+        'a local require',
+        `function require() {}\nconst tf = require('@tensorflow/tfjs');\nx;`,
+        ['losses', 'logLoss'],
+        undefined,
+      ],
     ])('%s', (_name, code, path, expected) => {
       expect(at(code, path as string[])).toBe(expected);
     });
@@ -177,7 +222,9 @@ m.compile({loss: 'mean' + 'SquaredError', optimizer: tf.train.adam()});`;
     });
 
     it('is null for a loaded model', () => {
-      const a = run(`${TF}async function f() { const m = await tf.loadLayersModel('m.json'); m.compile({loss: 'x'}); }`);
+      const a = run(
+        `${TF}async function f() { const m = await tf.loadLayersModel('m.json'); m.compile({loss: 'x'}); }`,
+      );
       const site = a.compileSites[0]!;
       expect(a.outputsAtSite(site, 0, new Map()).map((p) => p.value)).toEqual([null]);
       expect(a.outputCountAtSite(site)).toBeUndefined();

@@ -79,7 +79,11 @@ describe.each(PARSERS)('SyntaxIndex (%s parser)', (parser) => {
       }
       const net = new Net();
       const act = net.head;`);
-    const act = find(sourceCode.ast, (n): n is TSESTree.VariableDeclarator => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === 'act')[0]!;
+    const act = find(
+      sourceCode.ast,
+      (n): n is TSESTree.VariableDeclarator =>
+        n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === 'act',
+    )[0]!;
     const value = analysis.valueOf(act.init!);
     expect(value.kind).toBe('choice');
     const strings = (v: typeof value): unknown[] =>

@@ -93,7 +93,9 @@ train(other, tf.tensor2d(rows));`;
 
   describe('metrics', () => {
     const metrics = (metricsCode: string, outputName?: string): MetricList[] => {
-      const a = run(TF + `const m = tf.sequential();\nm.compile({optimizer: 'sgd', loss: 'meanSquaredError'${metricsCode}});`);
+      const a = run(
+        TF + `const m = tf.sequential();\nm.compile({optimizer: 'sgd', loss: 'meanSquaredError'${metricsCode}});`,
+      );
       return a.metricsOf(a.compileSites[0]!, outputName).map((p) => p.value);
     };
 
@@ -104,7 +106,9 @@ train(other, tf.tensor2d(rows));`;
     });
 
     it('keeps only certain strings, and says when some metric is unknown', () => {
-      expect(metrics(`, metrics: ['accuracy', tf.metrics.precision, ...more]`)).toEqual([{ names: ['accuracy'], complete: false }]);
+      expect(metrics(`, metrics: ['accuracy', tf.metrics.precision, ...more]`)).toEqual([
+        { names: ['accuracy'], complete: false },
+      ]);
       expect(metrics(`, metrics: [pick ? 'accuracy' : 'acc']`)).toEqual([{ names: [], complete: false }]);
     });
 
@@ -116,7 +120,9 @@ train(other, tf.tensor2d(rows));`;
     });
 
     it('reads a metrics object by output name', () => {
-      expect(metrics(`, metrics: {digit: 'accuracy', tags: ['mse']}`, 'tags')).toEqual([{ names: ['mse'], complete: true }]);
+      expect(metrics(`, metrics: {digit: 'accuracy', tags: ['mse']}`, 'tags')).toEqual([
+        { names: ['mse'], complete: true },
+      ]);
       expect(metrics(`, metrics: {digit: 'accuracy'}`, 'tags')).toEqual([{ names: [], complete: true }]);
       expect(metrics(`, metrics: {digit: 'accuracy'}`, undefined)).toEqual([{ names: [], complete: false }]);
     });

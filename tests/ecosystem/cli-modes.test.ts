@@ -22,25 +22,35 @@ interface Output {
   code: number;
   stderr: string;
   /** relative file -> messages (rule, position, message). */
-  byFile: Record<string, { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number; message: string }[]>;
+  byFile: Record<
+    string,
+    { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number; message: string }[]
+  >;
 }
 
 function eslint(args: string[], cwd: string): Promise<Output> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [eslintBin, '.', '--format', 'json', ...args], { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      const byFile: Output['byFile'] = {};
-      for (const r of JSON.parse(stdout || '[]') as { filePath: string; messages: Output['byFile'][string] }[]) {
-        byFile[path.relative(cwd, r.filePath)] = r.messages.map(({ ruleId, line, column, endLine, endColumn, message }) => ({
-          ruleId,
-          line,
-          column,
-          endLine,
-          endColumn,
-          message,
-        }));
-      }
-      resolve({ code: error ? Number(error.code) : 0, stderr, byFile });
-    });
+    execFile(
+      process.execPath,
+      [eslintBin, '.', '--format', 'json', ...args],
+      { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const byFile: Output['byFile'] = {};
+        for (const r of JSON.parse(stdout || '[]') as { filePath: string; messages: Output['byFile'][string] }[]) {
+          byFile[path.relative(cwd, r.filePath)] = r.messages.map(
+            ({ ruleId, line, column, endLine, endColumn, message }) => ({
+              ruleId,
+              line,
+              column,
+              endLine,
+              endColumn,
+              message,
+            }),
+          );
+        }
+        resolve({ code: error ? Number(error.code) : 0, stderr, byFile });
+      },
+    );
   });
 }
 
@@ -65,7 +75,10 @@ export default [
 ];
 `,
   );
-  const sources: [string, string][] = exampleFiles().map((f) => [path.relative(examplesDir, f), readFileSync(f, 'utf8')]);
+  const sources: [string, string][] = exampleFiles().map((f) => [
+    path.relative(examplesDir, f),
+    readFileSync(f, 'utf8'),
+  ]);
   docBlocks().forEach((b, i) => sources.push([`docs/${b.ruleId}-${b.kind}-${i}.${b.lang}`, b.code]));
   for (let copy = 0; copy < COPIES; copy++) {
     for (const [file, code] of sources) {
@@ -94,7 +107,11 @@ describe('eslint CLI modes give the same results', () => {
     expect(Object.keys(out.plain!.byFile)).toHaveLength(fileCount);
     expect(fileCount).toBeGreaterThan(50);
     expect(Object.values(out.plain!.byFile).flat().length).toBeGreaterThan(0);
-    expect(Object.values(out.plain!.byFile).flat().filter((m) => m.ruleId === null)).toEqual([]);
+    expect(
+      Object.values(out.plain!.byFile)
+        .flat()
+        .filter((m) => m.ruleId === null),
+    ).toEqual([]);
     expect(out.plain!.code).toBe(1);
   });
 

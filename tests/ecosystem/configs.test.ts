@@ -20,7 +20,9 @@ describe('configs', () => {
     const recommended = ruleIds.filter((id) => metaOf(id).docs?.recommended);
     expect(recommended.length).toBeGreaterThan(0);
     for (const id of recommended) expect(metaOf(id).type, id).toBe('problem');
-    expect(plugin.configs.recommended.rules).toEqual(Object.fromEntries(recommended.map((id) => [`tfjs/${id}`, 'error'])));
+    expect(plugin.configs.recommended.rules).toEqual(
+      Object.fromEntries(recommended.map((id) => [`tfjs/${id}`, 'error'])),
+    );
   });
 
   it('all holds every rule as an error', () => {

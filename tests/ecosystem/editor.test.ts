@@ -64,7 +64,10 @@ describe('what an editor shows', () => {
         expect(m.endLine, `${m.ruleId} has an end`).toBeDefined();
         const text = textOf(c.code, m);
         const nodes = nodesAt(sourceCode.ast as unknown as AstNode, sourceCode.visitorKeys, m);
-        expect(nodes.length, `${m.ruleId} at ${m.line}:${m.column} covers a node (${JSON.stringify(text)})`).toBeGreaterThan(0);
+        expect(
+          nodes.length,
+          `${m.ruleId} at ${m.line}:${m.column} covers a node (${JSON.stringify(text)})`,
+        ).toBeGreaterThan(0);
         expect(
           nodes.some((n) => PRECISE.has(n.type)),
           `${m.ruleId} at ${m.line}:${m.column} covers ${nodes.map((n) => n.type).join('/')}: ${JSON.stringify(text)}`,
@@ -83,7 +86,10 @@ describe('what an editor shows', () => {
           expect(s.desc, `${m.ruleId} suggestion`).toMatch(/^[A-Z`'].*\.$/s);
           const output = c.code.slice(0, s.fix.range[0]) + s.fix.text + c.code.slice(s.fix.range[1]);
           const after = linter.verify(output, configFor(c.filename, {}), c.filename);
-          expect(after.filter((x) => x.fatal), `${m.ruleId} suggestion "${s.desc}" parses`).toEqual([]);
+          expect(
+            after.filter((x) => x.fatal),
+            `${m.ruleId} suggestion "${s.desc}" parses`,
+          ).toEqual([]);
         }
       }
     });

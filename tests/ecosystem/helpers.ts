@@ -34,7 +34,9 @@ export interface DocBlock {
  */
 export function docBlocks(): DocBlock[] {
   const blocks: DocBlock[] = [];
-  for (const file of readdirSync(path.join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(path.join(root, 'docs', 'rules'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const ruleId = file.replace(/\.md$/, '');
     const lines = readFileSync(path.join(root, 'docs', 'rules', file), 'utf8').split('\n');
     let kind: DocBlock['kind'] | null = null;
@@ -82,7 +84,10 @@ export function exampleFiles(): string[] {
 }
 
 /** A flat config enabling `rules` (all of them by default) under the parser the file name calls for. */
-export function configFor(filename: string, rules: Linter.RulesRecord = plugin.configs.all.rules as Linter.RulesRecord): Linter.Config[] {
+export function configFor(
+  filename: string,
+  rules: Linter.RulesRecord = plugin.configs.all.rules as Linter.RulesRecord,
+): Linter.Config[] {
   const ts = /\.(c|m)?tsx?$/.test(filename);
   return [
     {

@@ -22,11 +22,33 @@ import { invalidCases, root, type Case } from './helpers.js';
 const SERVER = path.join(root, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
 const TIMEOUT = 30_000;
 
-interface Position { line: number; character: number }
-interface Range { start: Position; end: Position }
-interface Diagnostic { range: Range; message: string; source?: string; code?: string; severity?: number; codeDescription?: { href: string } }
-interface TextEdit { range: Range; newText: string }
-interface CodeAction { title: string; kind?: string; command?: { command: string; arguments?: unknown[] }; diagnostics?: Diagnostic[]; isPreferred?: boolean }
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+interface Diagnostic {
+  range: Range;
+  message: string;
+  source?: string;
+  code?: string;
+  severity?: number;
+  codeDescription?: { href: string };
+}
+interface TextEdit {
+  range: Range;
+  newText: string;
+}
+interface CodeAction {
+  title: string;
+  kind?: string;
+  command?: { command: string; arguments?: unknown[] };
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+}
 
 /** A minimal LSP client: Content-Length framed JSON-RPC over the server's stdio. */
 class Client {
@@ -55,7 +77,13 @@ class Client {
     }
   }
 
-  private dispatch(message: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } }): void {
+  private dispatch(message: {
+    id?: number;
+    method?: string;
+    params?: unknown;
+    result?: unknown;
+    error?: { message: string };
+  }): void {
     if (message.method !== undefined && message.id !== undefined) {
       // A request from the server: answer it.
       const handler = this.handlers.get(message.method);
@@ -80,7 +108,10 @@ class Client {
     const id = this.nextId++;
     this.send({ jsonrpc: '2.0', id, method, params });
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${method} timed out; server log:\n${this.log.join('\n')}`)), TIMEOUT);
+      const timer = setTimeout(
+        () => reject(new Error(`${method} timed out; server log:\n${this.log.join('\n')}`)),
+        TIMEOUT,
+      );
       this.pending.set(id, {
         resolve: (v) => {
           clearTimeout(timer);
@@ -102,7 +133,10 @@ class Client {
 let dir: string;
 let server: ChildProcessWithoutNullStreams;
 let client: Client;
-let applied: { label?: string; edit: { documentChanges?: { edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> } }[] = [];
+let applied: {
+  label?: string;
+  edit: { documentChanges?: { edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> };
+}[] = [];
 const cases: Case[] = invalidCases().filter((c) => /\.m?js$/.test(c.filename));
 
 beforeAll(async () => {
@@ -144,7 +178,9 @@ beforeAll(async () => {
     workingDirectory: { mode: 'location' },
     workspaceFolder: folder,
   };
-  client.handlers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
+  client.handlers.set('workspace/configuration', (params) =>
+    (params as { items: unknown[] }).items.map(() => settings),
+  );
   client.handlers.set('workspace/workspaceFolders', () => [folder]);
   client.handlers.set('workspace/applyEdit', (params) => {
     applied.push(params as (typeof applied)[number]);
@@ -160,7 +196,9 @@ beforeAll(async () => {
       textDocument: {
         diagnostic: { dynamicRegistration: false },
         publishDiagnostics: {},
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        },
       },
     },
   });
@@ -169,7 +207,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (client) {
-    await Promise.race([client.request('shutdown', null).catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+    await Promise.race([
+      client.request('shutdown', null).catch(() => undefined),
+      new Promise((r) => setTimeout(r, 3000)),
+    ]);
     client.notify('exit', null);
   }
   if (server && server.exitCode === null) server.kill();
@@ -182,7 +223,11 @@ const toRange = (m: { line: number; column: number; endLine?: number; endColumn?
 });
 
 function applyEdits(text: string, edits: TextEdit[]): string {
-  const offset = (p: Position) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: Position) =>
+    text
+      .split('\n')
+      .slice(0, p.line)
+      .reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
@@ -204,14 +249,24 @@ describe('the VS Code ESLint language server', () => {
       writeFileSync(filePath, c.code);
       uri = pathToFileURL(filePath).href;
       [expected] = await new ESLint({ cwd: dir }).lintText(c.code, { filePath });
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: c.code } });
-      const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      client.notify('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'javascript', version: 1, text: c.code },
+      });
+      const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+        textDocument: { uri },
+      });
       diagnostics = report.items;
     }, 60_000);
 
     it('shows one diagnostic per ESLint message: same range (the squiggle), message, rule and source', () => {
       expect(expected!.messages.length).toBeGreaterThan(0);
-      const actual = diagnostics.map((d) => ({ range: d.range, message: d.message, code: d.code, source: d.source, severity: d.severity }));
+      const actual = diagnostics.map((d) => ({
+        range: d.range,
+        message: d.message,
+        code: d.code,
+        source: d.source,
+        severity: d.severity,
+      }));
       const want = expected!.messages.map((m) => ({
         range: toRange(m),
         message: m.message,
@@ -243,10 +298,14 @@ describe('the VS Code ESLint language server', () => {
         if (!suggestion) continue;
         const action = actions.find((a) => a.title === `${suggestion.desc} (${m.ruleId})`)!;
         applied = [];
-        await client.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
+        await client.request('workspace/executeCommand', {
+          command: action.command!.command,
+          arguments: action.command!.arguments,
+        });
         expect(applied).toHaveLength(1);
         const edits = applied[0]!.edit.documentChanges?.[0]?.edits ?? Object.values(applied[0]!.edit.changes ?? {})[0]!;
-        const wanted = c.code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + c.code.slice(suggestion.fix.range[1]);
+        const wanted =
+          c.code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + c.code.slice(suggestion.fix.range[1]);
         expect(applyEdits(c.code, edits)).toBe(wanted);
       }
     }, 60_000);

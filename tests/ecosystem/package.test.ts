@@ -42,10 +42,15 @@ interface Run {
 
 function run(cmd: string, args: string[], cwd: string, timeout = 150_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd, timeout, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== 'number' ? String(error) : '') });
-    });
+    execFile(
+      cmd,
+      args,
+      { cwd, timeout, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== 'number' ? String(error) : '') });
+      },
+    );
   });
 }
 
@@ -170,7 +175,8 @@ function projectFiles(lang: 'js' | 'ts'): Map<string, string> {
   const files = new Map<string, string>();
   for (const file of exampleFiles()) {
     const isTs = /\.(c|m)?tsx?$/.test(file);
-    if (isTs === (lang === 'ts')) files.set(path.join('examples', path.relative(examplesDir, file)), readFileSync(file, 'utf8'));
+    if (isTs === (lang === 'ts'))
+      files.set(path.join('examples', path.relative(examplesDir, file)), readFileSync(file, 'utf8'));
   }
   const counts = new Map<string, number>();
   for (const b of docBlocks()) {
@@ -187,7 +193,15 @@ function projectFiles(lang: 'js' | 'ts'): Map<string, string> {
 // ---------------------------------------------------------------------------
 // What this repository's ESLint says with the built plugin: the expectation.
 
-type Found = { ruleId: string | null; severity: number; line: number; column: number; endLine?: number; endColumn?: number; message: string };
+type Found = {
+  ruleId: string | null;
+  severity: number;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+};
 const found = (messages: Linter.LintMessage[]): Found[] =>
   messages.map((m) => ({
     ruleId: m.ruleId,
@@ -276,7 +290,10 @@ async function runVariant(major: number, v: Variant): Promise<VariantResult> {
   const dir = path.join(tmp, `eslint-${major}`, v.dir);
   const files = projectFiles(v.lang);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, ...(v.format === 'esm' ? { type: 'module' } : {}) }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ private: true, ...(v.format === 'esm' ? { type: 'module' } : {}) }),
+  );
   writeFileSync(path.join(dir, v.configFile), v.config);
   for (const [file, code] of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -369,7 +386,11 @@ beforeAll(async () => {
 
 afterAll(() => {
   // Where the time goes (installs are the cost), for whoever makes this faster.
-  console.log(Object.entries(timings).map(([k, ms]) => `${k}: ${(ms / 1000).toFixed(1)}s`).join('\n'));
+  console.log(
+    Object.entries(timings)
+      .map(([k, ms]) => `${k}: ${(ms / 1000).toFixed(1)}s`)
+      .join('\n'),
+  );
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -379,7 +400,16 @@ describe('the tarball', () => {
   it('holds only what users need: the build, types, package.json, README, LICENSE, CHANGELOG', () => {
     const allowed = /^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
     expect(packFiles.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/index.d.ts',
+      'dist/index.d.cts',
+    ]) {
       expect(packFiles).toContain(f);
     }
     // The code is two bundles (one file each to load), the types one file per module.
@@ -451,57 +481,62 @@ describe.each(MAJORS)('installed with ESLint %i', (major) => {
     expect(clean.code).toBe(0);
   });
 
-  describe.each(VARIANTS.map((v) => [`${v.lang.toUpperCase()} project, ${v.configFile} (${v.preset})`, v] as const))('%s', (_name, v) => {
-    const r = () => results[major]![v.dir]!;
-    const rule = (f: Found) => f.ruleId?.replace(/^tfjs\//, '') ?? '(parse error)';
+  describe.each(VARIANTS.map((v) => [`${v.lang.toUpperCase()} project, ${v.configFile} (${v.preset})`, v] as const))(
+    '%s',
+    (_name, v) => {
+      const r = () => results[major]![v.dir]!;
+      const rule = (f: Found) => f.ruleId?.replace(/^tfjs\//, '') ?? '(parse error)';
 
-    it('reports exactly what this repository reports, file by file (rule ids, positions, messages)', () => {
-      const { lint, expected, files } = r();
-      expect(lint.stderr).toBe('');
-      const actual = new Map([...lint.byFile].filter(([f]) => files.has(f)));
-      expect(actual).toEqual(expected.lint);
-      // The config file itself is linted too, and has nothing to report.
-      expect([...lint.byFile].filter(([f]) => !files.has(f)).flatMap(([, m]) => m)).toEqual([]);
-    });
+      it('reports exactly what this repository reports, file by file (rule ids, positions, messages)', () => {
+        const { lint, expected, files } = r();
+        expect(lint.stderr).toBe('');
+        const actual = new Map([...lint.byFile].filter(([f]) => files.has(f)));
+        expect(actual).toEqual(expected.lint);
+        // The config file itself is linted too, and has nothing to report.
+        expect([...lint.byFile].filter(([f]) => !files.has(f)).flatMap(([, m]) => m)).toEqual([]);
+      });
 
-    it(`reports ${v.preset === 'all' ? 'every rule' : 'the recommended rules and no other'}, each on its ❌ doc examples and never on its ✅ ones`, () => {
-      const { lint } = r();
-      const messages = [...lint.byFile.values()].flat();
-      expect(messages.filter((m) => m.ruleId === null)).toEqual([]);
-      const reported = new Set(messages.map(rule));
-      const inPreset = Object.keys(plugin.configs[v.preset].rules).map((id) => id.replace(/^tfjs\//, ''));
-      // Nothing outside the config, and every rule of the config that has a ❌
-      // example in this project's language is reported (checked file by file below).
-      expect([...reported].filter((id) => !inPreset.includes(id))).toEqual([]);
-      const withExamples = inPreset.filter((id) => [...lint.byFile.keys()].some((f) => f.startsWith(`docs/${id}-invalid-`)));
-      expect(withExamples.length).toBeGreaterThan(0);
-      expect([...reported].filter((id) => withExamples.includes(id)).sort()).toEqual(withExamples.sort());
-      for (const [file, m] of lint.byFile) {
-        const doc = /^docs\/(.+)-(invalid|valid)-\d+\./.exec(file);
-        if (!doc || !inPreset.includes(doc[1]!)) continue;
-        const own = m.filter((x) => rule(x) === doc[1]);
-        if (doc[2] === 'invalid') expect(own.length, file).toBeGreaterThan(0);
-        else expect(own, file).toEqual([]);
-      }
-    });
+      it(`reports ${v.preset === 'all' ? 'every rule' : 'the recommended rules and no other'}, each on its ❌ doc examples and never on its ✅ ones`, () => {
+        const { lint } = r();
+        const messages = [...lint.byFile.values()].flat();
+        expect(messages.filter((m) => m.ruleId === null)).toEqual([]);
+        const reported = new Set(messages.map(rule));
+        const inPreset = Object.keys(plugin.configs[v.preset].rules).map((id) => id.replace(/^tfjs\//, ''));
+        // Nothing outside the config, and every rule of the config that has a ❌
+        // example in this project's language is reported (checked file by file below).
+        expect([...reported].filter((id) => !inPreset.includes(id))).toEqual([]);
+        const withExamples = inPreset.filter((id) =>
+          [...lint.byFile.keys()].some((f) => f.startsWith(`docs/${id}-invalid-`)),
+        );
+        expect(withExamples.length).toBeGreaterThan(0);
+        expect([...reported].filter((id) => withExamples.includes(id)).sort()).toEqual(withExamples.sort());
+        for (const [file, m] of lint.byFile) {
+          const doc = /^docs\/(.+)-(invalid|valid)-\d+\./.exec(file);
+          if (!doc || !inPreset.includes(doc[1]!)) continue;
+          const own = m.filter((x) => rule(x) === doc[1]);
+          if (doc[2] === 'invalid') expect(own.length, file).toBeGreaterThan(0);
+          else expect(own, file).toEqual([]);
+        }
+      });
 
-    it('exits 1 with errors', () => {
-      expect(r().lint.code).toBe(1);
-    });
+      it('exits 1 with errors', () => {
+        expect(r().lint.code).toBe(1);
+      });
 
-    it('writes the autofixes with eslint --fix, as this repository computes them, and leaves the rest', () => {
-      const { fix, expected, afterFix, files } = r();
-      expect(expected.fixable).toBeGreaterThan(0);
-      expect(fix.stderr).toBe('');
-      let changed = 0;
-      for (const [file, code] of afterFix) {
-        expect(code, file).toBe(expected.fixed.get(file)!.output);
-        if (code !== files.get(file)) changed++;
-        expect(fix.byFile.get(file), file).toEqual(expected.fixed.get(file)!.messages);
-      }
-      expect(changed).toBeGreaterThan(0);
-      const remaining = [...expected.fixed.values()].some((f) => f.messages.some((m) => m.severity === 2));
-      expect(fix.code).toBe(remaining ? 1 : 0);
-    });
-  });
+      it('writes the autofixes with eslint --fix, as this repository computes them, and leaves the rest', () => {
+        const { fix, expected, afterFix, files } = r();
+        expect(expected.fixable).toBeGreaterThan(0);
+        expect(fix.stderr).toBe('');
+        let changed = 0;
+        for (const [file, code] of afterFix) {
+          expect(code, file).toBe(expected.fixed.get(file)!.output);
+          if (code !== files.get(file)) changed++;
+          expect(fix.byFile.get(file), file).toEqual(expected.fixed.get(file)!.messages);
+        }
+        expect(changed).toBeGreaterThan(0);
+        const remaining = [...expected.fixed.values()].some((f) => f.messages.some((m) => m.severity === 2));
+        expect(fix.code).toBe(remaining ? 1 : 0);
+      });
+    },
+  );
 });

@@ -30,9 +30,9 @@ describe('eslint --fix (ESLint API) as a pre-commit hook runs it', () => {
     expected[5] = "classifier.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });";
     expect(fixed!.output!.split('\n')).toEqual(expected);
     // The suggestion-only finding remains (with its suggestion) after --fix.
-    expect(fixed!.messages.map((m) => [m.ruleId, m.line, m.column, m.fix !== undefined, m.suggestions?.length ?? 0])).toEqual([
-      ['tfjs/no-activation-before-logits-loss', 13, 55, false, 1],
-    ]);
+    expect(
+      fixed!.messages.map((m) => [m.ruleId, m.line, m.column, m.fix !== undefined, m.suggestions?.length ?? 0]),
+    ).toEqual([['tfjs/no-activation-before-logits-loss', 13, 55, false, 1]]);
   });
 
   it('never applies a suggestion on any invalid case, and every fixed file parses', () => {
@@ -40,7 +40,10 @@ describe('eslint --fix (ESLint API) as a pre-commit hook runs it', () => {
     for (const c of invalidCases()) {
       const messages = linter.verify(c.code, configFor(c.filename), c.filename);
       const { output, messages: after } = linter.verifyAndFix(c.code, configFor(c.filename), c.filename);
-      expect(after.filter((m) => m.fatal), c.where).toEqual([]);
+      expect(
+        after.filter((m) => m.fatal),
+        c.where,
+      ).toEqual([]);
       if (!messages.some((m) => m.fix)) {
         // Suggestions only: --fix leaves the file byte for byte.
         expect(output, c.where).toBe(c.code);

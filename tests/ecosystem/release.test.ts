@@ -37,7 +37,10 @@ describe('release', () => {
     expect(changelog).toMatch(/^# Changelog\n/);
     expect(changelog).toContain('https://keepachangelog.com/');
     expect(changelog).toMatch(/^## \[Unreleased\]$/m);
-    const heading = new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - (\\d{4}-\\d{2}-\\d{2}|Unreleased)$`, 'm');
+    const heading = new RegExp(
+      `^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - (\\d{4}-\\d{2}-\\d{2}|Unreleased)$`,
+      'm',
+    );
     expect(changelog).toMatch(heading);
     // The entry has content under one of the standard headings, and a link for the version.
     const entry = changelog.slice(changelog.search(heading)).split(/^## /m)[1]!;

@@ -175,7 +175,12 @@ describe('prefer-log-softmax', () => {
   });
 
   it('with large logits a log(softmax) loss turns NaN while a logSoftmax loss trains', async () => {
-    const buggy = await run({ units: 10, activation: 'linear', loss: 'custom:logOfSoftmaxCrossEntropy', inputScale: 30 });
+    const buggy = await run({
+      units: 10,
+      activation: 'linear',
+      loss: 'custom:logOfSoftmaxCrossEntropy',
+      inputScale: 30,
+    });
     const fixed = await run({ units: 10, activation: 'linear', loss: 'custom:logSoftmaxCrossEntropy', inputScale: 30 });
     expect(Number.isNaN(buggy.finalLoss)).toBe(true);
     expect(buggy.prediction.allFinite).toBe(false);
@@ -242,7 +247,10 @@ describe('doc quoting', () => {
       ruleId,
       title: 't',
       claim: 'c',
-      rows: [await run({ units: 1, activation: 'softmax', loss: 'binaryCrossentropy' })].map((r) => ({ ...r, role: 'buggy' })),
+      rows: [await run({ units: 1, activation: 'softmax', loss: 'binaryCrossentropy' })].map((r) => ({
+        ...r,
+        role: 'buggy',
+      })),
       extras: {},
       notes: ['a note'],
     };

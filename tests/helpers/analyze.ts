@@ -52,7 +52,11 @@ export function analyze(
 /** The output facts of every compile site, flattened: [site][output] -> list of activation/units strings. */
 export function compiledOutputs(a: FileAnalysis): string[][][] {
   return a.compileSites.map((site) =>
-    a.pairsOf(site).map((pairs) => [...new Set(pairs.map((p) => describeOutput(p.output) + ' + ' + (p.loss ? p.loss.info.key : '?')))]),
+    a
+      .pairsOf(site)
+      .map((pairs) => [
+        ...new Set(pairs.map((p) => describeOutput(p.output) + ' + ' + (p.loss ? p.loss.info.key : '?'))),
+      ]),
   );
 }
 

@@ -34,14 +34,16 @@ export function runRule<M extends string>(
     const { tsOnly: _t, ...rest } = t;
     return rest;
   };
-  describe('@typescript-eslint/parser', () => ts.run(name, rule as never, {
-    valid: tests.valid.map(strip) as ValidTestCase<[]>[],
-    invalid: tests.invalid.map(strip) as InvalidTestCase<M, []>[],
-  }));
-  describe('espree', () => js.run(name, rule as never, {
-    valid: tests.valid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as ValidTestCase<[]>[],
-    invalid: tests.invalid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as InvalidTestCase<M, []>[],
-  }));
+  describe('@typescript-eslint/parser', () =>
+    ts.run(name, rule as never, {
+      valid: tests.valid.map(strip) as ValidTestCase<[]>[],
+      invalid: tests.invalid.map(strip) as InvalidTestCase<M, []>[],
+    }));
+  describe('espree', () =>
+    js.run(name, rule as never, {
+      valid: tests.valid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as ValidTestCase<[]>[],
+      invalid: tests.invalid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as InvalidTestCase<M, []>[],
+    }));
 
   describe('reliability with every rule', () => {
     const figures = { invalidCases: 0, validCases: 0, fixesApplied: 0, suggestionsApplied: 0 };

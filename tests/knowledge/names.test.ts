@@ -139,8 +139,7 @@ function predictWithActivation(activation: string, kernelSeed = 7): tf.Tensor {
   }
 }
 
-const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number =>
-  tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
+const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 
 const resolvePath = (p: string): unknown =>
   p
@@ -216,7 +215,10 @@ describe('METRIC_STRINGS', () => {
 
   it.each(METRIC_STRINGS)('compile and fit accept metric %s', async (metric) => {
     const sparse = metric === 'sparseCategoricalCrossentropy';
-    const m = compiled({ metrics: [metric], loss: sparse ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy' });
+    const m = compiled({
+      metrics: [metric],
+      loss: sparse ? 'sparseCategoricalCrossentropy' : 'categoricalCrossentropy',
+    });
     const h = await fitOnce(m, sparse ? ySparse : yOneHot);
     m.dispose();
     const key = ['accuracy', 'acc'].includes(metric) ? 'acc' : ['crossentropy', 'ce'].includes(metric) ? 'ce' : metric;
@@ -315,7 +317,9 @@ describe('ActivationIdentifier (the TypeScript type of `activation`)', () => {
     const m = /export type ActivationIdentifier = ([^;]+);/.exec(dts);
     const typed = [...m![1]!.matchAll(/'([^']+)'/g)].map((g) => g[1]!);
     expect(sorted(typed)).toEqual(
-      sorted(ACTIVATION_STRINGS.filter((a) => !(ACTIVATION_STRINGS_MISSING_FROM_TS_TYPE as readonly string[]).includes(a))),
+      sorted(
+        ACTIVATION_STRINGS.filter((a) => !(ACTIVATION_STRINGS_MISSING_FROM_TS_TYPE as readonly string[]).includes(a)),
+      ),
     );
   });
 });
@@ -348,8 +352,18 @@ describe('activations accepted through the global serialization registry', () =>
   );
 
   it("'LeakyReLU' has alpha 0.3 and 'ThresholdedReLU' theta 1", () => {
-    const leaky = tf.layers.dense({ units: 1, activation: 'LeakyReLU' as 'linear', kernelInitializer: 'ones', useBias: false });
-    const thr = tf.layers.dense({ units: 1, activation: 'ThresholdedReLU' as 'linear', kernelInitializer: 'ones', useBias: false });
+    const leaky = tf.layers.dense({
+      units: 1,
+      activation: 'LeakyReLU' as 'linear',
+      kernelInitializer: 'ones',
+      useBias: false,
+    });
+    const thr = tf.layers.dense({
+      units: 1,
+      activation: 'ThresholdedReLU' as 'linear',
+      kernelInitializer: 'ones',
+      useBias: false,
+    });
     const inp = tf.tensor2d([[-1], [0.9], [1.1]]);
     const l = leaky.apply(inp) as tf.Tensor;
     const t = thr.apply(inp) as tf.Tensor;
@@ -362,13 +376,17 @@ describe('activations accepted through the global serialization registry', () =>
     const img = tf.ones([1, 2, 2, 1]);
     const conv = (activation: string): tf.Sequential =>
       tf.sequential({
-        layers: [tf.layers.conv2d({ filters: 2, kernelSize: 1, inputShape: [2, 2, 1], activation: activation as 'linear' })],
+        layers: [
+          tf.layers.conv2d({ filters: 2, kernelSize: 1, inputShape: [2, 2, 1], activation: activation as 'linear' }),
+        ],
       });
     const lower = conv('softmax');
     const upper = conv('Softmax');
     tf.dispose(lower.predict(img) as tf.Tensor);
     expect(() => upper.predict(img)).toThrow('Softmax along a non-last dimension is not yet supported');
-    const dense3d = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4, 3], activation: 'Softmax' as 'softmax' })] });
+    const dense3d = tf.sequential({
+      layers: [tf.layers.dense({ units: 3, inputShape: [4, 3], activation: 'Softmax' as 'softmax' })],
+    });
     expect(() => dense3d.predict(tf.ones([1, 4, 3]))).toThrow('non-last dimension');
     [lower, upper, dense3d].forEach((m) => m.dispose());
     img.dispose();
@@ -421,7 +439,16 @@ describe('OPTIMIZER_STRINGS', () => {
     expect(compileError({ optimizer })).toBeUndefined();
   });
 
-  const rejected = ['momentum', 'Momentum', 'RMSprop', 'rmsProp', 'nadam', 'ftrl', 'ADAM', ...Object.keys(ALIASES.optimizer)];
+  const rejected = [
+    'momentum',
+    'Momentum',
+    'RMSprop',
+    'rmsProp',
+    'nadam',
+    'ftrl',
+    'ADAM',
+    ...Object.keys(ALIASES.optimizer),
+  ];
   it.each([...new Set(rejected)])('compile rejects optimizer %s', (optimizer) => {
     expect(compileError({ optimizer })).toBe(`Unknown Optimizer ${optimizer}`);
   });
@@ -520,12 +547,15 @@ describe('LAYER_FACTORIES', () => {
   });
 
   const fixed = LAYER_FACTORIES['activation-only'].filter((f) => f.fixedActivation !== undefined);
-  it.each(fixed.map((f) => [f.name, f.fixedActivation!] as const))('tf.layers.%s() equals activation %s', (name, act) => {
-    const a = layers[name]!().apply(x) as tf.Tensor;
-    const b = tf.layers.activation({ activation: act as 'linear' }).apply(x) as tf.Tensor;
-    expect(maxAbsDiff(a, b)).toBeLessThan(1e-6);
-    tf.dispose([a, b]);
-  });
+  it.each(fixed.map((f) => [f.name, f.fixedActivation!] as const))(
+    'tf.layers.%s() equals activation %s',
+    (name, act) => {
+      const a = layers[name]!().apply(x) as tf.Tensor;
+      const b = tf.layers.activation({ activation: act as 'linear' }).apply(x) as tf.Tensor;
+      expect(maxAbsDiff(a, b)).toBeLessThan(1e-6);
+      tf.dispose([a, b]);
+    },
+  );
 
   it('tf.layers.softmax() defaults to axis 1: throws on rank 3 unless axis -1', () => {
     const x3 = tf.randomNormal([2, 4, 3]);
@@ -684,9 +714,21 @@ describe('nearestName / lookupName', () => {
 
   it('isAcceptedName answers like lookupName(...).accepted (rules check every name with it)', () => {
     const kinds = ['loss', 'metric', 'activation', 'optimizer'] as const;
-    const candidates = [...LOSS_STRINGS, ...METRIC_STRINGS, ...ACTIVATION_STRINGS, ...OPTIMIZER_STRINGS, 'mse', 'Softmax', 'RMSprop', 'toString', 'softmaxCrossEntropy', ''];
+    const candidates = [
+      ...LOSS_STRINGS,
+      ...METRIC_STRINGS,
+      ...ACTIVATION_STRINGS,
+      ...OPTIMIZER_STRINGS,
+      'mse',
+      'Softmax',
+      'RMSprop',
+      'toString',
+      'softmaxCrossEntropy',
+      '',
+    ];
     for (const kind of kinds) {
-      for (const name of candidates) expect(isAcceptedName(kind, name), `${kind} '${name}'`).toBe(lookupName(kind, name).accepted);
+      for (const name of candidates)
+        expect(isAcceptedName(kind, name), `${kind} '${name}'`).toBe(lookupName(kind, name).accepted);
     }
   });
 });

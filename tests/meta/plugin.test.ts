@@ -62,7 +62,9 @@ describe.each(ruleIds)('rule %s', (id) => {
     expect(text).toContain('✅');
     expect(text).toMatch(/## When not to use it/);
     expect(existsSync(path.join(root, 'tests', 'rules', `${id}.test.ts`))).toBe(true);
-    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-tfjs/eslint-plugin-tfjs/blob/main/docs/rules/${id}.md`);
+    expect(rule.meta.docs?.url).toBe(
+      `https://github.com/eslint-plugin-tfjs/eslint-plugin-tfjs/blob/main/docs/rules/${id}.md`,
+    );
   });
 
   it('has whole-sentence messages and an imperative description', () => {

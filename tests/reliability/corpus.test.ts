@@ -13,11 +13,7 @@ import { getAnalysis } from '../../src/analysis/index.js';
 import { ROOT, config, writeSummary, type ParserName } from './harness.js';
 
 /** Packages linted whole (every .js/.mjs/.cjs/.ts file, .d.ts included). */
-const PACKAGES = [
-  '@tensorflow/tfjs-layers',
-  '@tensorflow-models/speech-commands',
-  '@tensorflow-models/knn-classifier',
-];
+const PACKAGES = ['@tensorflow/tfjs-layers', '@tensorflow-models/speech-commands', '@tensorflow-models/knn-classifier'];
 /** Single files: the minified TF.js bundle and the largest file we have (4.9 MB, 100k+ lines). */
 const SINGLE_FILES = ['@tensorflow/tfjs/dist/tf.min.js', '@tensorflow/tfjs/dist/tf.js'];
 
@@ -82,7 +78,11 @@ describe('linting real TF.js code from npm with every rule', () => {
       const parser: ParserName = /\.(m|c)?ts$/.test(file) ? 'typescript' : 'espree';
       const cfg = [
         ...config({ parser, noInlineConfig: true, sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' }),
-        { files: ['**/*'], plugins: { probe: { rules: { stats: probe as never } } }, rules: { 'probe/stats': 'error' as const } },
+        {
+          files: ['**/*'],
+          plugins: { probe: { rules: { stats: probe as never } } },
+          rules: { 'probe/stats': 'error' as const },
+        },
       ];
       const t0 = process.cpuUsage();
       let messages: Linter.LintMessage[];
@@ -95,7 +95,8 @@ describe('linting real TF.js code from npm with every rule', () => {
       }
       const cpu = process.cpuUsage(t0);
       const ms = Math.round((cpu.user + cpu.system) / 1000);
-      if (SINGLE_FILES.includes(rel)) bundles.push({ file: rel, bytes: text.length, lines: text.split('\n').length, cpuMs: ms });
+      if (SINGLE_FILES.includes(rel))
+        bundles.push({ file: rel, bytes: text.length, lines: text.split('\n').length, cpuMs: ms });
       for (const m of messages) {
         if (m.fatal) {
           if (/^Parsing error/.test(m.message)) parseErrors[rel] = m.message;

@@ -28,7 +28,17 @@ describe('generated programs', () => {
       `[reliability:generated] asserting ${active.length} oracle entries (${active.map((e) => e.rule).join(', ')}); ` +
         `${pending.length} waiting for their rule (${pending.join(', ')}); ${withoutOracle.length} rules without an oracle entry (${withoutOracle.join(', ')}).`,
     );
-    const figures = { programs: 0, lines: 0, buggyPrograms: 0, reports: 0, fixesApplied: 0, suggestionsApplied: 0, crashes: 0, falseReports: 0, missedBugs: 0 };
+    const figures = {
+      programs: 0,
+      lines: 0,
+      buggyPrograms: 0,
+      reports: 0,
+      fixesApplied: 0,
+      suggestionsApplied: 0,
+      crashes: 0,
+      falseReports: 0,
+      missedBugs: 0,
+    };
     const perRule = Object.fromEntries(active.map((e) => [e.rule, { mustReport: 0, mustNotReport: 0 }]));
     const started = process.cpuUsage();
     fc.assert(
@@ -36,7 +46,8 @@ describe('generated programs', () => {
         const code = render(spec);
         const paths = pathsOf(spec);
         const messages = lint(code, { parser });
-        const show = () => `\n--- program (${parser}) ---\n${code}--- messages ---\n${messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`).join('\n')}`;
+        const show = () =>
+          `\n--- program (${parser}) ---\n${code}--- messages ---\n${messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`).join('\n')}`;
         const fatal = messages.filter((m) => m.fatal || !m.ruleId);
         if (fatal.length > 0) {
           figures.crashes += 1;
@@ -67,7 +78,14 @@ describe('generated programs', () => {
       { numRuns: RUNS, seed: SEED },
     );
     const cpu = process.cpuUsage(started);
-    writeSummary('generated', { seed: SEED, cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1), ...figures, perRule, pendingOracleEntries: pending, rulesWithoutOracle: withoutOracle });
+    writeSummary('generated', {
+      seed: SEED,
+      cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+      ...figures,
+      perRule,
+      pendingOracleEntries: pending,
+      rulesWithoutOracle: withoutOracle,
+    });
     // Both verdicts occur for every asserted rule: the generator can tell the plugin wrong.
     for (const entry of active) {
       expect(perRule[entry.rule]!.mustReport, entry.rule).toBeGreaterThan(RUNS / 100);

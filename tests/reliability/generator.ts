@@ -69,7 +69,8 @@ export const specArbitrary: fc.Arbitrary<Spec> = fc
   .map((s) => {
     if (s.build !== 'custom-loop') return s;
     // A custom loop calls a loss function on model.predict(): function losses only, the same on every path.
-    const fnLoss = (l: LossKey) => (l.includes('.') ? l : FUNCTION_LOSSES[COMPILE_LOSSES.indexOf(l) % FUNCTION_LOSSES.length]!);
+    const fnLoss = (l: LossKey) =>
+      l.includes('.') ? l : FUNCTION_LOSSES[COMPILE_LOSSES.indexOf(l) % FUNCTION_LOSSES.length]!;
     const l = fnLoss(s.losses[0]);
     return { ...s, losses: [l, l] as [LossKey, LossKey], labels: 'none' as const };
   });
@@ -157,7 +158,10 @@ export function render(spec: Spec): string {
     return name;
   };
   const [l0, l1] = spec.losses;
-  const lossExpr = spec.branch === 'none' || spec.build === 'custom-loop' ? lossRef(l0) : `${lossCond} ? ${lossRef(l0)} : ${lossRef(l1)}`;
+  const lossExpr =
+    spec.branch === 'none' || spec.build === 'custom-loop'
+      ? lossRef(l0)
+      : `${lossCond} ? ${lossRef(l0)} : ${lossRef(l1)}`;
 
   // The output activation.
   const [a0, a1] = spec.activations;
@@ -200,12 +204,15 @@ export function render(spec: Spec): string {
 
   // Training.
   const data = [`const xs = ${api('randomNormal')}([4, 8]);`];
-  if (spec.labels === 'one-hot') data.push(`const ys = ${api('oneHot')}(${api('tensor1d')}([0, 1, 0, 1], 'int32'), ${units});`);
+  if (spec.labels === 'one-hot')
+    data.push(`const ys = ${api('oneHot')}(${api('tensor1d')}([0, 1, 0, 1], 'int32'), ${units});`);
   else data.push(`const ys = ${api('randomNormal')}([4, ${units}]);`);
   const train = (m: string): string[] => {
     if (spec.build === 'custom-loop') {
       const l = spec.losses[0];
-      const call = spec.wrapLoss ? `${lossRef(l)}(ys, ${m}.predict(xs))` : `${api(l)}(ys, ${m}.predict(xs))${l.startsWith('metrics.') ? '.mean()' : ''}`;
+      const call = spec.wrapLoss
+        ? `${lossRef(l)}(ys, ${m}.predict(xs))`
+        : `${api(l)}(ys, ${m}.predict(xs))${l.startsWith('metrics.') ? '.mean()' : ''}`;
       return [`optimizer.minimize(() => ${c('loss')}${call});`];
     }
     const out = [`${m}.compile({optimizer: 'adam', loss: ${c('loss')}${lossExpr}, metrics: ['accuracy']});`];

@@ -58,7 +58,10 @@ export function parse(code: string, parser: ParserName): { comments: string[] } 
   const messages = linter.verify(code, config({ parser, rules: {} }), filenameFor(parser));
   const fatal = messages.find((m) => m.fatal);
   if (fatal) return { error: fatal.message };
-  const comments = linter.getSourceCode().getAllComments().map((c) => `${c.type}:${c.value.trim()}`);
+  const comments = linter
+    .getSourceCode()
+    .getAllComments()
+    .map((c) => `${c.type}:${c.value.trim()}`);
   return { comments: comments.sort() };
 }
 
@@ -89,9 +92,16 @@ export function checkFixes(code: string, options: ConfigOptions = {}, lintMessag
   const problems: string[] = [];
   const messages = lintMessages ?? linter.verify(code, config(options), filename);
   // Nothing to apply: nothing can go wrong.
-  if (!messages.some((m) => m.fix || m.suggestions?.length)) return { problems, fixesApplied: 0, suggestionsApplied: 0, output: code };
+  if (!messages.some((m) => m.fix || m.suggestions?.length))
+    return { problems, fixesApplied: 0, suggestionsApplied: 0, output: code };
   const before = parse(code, parser);
-  if ('error' in before) return { problems: [`input does not parse: ${before.error}`], fixesApplied: 0, suggestionsApplied: 0, output: code };
+  if ('error' in before)
+    return {
+      problems: [`input does not parse: ${before.error}`],
+      fixesApplied: 0,
+      suggestionsApplied: 0,
+      output: code,
+    };
   for (const m of messages) if (m.fatal || !m.ruleId) problems.push(`crash or fatal: ${m.message}`);
 
   // Suggestions, each alone on the original text.
@@ -101,8 +111,10 @@ export function checkFixes(code: string, options: ConfigOptions = {}, lintMessag
       suggestionsApplied += 1;
       const text = code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1]);
       const after = parse(text, parser);
-      if ('error' in after) problems.push(`suggestion "${s.desc}" of ${m.ruleId} does not parse: ${after.error}\n${text}`);
-      else if (!sameComments(before.comments, after.comments)) problems.push(`suggestion "${s.desc}" of ${m.ruleId} loses a comment\n${text}`);
+      if ('error' in after)
+        problems.push(`suggestion "${s.desc}" of ${m.ruleId} does not parse: ${after.error}\n${text}`);
+      else if (!sameComments(before.comments, after.comments))
+        problems.push(`suggestion "${s.desc}" of ${m.ruleId} loses a comment\n${text}`);
     }
   }
 
@@ -127,7 +139,10 @@ export function checkFixes(code: string, options: ConfigOptions = {}, lintMessag
     for (const [rule, n] of fixable) {
       const left = result.messages.filter((m) => m.ruleId === rule).length;
       const allowed = unfixable.get(rule) ?? 0;
-      if (left > allowed) problems.push(`${rule} still reports after its fix (${n} fixable, ${allowed} unfixable, ${left} left)\n${output}`);
+      if (left > allowed)
+        problems.push(
+          `${rule} still reports after its fix (${n} fixable, ${allowed} unfixable, ${left} left)\n${output}`,
+        );
     }
     const again = linter.verifyAndFix(output, config(options), filename);
     if (again.fixed) problems.push(`fixes are not stable: a second pass changed\n${output}\ninto\n${again.output}`);

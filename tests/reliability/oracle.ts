@@ -53,7 +53,11 @@ export interface OracleEntry {
   readonly cases?: readonly ((p: PathFacts) => boolean)[];
 }
 
-const CATEGORICAL = new Set<LossKey>(['categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'metrics.categoricalCrossentropy']);
+const CATEGORICAL = new Set<LossKey>([
+  'categoricalCrossentropy',
+  'sparseCategoricalCrossentropy',
+  'metrics.categoricalCrossentropy',
+]);
 const BINARY = new Set<LossKey>(['binaryCrossentropy', 'metrics.binaryCrossentropy']);
 const PROBABILITY = new Set<LossKey>([...CATEGORICAL, ...BINARY, 'losses.logLoss']);
 const LOGITS = new Set<LossKey>(['losses.softmaxCrossEntropy', 'losses.sigmoidCrossEntropy']);
@@ -62,10 +66,17 @@ const isProbability = (a: Activation) => a === 'softmax' || a === 'sigmoid';
 const EXCLUSIVE = new Set<LossKey>([...CATEGORICAL, 'losses.softmaxCrossEntropy']);
 /** no-binary-crossentropy-multiclass, first case: a softmax over more than 2 units. */
 const softmaxBinary = (p: PathFacts) =>
-  p.training === 'compile' && (BINARY.has(p.loss) || p.loss === 'losses.logLoss') && p.activation === 'softmax' && p.units > 2;
+  p.training === 'compile' &&
+  (BINARY.has(p.loss) || p.loss === 'losses.logLoss') &&
+  p.activation === 'softmax' &&
+  p.units > 2;
 /** Second case: a sigmoid over more than one unit, fit with one-hot labels. */
 const oneHotSigmoidBinary = (p: PathFacts) =>
-  p.training === 'compile' && (BINARY.has(p.loss) || p.loss === 'losses.logLoss') && p.activation === 'sigmoid' && p.units > 1 && p.oneHotLabels;
+  p.training === 'compile' &&
+  (BINARY.has(p.loss) || p.loss === 'losses.logLoss') &&
+  p.activation === 'sigmoid' &&
+  p.units > 1 &&
+  p.oneHotLabels;
 /** no-categorical-loss-single-unit's bug on one path. */
 const singleUnitCategorical = (p: PathFacts) => p.units === 1 && EXCLUSIVE.has(p.loss);
 
@@ -74,7 +85,8 @@ export const ORACLE: readonly OracleEntry[] = [
     // docs/rules/no-activation-before-logits-loss.md: softmax/sigmoid output (any units)
     // into tf.losses.softmaxCrossEntropy / sigmoidCrossEntropy, via compile or a custom loop.
     rule: 'no-activation-before-logits-loss',
-    bug: (p) => isProbability(p.activation) && LOGITS.has(p.loss) && !(p.training === 'compile' && singleUnitCategorical(p)),
+    bug: (p) =>
+      isProbability(p.activation) && LOGITS.has(p.loss) && !(p.training === 'compile' && singleUnitCategorical(p)),
   },
   {
     // Sigmoid output with more than one unit + a categorical loss (string, metrics, or wrapper).

@@ -11,7 +11,17 @@
  * This stays meaningful once cross-file analysis reads imported files.
  */
 import { Linter } from 'eslint';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +38,11 @@ const forbidden: string[] = [];
 let recording = false;
 const restore: (() => void)[] = [];
 
-function patch(mod: AnyModule, name: string, replacement: (original: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown): void {
+function patch(
+  mod: AnyModule,
+  name: string,
+  replacement: (original: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown,
+): void {
   const original = mod[name] as ((...a: unknown[]) => unknown) | undefined;
   if (typeof original !== 'function') return;
   mod[name] = replacement(original);
@@ -44,27 +58,51 @@ function pathOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-const FS_READS = ['readFileSync', 'statSync', 'lstatSync', 'openSync', 'existsSync', 'readdirSync', 'realpathSync', 'accessSync', 'readlinkSync', 'opendirSync', 'readFile', 'stat', 'lstat', 'open', 'readdir', 'access', 'createReadStream'];
+const FS_READS = [
+  'readFileSync',
+  'statSync',
+  'lstatSync',
+  'openSync',
+  'existsSync',
+  'readdirSync',
+  'realpathSync',
+  'accessSync',
+  'readlinkSync',
+  'opendirSync',
+  'readFile',
+  'stat',
+  'lstat',
+  'open',
+  'readdir',
+  'access',
+  'createReadStream',
+];
 const FS_PROMISES = ['readFile', 'stat', 'lstat', 'open', 'readdir', 'access', 'realpath', 'opendir'];
 
 function install(): void {
   const fs = require('node:fs') as AnyModule;
   for (const name of FS_READS) {
-    patch(fs, name, (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        const p = pathOf(args[0]);
-        if (recording && p !== undefined) reads.push(path.resolve(p));
-        return original.apply(this, args);
-      },
+    patch(
+      fs,
+      name,
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          const p = pathOf(args[0]);
+          if (recording && p !== undefined) reads.push(path.resolve(p));
+          return original.apply(this, args);
+        },
     );
   }
   for (const name of FS_PROMISES) {
-    patch(fs.promises as AnyModule, name, (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        const p = pathOf(args[0]);
-        if (recording && p !== undefined) reads.push(path.resolve(p));
-        return original.apply(this, args);
-      },
+    patch(
+      fs.promises as AnyModule,
+      name,
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          const p = pathOf(args[0]);
+          if (recording && p !== undefined) reads.push(path.resolve(p));
+          return original.apply(this, args);
+        },
     );
   }
   const deny = (what: string) => (original: (...a: unknown[]) => unknown) =>
@@ -81,11 +119,14 @@ function install(): void {
     for (const name of ['request', 'get', 'connect', 'createServer']) patch(m, name, deny(`${mod}.${name}`));
   }
   const dns = require('node:dns') as AnyModule;
-  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse']) patch(dns, name, deny(`dns.${name}`));
-  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) patch(dns.promises as AnyModule, name, deny(`dns.promises.${name}`));
+  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse'])
+    patch(dns, name, deny(`dns.${name}`));
+  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6'])
+    patch(dns.promises as AnyModule, name, deny(`dns.promises.${name}`));
   patch(globalThis as unknown as AnyModule, 'fetch', deny('fetch'));
   const cp = require('node:child_process') as AnyModule;
-  for (const name of ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']) patch(cp, name, deny(`child_process.${name}`));
+  for (const name of ['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork'])
+    patch(cp, name, deny(`child_process.${name}`));
   patch(process as unknown as AnyModule, 'exit', deny('process.exit'));
   patch(process as unknown as AnyModule, 'kill', deny('process.kill'));
   // Named ESM imports of builtins (`import {readFileSync} from 'node:fs'`) follow the patched objects.
@@ -107,10 +148,16 @@ describe('linting has no side effects', () => {
     // A project, and a directory outside it that the project's files point into.
     project = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-project-')));
     outside = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-outside-')));
-    writeFileSync(path.join(outside, 'secret.js'), `import * as tf from '@tensorflow/tfjs';\nexport const model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax'})]});\nexport default model;\n`);
+    writeFileSync(
+      path.join(outside, 'secret.js'),
+      `import * as tf from '@tensorflow/tfjs';\nexport const model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax'})]});\nexport default model;\n`,
+    );
     mkdirSync(path.join(project, 'src'));
     writeFileSync(path.join(project, 'package.json'), '{"name": "p", "type": "module"}\n');
-    writeFileSync(path.join(project, 'src', 'model.js'), `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax'})]}); }\n`);
+    writeFileSync(
+      path.join(project, 'src', 'model.js'),
+      `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax'})]}); }\n`,
+    );
     symlinkSync(path.join(outside, 'secret.js'), path.join(project, 'src', 'link.js'));
     symlinkSync(outside, path.join(project, 'linkdir'));
     install();
@@ -184,12 +231,15 @@ model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
   });
 
   it('lints the examples, generated programs and npm code without network or processes', () => {
-    const examples = readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|ts)$/.test(f));
+    const examples = readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(js|ts)$/.test(f),
+    );
     for (const f of examples) {
       const parser: ParserName = f.endsWith('.ts') ? 'typescript' : 'espree';
       lintAs(path.join(project, 'src', path.basename(f)), readFileSync(path.join(ROOT, 'examples', f), 'utf8'), parser);
     }
-    for (const spec of fc.sample(specArbitrary, { numRuns: 200, seed: 7 })) lintAs(path.join(project, 'src', 'generated.js'), render(spec));
+    for (const spec of fc.sample(specArbitrary, { numRuns: 200, seed: 7 }))
+      lintAs(path.join(project, 'src', 'generated.js'), render(spec));
     for (const pkg of ['@tensorflow-models/speech-commands/dist', '@tensorflow-models/knn-classifier/dist']) {
       const dir = path.join(ROOT, 'node_modules', pkg);
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.js') && !n.includes('.min.'))) {

@@ -115,7 +115,10 @@ m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
     {
       // The default is the outer 'softmax', not the body's 'relu' (missed before 74b8480).
       code: shadowedDefault('softmax', 'relu'),
-      output: shadowedDefault('softmax', 'relu').replace('loss: tf.losses.softmaxCrossEntropy', "loss: 'categoricalCrossentropy'"),
+      output: shadowedDefault('softmax', 'relu').replace(
+        'loss: tf.losses.softmaxCrossEntropy',
+        "loss: 'categoricalCrossentropy'",
+      ),
       errors: [{ messageId: 'activationBeforeLogitsLoss', line: 6, suggestions: null }],
     },
     {
@@ -372,7 +375,15 @@ model.compile({optimizer: 'adam', loss: smoothLoss});`,
         `function lossFn(labels, z) {
   return tf.losses.softmaxCrossEntropy(labels, z);
 }`,
-      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 48, endColumn: 61, data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 3, 3) }],
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          column: 48,
+          endColumn: 61,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 3, 3),
+        },
+      ],
     },
     {
       // Chained form inside optimizer.minimize.
@@ -384,7 +395,14 @@ opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w).sigmoid())
         TF +
         `const opt = tf.train.adam();
 opt.minimize(() => tf.losses.sigmoidCrossEntropy(ys, tf.matMul(xs, w)));`,
-      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 3, column: 54, data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3, 3) }],
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          column: 54,
+          data: data('sigmoid', 'tf.losses.sigmoidCrossEntropy', 'sigmoid', 3, 3),
+        },
+      ],
     },
     {
       // Through a variable: the softmax may be used elsewhere, so a suggestion only.
@@ -422,8 +440,15 @@ const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));`,
           messageId: 'activationBeforeLogitsLoss',
           line: 2,
           column: 24,
-          suggestions: [{ messageId: 'passLogits', output: TF + `const toProbs = (z) => z;
-const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));` }],
+          suggestions: [
+            {
+              messageId: 'passLogits',
+              output:
+                TF +
+                `const toProbs = (z) => z;
+const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));`,
+            },
+          ],
         },
       ],
     },
@@ -435,7 +460,9 @@ const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));` }],
         {
           messageId: 'activationBeforeLogitsLoss',
           data: data('sigmoid', 'tf.losses.softmaxCrossEntropy', 'softmax', 2, 2),
-          suggestions: [{ messageId: 'passLogits', output: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, z);` }],
+          suggestions: [
+            { messageId: 'passLogits', output: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, z);` },
+          ],
         },
       ],
     },

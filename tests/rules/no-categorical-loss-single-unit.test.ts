@@ -166,7 +166,14 @@ m.compile({optimizer: 'adam', loss: tf.metrics.categoricalCrossentropy});`,
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
 m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
-      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.metrics.categoricalCrossentropy', 'line 2, `units: 1`', ZERO), line: 3, column: 37 }],
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.metrics.categoricalCrossentropy', 'line 2, `units: 1`', ZERO),
+          line: 3,
+          column: 37,
+        },
+      ],
     },
     {
       // The loss in a shared constant: reported where it is named, nothing edited.
@@ -176,7 +183,14 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
 const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
 m.compile({optimizer: 'adam', loss: LOSS});`,
       output: null,
-      errors: [{ messageId: 'categoricalLossSingleUnit', data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE), line: 2, column: 14 }],
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE),
+          line: 2,
+          column: 14,
+        },
+      ],
     },
     {
       // Two outputs, the first one 1-unit: reported, but with a loss array only a suggestion.
@@ -252,7 +266,14 @@ function train(model) {
 }
 train(tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]}));`,
       output: null,
-      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.losses.softmaxCrossEntropy', 'line 6, `units: 1`', ZERO), line: 2, column: 34 }],
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.losses.softmaxCrossEntropy', 'line 6, `units: 1`', ZERO),
+          line: 2,
+          column: 34,
+        },
+      ],
     },
     {
       // Custom training: the fused softmax loss on a 1-unit model's predictions.
@@ -264,7 +285,14 @@ export function step(xs, ys) {
   optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, m.predict(xs)));
 }`,
       output: null,
-      errors: [{ messageId: 'categoricalLossSingleUnit', data: data('tf.losses.softmaxCrossEntropy', 'line 2, `units: 1`', ZERO), line: 5, column: 28 }],
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.losses.softmaxCrossEntropy', 'line 2, `units: 1`', ZERO),
+          line: 5,
+          column: 28,
+        },
+      ],
     },
     {
       // A softmax layer after a 1-unit timeDistributed dense, output of the model: both edits suggested.
@@ -306,7 +334,14 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy' as string});`,
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]}) as tf.Sequential;
 m.compile({optimizer: 'adam', loss: 'binaryCrossentropy' as string});`,
-      errors: [{ messageId: 'categoricalLossSingleUnit', data: data("'categoricalCrossentropy'", 'line 2, `units: 1`', SHAPE), line: 3, column: 37 }],
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 2, `units: 1`', SHAPE),
+          line: 3,
+          column: 37,
+        },
+      ],
     },
   ],
 });

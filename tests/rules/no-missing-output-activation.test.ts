@@ -164,7 +164,14 @@ model.add(tf.layers.dense({
   activation: 'softmax',
 }));
 model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
-      errors: [{ messageId: 'missingOutputActivation', data: data("`'sparseCategoricalCrossentropy'`", 7, 'softmax', 3), line: 3, column: 11 }],
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          data: data("`'sparseCategoricalCrossentropy'`", 7, 'softmax', 3),
+          line: 3,
+          column: 11,
+        },
+      ],
     },
     {
       // A multi-line config without a trailing comma: a comma is added after the last property.

@@ -660,8 +660,14 @@ m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
           data: data("`'categoricalCrossentropy'`", 7),
           line: 6,
           suggestions: [
-            { messageId: 'useSoftmax', output: TYPE_NAMED_LIKE_CONSTANT.replace('activation: act,', "activation: 'softmax',") },
-            { messageId: 'useBinaryCrossentropy', output: TYPE_NAMED_LIKE_CONSTANT.replace("loss: 'categoricalCrossentropy'", "loss: 'binaryCrossentropy'") },
+            {
+              messageId: 'useSoftmax',
+              output: TYPE_NAMED_LIKE_CONSTANT.replace('activation: act,', "activation: 'softmax',"),
+            },
+            {
+              messageId: 'useBinaryCrossentropy',
+              output: TYPE_NAMED_LIKE_CONSTANT.replace("loss: 'categoricalCrossentropy'", "loss: 'binaryCrossentropy'"),
+            },
           ],
         },
       ],

@@ -15,11 +15,13 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     // Units from a parameter nobody in this file passes: unknown.
     TF + `export function head(n) { return tf.layers.dense({units: n, activation: 'softmax'}); }`,
     // Units and activation chosen by the same condition: 1 unit only with sigmoid.
-    TF + `export function head(binary, n) { return tf.layers.dense({units: binary ? 1 : n, activation: binary ? 'sigmoid' : 'softmax'}); }`,
+    TF +
+      `export function head(binary, n) { return tf.layers.dense({units: binary ? 1 : n, activation: binary ? 'sigmoid' : 'softmax'}); }`,
     // 1 unit on one path only: not a bug on every path.
     TF + `export function head(small) { return tf.layers.dense({units: small ? 1 : 3, activation: 'softmax'}); }`,
     // Spreads: the activation or the units may come from the spread object.
-    TF + `export function head(cfg) { return [tf.layers.dense({...cfg, units: 1}), tf.layers.dense({activation: 'softmax', units: 1, ...cfg})]; }`,
+    TF +
+      `export function head(cfg) { return [tf.layers.dense({...cfg, units: 1}), tf.layers.dense({activation: 'softmax', units: 1, ...cfg})]; }`,
     // Channels first: the softmax runs over the last (spatial) axis, not over the single filter.
     TF + `tf.layers.conv2d({filters: 1, kernelSize: 3, activation: 'softmax', dataFormat: 'channelsFirst'});`,
     // Attention done right: the scores are flattened to one per timestep before the softmax.
@@ -125,7 +127,15 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
 m.add(tf.layers.dense({units: 1, inputShape: [4]}));
 m.add(tf.layers.activation({activation: 'sigmoid'}));
 m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
-      errors: [{ messageId: 'singleUnitSoftmaxAfter', data: { where: 'line 3, `units: 1`' }, line: 4, column: 7, endColumn: 26 }],
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 3, `units: 1`' },
+          line: 4,
+          column: 7,
+          endColumn: 26,
+        },
+      ],
     },
     {
       // Through dropout in a layers array; the page global tf; regression loss: suggestion only.
@@ -226,7 +236,12 @@ x = tf.layers.activation({activation: "sigmoid"}).apply(x);`,
           data: { key: 'filters' },
           line: 2,
           column: 70,
-          suggestions: [{ messageId: 'useSigmoid', output: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'sigmoid'});` }],
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'sigmoid'});`,
+            },
+          ],
         },
       ],
     },

@@ -4,7 +4,11 @@ import { runRule } from '../helpers/rule-tester.js';
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
 /** The report's data: the activation, the stable op(s) as shown, the line of the activation. */
-const data = (activation: string, replacement: string, line: number) => ({ activation, replacement, where: `line ${line}` });
+const data = (activation: string, replacement: string, line: number) => ({
+  activation,
+  replacement,
+  where: `line ${line}`,
+});
 const softmax = (line: number) => data('softmax', '`tf.logSoftmax`', line);
 const sigmoid = (line: number) => data('sigmoid', '`tf.logSigmoid`', line);
 
@@ -24,9 +28,11 @@ const logits = tf.log(probs).div(0.7);`,
     // Not TF.js at all.
     `import * as tf from './my-math';\ntf.log(tf.softmax(z));`,
     // log of something else: an epsilon added first, a clipped softmax, a relu.
-    TF + `const a = tf.log(tf.softmax(z).add(1e-7));\nconst b = tf.log(tf.clipByValue(tf.softmax(z), 1e-7, 1));\nconst c = tf.log(tf.relu(z));`,
+    TF +
+      `const a = tf.log(tf.softmax(z).add(1e-7));\nconst b = tf.log(tf.clipByValue(tf.softmax(z), 1e-7, 1));\nconst c = tf.log(tf.relu(z));`,
     // Only one branch is a softmax: not log(softmax) on every path.
-    TF + `export function f(z, useSoftmax) {\n  const p = useSoftmax ? tf.softmax(z) : z.abs();\n  return tf.log(p);\n}`,
+    TF +
+      `export function f(z, useSoftmax) {\n  const p = useSoftmax ? tf.softmax(z) : z.abs();\n  return tf.log(p);\n}`,
     // A softmax variable that is reassigned before the log.
     TF + `let p = tf.softmax(z);\np = p.add(1e-7);\nconst l = tf.log(p);`,
     // In comments and strings.
@@ -78,8 +84,12 @@ const l = m.predict(xs).logSigmoid();`,
     {
       // A parameter annotated as a TF.js tensor (TypeScript).
       tsOnly: true,
-      code: TF + `export function lossFn(labels: tf.Tensor, logits: tf.Tensor2D) {\n  return tf.neg(tf.sum(tf.mul(labels, logits.softmax().log())));\n}`,
-      output: TF + `export function lossFn(labels: tf.Tensor, logits: tf.Tensor2D) {\n  return tf.neg(tf.sum(tf.mul(labels, logits.logSoftmax())));\n}`,
+      code:
+        TF +
+        `export function lossFn(labels: tf.Tensor, logits: tf.Tensor2D) {\n  return tf.neg(tf.sum(tf.mul(labels, logits.softmax().log())));\n}`,
+      output:
+        TF +
+        `export function lossFn(labels: tf.Tensor, logits: tf.Tensor2D) {\n  return tf.neg(tf.sum(tf.mul(labels, logits.logSoftmax())));\n}`,
       errors: [{ messageId: 'preferLogSoftmax', data: softmax(3), line: 3, column: 39, endColumn: 61 }],
     },
     {
@@ -104,7 +114,8 @@ const l = m.predict(xs).logSigmoid();`,
             {
               messageId: 'useStableOp',
               data: { text: 'tf.logSoftmax(logits)' },
-              output: TF + `const probs = tf.softmax(logits);\nconst entropy = tf.sum(tf.mul(probs, tf.logSoftmax(logits)));`,
+              output:
+                TF + `const probs = tf.softmax(logits);\nconst entropy = tf.sum(tf.mul(probs, tf.logSoftmax(logits)));`,
             },
           ],
         },
@@ -114,22 +125,32 @@ const l = m.predict(xs).logSigmoid();`,
       // Through a variable whose softmax argument is shadowed at the log: reported, nothing offered.
       code: TF + `const p = tf.softmax(z);\nfunction f(z) { return tf.log(p); }`,
       output: null,
-      errors: [{ messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 24, endColumn: 33, suggestions: [] }],
+      errors: [
+        { messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 24, endColumn: 33, suggestions: [] },
+      ],
     },
     {
       // Returned by a helper: reported at the log, no edit (the softmax is elsewhere).
       code: TF + `function probs(z) { return tf.softmax(z); }\nconst l = tf.log(probs(x));`,
       output: null,
-      errors: [{ messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 11, endColumn: 27, suggestions: [] }],
+      errors: [
+        { messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 11, endColumn: 27, suggestions: [] },
+      ],
     },
     {
       // Softmax or sigmoid by a condition: a bug on every path, no single edit.
-      code: TF + `export function f(z, multi) {\n  const p = multi ? tf.softmax(z) : tf.sigmoid(z);\n  return tf.log(p);\n}`,
+      code:
+        TF +
+        `export function f(z, multi) {\n  const p = multi ? tf.softmax(z) : tf.sigmoid(z);\n  return tf.log(p);\n}`,
       output: null,
       errors: [
         {
           messageId: 'preferLogSoftmax',
-          data: { activation: 'softmax or sigmoid', replacement: '`tf.logSoftmax` or `tf.logSigmoid`', where: 'line 3' },
+          data: {
+            activation: 'softmax or sigmoid',
+            replacement: '`tf.logSoftmax` or `tf.logSigmoid`',
+            where: 'line 3',
+          },
           line: 4,
           column: 10,
           endColumn: 19,
