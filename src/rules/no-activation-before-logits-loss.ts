@@ -1,36 +1,61 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import {
-  getAnalysis,
-  judge,
-  type FileAnalysis,
-  type OutputLossPair,
-  type TensorPossibility,
-} from '../analysis/index.js';
-import type { Node } from '../analysis/values.js';
+import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
+import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { isSingleUnitCategorical } from '../util/single-unit.js';
+import { removeOutputActivation, unwrapTo } from '../util/fixes.js';
 import {
-  linesOf,
-  removeOutputActivation,
-  replaceNode,
-  reportNode,
-  stringLiteral,
-  unwrapTo,
-  type Fix,
-} from '../util/fixes.js';
-import { byPlace, placeOutputBugs } from '../util/places.js';
+  byPlace,
+  elsewhere,
+  isUnique,
+  judge,
+  known,
+  modelEdit,
+  placeOutputBugs,
+  replaceLossLiteral,
+  reportAt,
+  reportGraded,
+  trainingEdit,
+  unique,
+} from '../util/report.js';
+import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
+type Probability = 'softmax' | 'sigmoid';
 
-/** Activations whose output is a probability, and the probability loss that matches each. */
-const PROBABILITY_LOSS: Readonly<Record<string, string>> = {
+/** The probability loss that matches each activation. */
+const PROBABILITY_LOSS: Readonly<Record<Probability, string>> = {
   softmax: 'categoricalCrossentropy',
   sigmoid: 'binaryCrossentropy',
 };
 
-const isProbability = (activation: string | undefined): activation is 'softmax' | 'sigmoid' =>
+const isProbability = (activation: string | undefined): activation is Probability =>
   activation === 'softmax' || activation === 'sigmoid';
+
+/**
+ * A softmax/sigmoid output into a loss that takes logits. A 1-unit output with a
+ * categorical loss is `no-categorical-loss-single-unit`'s.
+ */
+const isCompileBug = known(
+  (p) => p.loss.info.input === 'logits' && isProbability(p.output.activation) && !isSingleUnitCategorical(p),
+);
+
+/** A probability fed to a loss call in custom training code: an activation op, or a model output. */
+interface Fed {
+  readonly activation: Probability;
+  readonly node: Node;
+  readonly op?: TensorValue;
+  readonly output?: OutputFact;
+}
+
+function fed(t: TensorPossibility): Fed | null {
+  const tensor = t.tensor;
+  if (tensor?.origin === 'activation-op' && isProbability(tensor.op))
+    return { activation: tensor.op, node: tensor.node, op: tensor };
+  const output = tensor?.origin === 'model-output' ? t.output : null;
+  if (output && isProbability(output.activation))
+    return { activation: output.activation, node: output.activationNode, output };
+  return null;
+}
 
 export default createRule<[], MessageIds>({
   name: 'no-activation-before-logits-loss',
@@ -46,7 +71,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       activationBeforeLogitsLoss:
-        'The {{activation}} output ({{activationWhere}}) is fed to {{loss}} ({{lossWhere}}), which expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
+        'The {{activation}} output{{activationWhere}} is fed to {{loss}}{{lossWhere}}, which expects logits and applies {{fused}} itself: {{fused}}({{activation}}(x)) cannot reach the loss minimum. Feed it logits, or use a probability loss.',
       useProbabilityLoss: "Use '{{replacement}}', which takes the probabilities this {{activation}} outputs.",
       removeActivation:
         'Remove the {{activation}} so the model emits logits (`predict()` then returns logits: apply `tf.{{activation}}` to them where probabilities are needed).',
@@ -58,93 +83,76 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const analysis = getAnalysis(context);
         if (!analysis) return;
+        const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(
-          placeOutputBugs(analysis, isCompileBug),
-          (p) => p.extra.site,
-        )) {
-          if (reported.has(at)) continue;
+        for (const place of byPlace(placeOutputBugs(analysis, isCompileBug), (p) => p.extra.site)) {
+          const { at, nodes, group } = place;
           reported.add(at);
-          const first = group[0]!;
-          const output = first.output!;
-          const loss = first.loss!;
-          const activation = output.activation as 'softmax' | 'sigmoid';
-          const sameActivation = group.every(
+          const { output, loss } = place.lead;
+          const activation = output.activation as Probability;
+          const oneActivation = group.every((b) => b.output.activation === activation);
+          const sameOutput = group.every(
             (b) =>
-              b.output!.activation === activation &&
-              b.output!.activationLiteral === output.activationLiteral &&
-              b.output!.layer === output.layer,
+              oneActivation &&
+              b.output.activationLiteral === output.activationLiteral &&
+              b.output.layer === output.layer,
           );
-          const sameLoss = group.every((b) => b.loss!.node === loss.node);
-          const matching = loss.info.fusedActivation === activation;
-          const replacement = PROBABILITY_LOSS[activation]!;
-          // The loss's replacement depends on the activation only (not on which layer).
-          const lossFix =
-            group.every((b) => b.output!.activation === activation) && sameLoss && loss.via === 'direct' && loss.local
-              ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
-              : null;
-          // (`alone`: no other group is reported at this place.)
-          const alone = group.length === placement.group.length;
-          const certain = alone && placement.extra.bugs === 1 && placement.extra.outputs === 1 && matching;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (lossFix && !certain) {
-            suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
-          }
-          const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
-          if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
-          const data = describe(
-            analysis,
-            unique(group.map((b) => b.output!.activation!)),
-            nodes,
-            unique(group.map((b) => b.loss!.info.display)),
-            unique(group.map((b) => b.loss!.info.fusedActivation!)),
-            loss.node,
-          );
-          context.report({
+          const replacement = PROBABILITY_LOSS[activation];
+          const lossFix = oneActivation ? replaceLossLiteral(analysis, group, replacement) : null;
+          reportGraded(context, {
             node: at,
             messageId: 'activationBeforeLogitsLoss',
-            data,
-            fix: certain && lossFix ? lossFix : null,
-            suggest,
+            data: {
+              activation: unique(group.map((b) => b.output.activation)).join(' or '),
+              activationWhere: elsewhere(analysis, at, nodes),
+              loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
+              lossWhere: elsewhere(analysis, at, [loss.node]),
+              fused: unique(group.map((b) => b.loss.info.fusedActivation)).join(' or '),
+            },
+            unique: isUnique(place) && loss.info.fusedActivation === activation,
+            fix: trainingEdit({ messageId: 'useProbabilityLoss', fix: lossFix, data: { replacement, activation } }),
+            suggest: [
+              modelEdit({
+                messageId: 'removeActivation',
+                fix: sameOutput ? removeOutputActivation(analysis, output) : null,
+                data: { activation },
+              }),
+            ],
           });
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
-          const ps = analysis.tensorPossibilities(call.prediction);
-          const bugs = judge(ps, (t) => isProbability(activationOf(t)));
+          const bugs = judge(analysis.tensorPossibilities(call.prediction).map(fed), (f): f is Fed => f !== null);
           for (const bug of bugs) {
-            const activation = activationOf(bug) as 'softmax' | 'sigmoid';
-            const node = bug.tensor!.origin === 'activation-op' ? bug.tensor!.node : bug.output!.activationNode;
-            const at = reportNode(analysis, node, call.callee);
+            const { activation, op, output } = bug;
+            const at = reportAt(analysis, bug.node, call.callee);
             if (!at || reported.has(at)) continue;
             reported.add(at);
             const matching = call.loss.fusedActivation === activation;
-            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-            let fix: Fix | null = null;
-            if (bug.tensor!.origin === 'activation-op') {
-              const op = bug.tensor!;
-              const removal = op.argumentNode ? unwrapTo(analysis.sourceCode, op.node, op.argumentNode) : null;
-              const direct = bugs.length === 1 && isArgumentOf(op.node, call.call, 1);
-              if (removal && direct && matching) fix = removal;
-              else if (removal) suggest.push({ messageId: 'passLogits', data: { activation }, fix: removal });
-            } else {
-              const removal = removeOutputActivation(analysis, bug.output!);
-              if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
-            }
-            context.report({
+            const direct = bugs.length === 1 && !!op && isArgumentOf(op.node, call.call, 1);
+            reportGraded(context, {
               node: at,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe(
-                analysis,
-                [activation],
-                [node],
-                [call.loss.display],
-                [call.loss.fusedActivation!],
-                call.callee,
-              ),
-              fix,
-              suggest,
+              data: {
+                activation,
+                activationWhere: elsewhere(analysis, at, [bug.node]),
+                loss: `\`${call.loss.display}\``,
+                lossWhere: elsewhere(analysis, at, [call.callee]),
+                fused: call.loss.fusedActivation ?? '',
+              },
+              unique: direct && matching,
+              fix: trainingEdit({
+                messageId: 'passLogits',
+                fix: op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null,
+                data: { activation },
+              }),
+              suggest: [
+                modelEdit({
+                  messageId: 'removeActivation',
+                  fix: output ? removeOutputActivation(analysis, output) : null,
+                  data: { activation },
+                }),
+              ],
             });
           }
         }
@@ -153,52 +161,8 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/**
- * A softmax/sigmoid output into a loss that takes logits. A 1-unit output with a
- * categorical loss (`softmaxCrossEntropy` on one unit) is `no-categorical-loss-single-unit`'s:
- * its fix (a sigmoid unit and `'binaryCrossentropy'`) is the one that helps there.
- */
-function isCompileBug(p: OutputLossPair): boolean {
-  return (
-    !!p.output &&
-    !!p.loss &&
-    p.loss.info.input === 'logits' &&
-    isProbability(p.output.activation) &&
-    !isSingleUnitCategorical(p)
-  );
-}
-
-function activationOf(t: TensorPossibility): string | undefined {
-  if (!t.tensor) return undefined;
-  if (t.tensor.origin === 'activation-op') return t.tensor.op;
-  if (t.tensor.origin === 'model-output') return t.output?.activation;
-  return undefined;
-}
-
 /** Is `node` (through TS wrappers) the argument at `index` of `call`? */
 function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {
   const arg = call.arguments[index];
   return !!arg && unwrap(arg) === node;
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
-}
-
-function describe(
-  analysis: FileAnalysis,
-  activations: string[],
-  activationNodes: readonly Node[],
-  losses: string[],
-  fused: string[],
-  lossNode: Node,
-): Record<string, string> {
-  return {
-    activation: activations.join(' or '),
-    activationWhere:
-      activationNodes.length === 1 ? analysis.where(activationNodes[0]!) : linesOf(activationNodes, analysis),
-    loss: losses.map((l) => `\`${l}\``).join(' or '),
-    lossWhere: analysis.where(lossNode),
-    fused: fused.join(' or '),
-  };
 }

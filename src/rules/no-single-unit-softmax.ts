@@ -1,7 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, judge, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
+import { getAnalysis, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
+import { judge, modelEdit, reportGraded, unique } from '../util/report.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
 type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid';
@@ -12,7 +12,7 @@ interface Case {
   readonly width: LayerFacts | null;
 }
 
-const isBug = (c: Case): boolean =>
+const isBug = (c: Case): c is Case & { readonly width: LayerFacts } =>
   c.act.activation === 'softmax' && c.act.overLastAxis === true && c.width?.units === 1;
 
 export default createRule<[], MessageIds>({
@@ -28,9 +28,9 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       singleUnitSoftmax:
-        'This softmax is taken over a single unit (`{{key}}: 1`), so it outputs exactly 1 for every input: the layer learns nothing and everything after it is constant. Use `sigmoid` for one yes/no probability, or give the layer one unit per class.',
+        'This softmax is taken over a single unit (`{{key}}: 1`), so it outputs exactly 1 for every input and its gradient is 0: the layer learns nothing through it. Use `sigmoid`, or one unit per class.',
       singleUnitSoftmaxAfter:
-        'This softmax is taken over the single unit of the layer before it ({{where}}), so it outputs exactly 1 for every input: nothing before it is learned and everything after it is constant. Use `sigmoid` for one yes/no probability, or give that layer one unit per class.',
+        'This softmax is taken over the single unit of the layer before it ({{where}}), so it outputs exactly 1 for every input and passes no gradient back. Use `sigmoid`, or one unit per class.',
       useSigmoid: "Use 'sigmoid', which outputs one independent probability.",
     },
   },
@@ -42,7 +42,7 @@ export default createRule<[], MessageIds>({
         // A 1-unit output trained with a categorical loss is one mistake, reported at
         // the loss by no-categorical-loss-single-unit (whose suggestion also fixes the softmax).
         const deferred = new Set<LayerFact>();
-        for (const bug of singleUnitCategoricalBugs(analysis)) for (const p of bug.pairs) deferred.add(p.output!.layer);
+        for (const bug of singleUnitCategoricalBugs(analysis)) for (const p of bug.pairs) deferred.add(p.output.layer);
         for (const layer of analysis.layerCalls) {
           if (deferred.has(layer)) continue;
           const role = layer.info.role;
@@ -69,38 +69,28 @@ export default createRule<[], MessageIds>({
             continue;
           }
           const bugs = judge(cases, isBug);
-          if (bugs.length === 0) continue;
-          const first = bugs[0]!;
-          const act = first.act;
+          const lead = bugs[0];
+          if (!lead) continue;
+          const act = lead.act;
           const sameActivation = bugs.every((b) => b.act === act) && facts.length === 1;
           const fix = sameActivation ? setLayerActivation(analysis.sourceCode, act, 'sigmoid') : null;
-          const autofix = !!fix && isBinaryOutput(analysis, layer);
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
-            fix && !autofix ? [{ messageId: 'useSigmoid', fix }] : [];
-          const key = (b: Case) => b.width!.layer.info.unitsKey ?? 'units';
-          if (role === 'activation') {
-            const places = bugs.map((b) => {
-              const node = b.width!.unitsNode ?? b.width!.layer.call;
-              return { order: node.range[0], line: analysis.where(node), key: key(b) };
-            });
-            places.sort((x, y) => x.order - y.order);
-            const where = [...new Set(places.map((p) => `${p.line}, \`${p.key}: 1\``))].join('; ');
-            context.report({
-              node: act.activationNode,
-              messageId: 'singleUnitSoftmaxAfter',
-              data: { where },
-              fix: autofix ? fix : null,
-              suggest,
-            });
-          } else {
-            context.report({
-              node: act.activationNode,
-              messageId: 'singleUnitSoftmax',
-              data: { key: key(first) },
-              fix: autofix ? fix : null,
-              suggest,
-            });
-          }
+          const key = (b: Case & { readonly width: LayerFacts }) => b.width.layer.info.unitsKey ?? 'units';
+          const places = bugs.map((b) => {
+            const node = b.width.unitsNode ?? b.width.layer.call;
+            return { order: node.range[0], line: analysis.where(node), key: key(b) };
+          });
+          places.sort((x, y) => x.order - y.order);
+          const where = unique(places.map((p) => `${p.line}, \`${p.key}: 1\``)).join('; ');
+          const binary = isBinaryOutput(analysis, layer);
+          reportGraded(context, {
+            node: act.activationNode,
+            ...(role === 'activation'
+              ? { messageId: 'singleUnitSoftmaxAfter', data: { where } }
+              : { messageId: 'singleUnitSoftmax', data: { key: key(lead) } }),
+            unique: true,
+            fix: modelEdit({ messageId: 'useSigmoid', fix: binary ? fix : null }),
+            suggest: [modelEdit({ messageId: 'useSigmoid', fix: binary ? null : fix })],
+          });
         }
       },
     };

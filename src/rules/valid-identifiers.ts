@@ -1,4 +1,3 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { getAnalysis, type FileAnalysis, type NamePosition, type NameUse, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import {
@@ -12,7 +11,8 @@ import {
   type NameKind,
 } from '../knowledge/names.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceNode, reportNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { reportAt, reportGraded, type Edit } from '../util/report.js';
 
 type MessageIds =
   | 'unknownName'
@@ -25,7 +25,7 @@ type MessageIds =
   | 'useLogitsLoss'
   | 'useProbabilityLoss';
 
-type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+type Suggestion = Edit<MessageIds>;
 
 /** What TF.js says when it rejects a name of each kind (TF.js 4.22, verified by running it). */
 const ERROR: Readonly<Record<NamePosition, (name: string) => string>> = {
@@ -131,31 +131,31 @@ export default createRule<[], MessageIds>({
             editable && fits(replacement)
               ? replaceNode(analysis.sourceCode, literal, stringLiteral(analysis.sourceCode, replacement, literal))
               : null;
+          // A layer's activation is part of the model: never an autofix.
+          const scope = kinds.includes('activation') ? 'model' : 'training';
           const report = (
             messageId: MessageIds,
             data: Record<string, string>,
             options: { autofix?: string; suggest?: Suggestion[] } = {},
           ) => {
-            const suggest = [...(options.suggest ?? [])];
-            let fix: Fix | null = null;
-            if (options.autofix !== undefined) {
-              const f = edit(options.autofix);
-              if (f && local) fix = f;
-              else if (f) suggest.unshift({ messageId: 'useName', data: { replacement: options.autofix }, fix: f });
-            }
+            const name = options.autofix;
+            const first = name === undefined ? null : edit(name);
             // A name from an imported module is reported where this file uses it.
-            const at = reportNode(
-              analysis,
-              literal,
-              ...uses.map((u) => u.compileSite?.via),
-              ...uses.map((u) => u.call),
-            );
-            if (at) context.report({ node: at, messageId, data, fix, suggest });
+            const at = reportAt(analysis, literal, ...uses.map((u) => u.compileSite?.via), ...uses.map((u) => u.call));
+            if (!at) return;
+            reportGraded(context, {
+              node: at,
+              messageId,
+              data,
+              unique: local,
+              fix: first && { messageId: 'useName', data: { replacement: name ?? '' }, fix: first, scope },
+              suggest: options.suggest,
+            });
           };
           const nameSuggestions = (names: readonly string[]): Suggestion[] =>
             names.flatMap((replacement) => {
               const f = edit(replacement);
-              return f ? [{ messageId: 'useName' as const, data: { replacement }, fix: f }] : [];
+              return f ? [{ messageId: 'useName' as const, data: { replacement }, fix: f, scope }] : [];
             });
 
           const { kind, name } = bad;
@@ -212,7 +212,13 @@ export default createRule<[], MessageIds>({
             if (kind === 'loss' || kind === 'metric') {
               advice = `it exists only as the function \`${fn}\`, which \`compile()\` accepts`;
               const f = functionEdit(analysis, literal, fn);
-              if (f) suggest.push({ messageId: 'useFunction', data: { replacement: f.text }, fix: f.fix });
+              if (f)
+                suggest.push({
+                  messageId: 'useFunction',
+                  data: { replacement: f.text },
+                  fix: f.fix,
+                  scope: 'training',
+                });
             } else if (kind === 'optimizer') {
               advice = `create it with \`${fn}(learningRate, momentum)\` and pass that`;
             } else {
@@ -282,11 +288,11 @@ function logitsLossSuggestions(
 ): Suggestion[] {
   const outputs = uses.flatMap((u) => outputsOfUse(analysis, u));
   const known = outputs.length > 0 && outputs.every((o) => o !== null && o.activation !== undefined);
-  const all = (a: string) => known && outputs.every((o) => o!.activation === a);
+  const all = (a: string) => known && outputs.every((o) => o?.activation === a);
   const out: Suggestion[] = [];
   if (!all(logits.activation)) {
     const f = functionEdit(analysis, literal, `tf.losses.${logits.fn}`);
-    if (f) out.push({ messageId: 'useLogitsLoss', data: { replacement: f.text }, fix: f.fix });
+    if (f) out.push({ messageId: 'useLogitsLoss', data: { replacement: f.text }, fix: f.fix, scope: 'training' });
   }
   if (!all('linear')) {
     const f = edit(logits.probabilityLoss);
@@ -295,6 +301,7 @@ function logitsLossSuggestions(
         messageId: 'useProbabilityLoss',
         data: { replacement: logits.probabilityLoss, activation: logits.activation },
         fix: f,
+        scope: 'training',
       });
   }
   return out;

@@ -91,7 +91,7 @@ describe('cross-file analysis', () => {
         line: 5,
         column: 42,
         message: expect.stringContaining(
-          'The softmax output (model.js:7) is fed to `tf.losses.softmaxCrossEntropy` (line 5)',
+          'The softmax output (model.js:7) is fed to `tf.losses.softmaxCrossEntropy`, which',
         ),
         // The loss is in this file: the unique local fix applies.
         fix: "'categoricalCrossentropy'",
@@ -107,7 +107,7 @@ describe('cross-file analysis', () => {
     // callback are in the importing file: their \`this\` writes and returns are there.
     const messages = await lint('js', file, {}, 'tfjs/no-sigmoid-with-categorical-loss');
     expect(messages.map((m) => m.line)).toEqual([line]);
-    expect(messages[0]!.message).toContain('This sigmoid scores every output unit on its own');
+    expect(messages[0]!.message).toContain('This sigmoid scores each unit on its own');
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe('cross-file analysis', () => {
           line: 5,
           column: 51,
           message: expect.stringContaining(
-            `The softmax output (line 5) is fed to \`tf.losses.softmaxCrossEntropy\` (${helper}:4)`,
+            `The softmax output is fed to \`tf.losses.softmaxCrossEntropy\` (${helper}:4)`,
           ),
           // The loss is in the other file: nothing to fix here.
           fix: undefined,
@@ -297,7 +297,7 @@ describe('cross-file analysis', () => {
       [11, 'The sigmoid output (factory.cjs:9)'],
       [14, 'The softmax output (model.cjs:4)'],
       // A compile helper that is the whole module, called with a model of this file.
-      [17, 'The softmax output (line 17)'],
+      [17, 'The softmax output'],
     ]);
     // TypeScript's `import createModel = require(...)` is the same value.
     const ts = await lint('js', 'factory-equals.ts');

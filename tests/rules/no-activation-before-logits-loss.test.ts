@@ -3,12 +3,22 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line, the activation line. */
-const data = (activation: string, loss: string, fused: string, lossLine: number, activationLine: number) => ({
+/**
+ * The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line,
+ * the activation line, and the line reported at (default: the activation's), which the message does not repeat.
+ */
+const data = (
+  activation: string,
+  loss: string,
+  fused: string,
+  lossLine: number,
+  activationLine: number,
+  at = activationLine,
+) => ({
   activation,
-  activationWhere: `line ${activationLine}`,
+  activationWhere: activationLine === at ? '' : ` (line ${activationLine})`,
   loss: `\`${loss}\``,
-  lossWhere: `line ${lossLine}`,
+  lossWhere: lossLine === at ? '' : ` (line ${lossLine})`,
   fused,
 });
 

@@ -4,8 +4,8 @@ import { runRule } from '../helpers/rule-tester.js';
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
 const SHAPE = '`fit` throws a target-shape error that does not point here.';
-const ONE_HOT = '`fit` throws "Error in oneHot: depth must be >=2".';
-const ZERO = 'The loss reads 0 for every input: training runs without an error and learns nothing useful.';
+const ONE_HOT = '`fit` throws "depth must be >=2".';
+const ZERO = 'The loss is 0 for every input, so nothing useful is learned.';
 const SOFTMAX = ' Its softmax also outputs a constant 1.';
 
 /** The report's data: the loss as shown, where the single unit is, what happens. */

@@ -3,11 +3,14 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the loss as shown, its line, the activation it needs. */
-const data = (loss: string, line: number, activation: string, outputLine: number) => ({
-  output: `line ${outputLine}`,
+/**
+ * The report's data: the loss as shown, its line, the activation it needs, the output's line, and the
+ * line reported at (default: the output's); the message does not repeat the line reported at.
+ */
+const data = (loss: string, line: number, activation: string, outputLine: number, at = outputLine) => ({
+  output: outputLine === at ? '' : ` (line ${outputLine})`,
   loss,
-  where: `line ${line}`,
+  where: line === at ? '' : ` (line ${line})`,
   activation,
 });
 

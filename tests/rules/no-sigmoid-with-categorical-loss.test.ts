@@ -16,10 +16,10 @@ function build() {
 }
 build();`;
 
-/** The report's data: the loss as shown, and the line it is named on. */
-const data = (loss: string, line: number | string) => ({
+/** The report's data: the loss as shown, and where it is named (not repeated when on the line reported at). */
+const data = (loss: string, line: number | string, at?: number) => ({
   loss,
-  where: typeof line === 'number' ? `line ${line}` : line,
+  where: line === at ? '' : typeof line === 'number' ? ` (line ${line})` : ` (${line})`,
 });
 
 /** A model compiled with `first`, trained, compiled again with the categorical loss and trained again (fine-tuning). */
