@@ -1,31 +1,47 @@
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
+import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { removeOutputActivation, unwrapTo } from '../util/fixes.js';
+import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
   byPlace,
+  combine,
   elsewhere,
   isUnique,
   judge,
   known,
   modelEdit,
   placeOutputBugs,
+  replaceLossFunction,
   replaceLossLiteral,
   reportAt,
   reportGraded,
   trainingEdit,
   unique,
+  type KnownPair,
 } from '../util/report.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
-type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
+type MessageIds =
+  | 'activationBeforeLogitsLoss'
+  | 'useProbabilityLoss'
+  | 'useProbabilityLossAccuracy'
+  | 'removeActivation'
+  | 'removeActivationUseLogitsLoss'
+  | 'passLogits'
+  | 'passLogitsTo';
 type Probability = 'softmax' | 'sigmoid';
 
 /** The probability loss that matches each activation. */
 const PROBABILITY_LOSS: Readonly<Record<Probability, string>> = {
   softmax: 'categoricalCrossentropy',
   sigmoid: 'binaryCrossentropy',
+};
+
+/** The logits loss that applies each activation itself. */
+const LOGITS_LOSS: Readonly<Record<Probability, string>> = {
+  softmax: 'softmaxCrossEntropy',
+  sigmoid: 'sigmoidCrossEntropy',
 };
 
 const isProbability = (activation: string | undefined): activation is Probability =>
@@ -75,7 +91,12 @@ export default createRule<[], MessageIds>({
       useProbabilityLoss: "Use '{{replacement}}', which takes the probabilities this {{activation}} outputs.",
       removeActivation:
         'Remove the {{activation}} so the model emits logits (`predict()` then returns logits: apply `tf.{{activation}}` to them where probabilities are needed).',
+      useProbabilityLossAccuracy:
+        "Use '{{replacement}}', which takes these {{activation}} probabilities; TF.js then computes `'accuracy'` as element-wise `binaryAccuracy`.",
+      removeActivationUseLogitsLoss:
+        'Remove the {{activation}} and use `{{replacement}}`, which applies it to the logits itself (`predict()` then returns logits).',
       passLogits: 'Pass the logits to the loss without the {{activation}}.',
+      passLogitsTo: 'Pass the logits to `{{replacement}}` without the {{activation}}.',
     },
   },
   create(context) {
@@ -99,6 +120,15 @@ export default createRule<[], MessageIds>({
           );
           const replacement = PROBABILITY_LOSS[activation];
           const lossFix = oneActivation ? replaceLossLiteral(analysis, group, replacement) : null;
+          const matching = group.every((b) => b.loss.info.fusedActivation === activation);
+          // Removing the activation is right only when the loss is the only reader of the probabilities.
+          const removable = sameOutput && !group.some((b) => readsProbabilitiesElsewhere(analysis, b));
+          const logitsLoss =
+            removable && !matching ? replaceLossFunction(analysis, group, ['losses', LOGITS_LOSS[activation]]) : null;
+          // Finding: the 'binaryCrossentropy' string makes TF.js compute 'accuracy' as binaryAccuracy on wide outputs.
+          const accuracyChanges =
+            replacement === 'binaryCrossentropy' &&
+            group.some((b) => b.output.units !== 1 && mayTrackAccuracy(analysis, b));
           reportGraded(context, {
             node: at,
             messageId: 'activationBeforeLogitsLoss',
@@ -109,13 +139,22 @@ export default createRule<[], MessageIds>({
               lossWhere: elsewhere(analysis, at, [loss.node]),
               fused: unique(group.map((b) => b.loss.info.fusedActivation)).join(' or '),
             },
-            unique: isUnique(place) && loss.info.fusedActivation === activation,
-            fix: trainingEdit({ messageId: 'useProbabilityLoss', fix: lossFix, data: { replacement, activation } }),
+            unique: isUnique(place) && matching && !accuracyChanges,
+            fix: trainingEdit({
+              messageId: accuracyChanges ? 'useProbabilityLossAccuracy' : 'useProbabilityLoss',
+              fix: lossFix,
+              data: { replacement, activation },
+            }),
             suggest: [
               modelEdit({
                 messageId: 'removeActivation',
-                fix: sameOutput ? removeOutputActivation(analysis, output) : null,
+                fix: removable && matching ? removeOutputActivation(analysis, output) : null,
                 data: { activation },
+              }),
+              modelEdit({
+                messageId: 'removeActivationUseLogitsLoss',
+                fix: logitsLoss && combine(removeOutputActivation(analysis, output), logitsLoss.fix),
+                data: { activation, replacement: logitsLoss?.text ?? '' },
               }),
             ],
           });
@@ -130,6 +169,13 @@ export default createRule<[], MessageIds>({
             reported.add(at);
             const matching = call.loss.fusedActivation === activation;
             const direct = bugs.length === 1 && !!op && isArgumentOf(op.node, call.call, 1);
+            // A softmax fed to the sigmoid loss (or the reverse): the logits belong to the other loss.
+            const other = matching
+              ? undefined
+              : analysis.tfExpression(['losses', LOGITS_LOSS[activation]], call.callee);
+            const toOther = other ? replaceNode(sc, call.callee, other) : null;
+            const removal = output ? removeOutputActivation(analysis, output) : null;
+            const unwrapped = op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null;
             reportGraded(context, {
               node: at,
               messageId: 'activationBeforeLogitsLoss',
@@ -141,16 +187,18 @@ export default createRule<[], MessageIds>({
                 fused: call.loss.fusedActivation ?? '',
               },
               unique: direct && matching,
-              fix: trainingEdit({
-                messageId: 'passLogits',
-                fix: op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null,
-                data: { activation },
-              }),
+              fix: trainingEdit({ messageId: 'passLogits', fix: matching && unwrapped, data: { activation } }),
               suggest: [
+                trainingEdit({
+                  messageId: 'passLogitsTo',
+                  fix: !matching && combine(unwrapped, toOther),
+                  data: { activation, replacement: other ?? '' },
+                }),
+                modelEdit({ messageId: 'removeActivation', fix: matching && removal, data: { activation } }),
                 modelEdit({
-                  messageId: 'removeActivation',
-                  fix: output ? removeOutputActivation(analysis, output) : null,
-                  data: { activation },
+                  messageId: 'removeActivationUseLogitsLoss',
+                  fix: !matching && combine(removal, toOther),
+                  data: { activation, replacement: other ?? '' },
                 }),
               ],
             });
@@ -160,6 +208,38 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * Does something besides the loss read this output as probabilities, so that removing
+ * the activation would break it? A wrapper function that reads its prediction more
+ * than once (`pt = sum(yTrue * yPred)` in a focal loss), or a metric that is not an
+ * argmax (`binaryAccuracy`, AUC, a custom function: all read the values).
+ */
+function readsProbabilitiesElsewhere(analysis: FileAnalysis, pair: KnownPair): boolean {
+  const wrapper = pair.loss.via === 'wrapper' ? pair.loss.wrapper : undefined;
+  if (pair.loss.via === 'wrapper') {
+    const param = wrapper?.params[1];
+    if (!wrapper || param?.type !== 'Identifier') return true;
+    const variable = analysis.sourceCode.getDeclaredVariables(wrapper).find((v) => v.name === param.name);
+    if (!variable || variable.references.length !== 1) return true;
+  }
+  return analysis
+    .metricsOf(pair.site, pair.output.name)
+    .some((m) => !m.value.complete || m.value.names.some((name) => !isArgmaxMetric(name, pair.output.units)));
+}
+
+/** Metrics that only compare the argmax of the output (TF.js resolves 'accuracy' so for a logits loss on 2+ units). */
+function isArgmaxMetric(name: string, units: number | undefined): boolean {
+  if (name === 'categoricalAccuracy' || name === 'sparseCategoricalAccuracy') return true;
+  return (name === 'accuracy' || name === 'acc') && units !== undefined && units > 1;
+}
+
+/** Could `metrics` hold `'accuracy'` for this output on some path? */
+function mayTrackAccuracy(analysis: FileAnalysis, pair: KnownPair): boolean {
+  return analysis
+    .metricsOf(pair.site, pair.output.name)
+    .some((m) => !m.value.complete || m.value.names.some((name) => name === 'accuracy' || name === 'acc'));
+}
 
 /** Is `node` (through TS wrappers) the argument at `index` of `call`? */
 function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {

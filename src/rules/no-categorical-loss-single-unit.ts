@@ -41,7 +41,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       categoricalLossSingleUnit:
-        'The categorical loss {{loss}} trains an output with a single unit ({{where}}): one class compared with itself. {{effect}} Use one unit per class, or a sigmoid unit with `binaryCrossentropy`.',
+        'The categorical loss {{loss}} trains an output with a single unit ({{where}}): one class compared with itself. {{effect}} Use one unit per class, or a sigmoid unit with `binaryCrossentropy` for a yes/no label.',
       useBinaryCrossentropy: "Use 'binaryCrossentropy', which trains the single sigmoid unit as a yes/no probability.",
       useSigmoidBinaryCrossentropy: "Use a sigmoid output with 'binaryCrossentropy', to train one yes/no probability.",
       useSigmoidCrossEntropy: 'Use `{{replacement}}`, which trains the single logit as a yes/no score.',
@@ -75,7 +75,10 @@ export default createRule<[], MessageIds>({
               o.activation === output.activation &&
               o.activationLiteral === output.activationLiteral,
           );
-          const lossFix = replaceLossLiteral(analysis, group, 'binaryCrossentropy');
+          // Sparse labels are class ids (0..K-1): a binary loss on them goes negative. No yes/no edit then.
+          const lossFix = group.some((p) => p.loss.info.sparse)
+            ? null
+            : replaceLossLiteral(analysis, group, 'binaryCrossentropy');
           const logits =
             loss.info.input === 'logits' && output.activation === 'linear'
               ? replaceLossFunction(analysis, group, ['losses', 'sigmoidCrossEntropy'])

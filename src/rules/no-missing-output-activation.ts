@@ -1,5 +1,4 @@
-import { enclosingFunction } from '../analysis/ast.js';
-import { getAnalysis, type FileAnalysis, type LayerFact, type OutputFact } from '../analysis/index.js';
+import { getAnalysis, type FileAnalysis, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -7,7 +6,6 @@ import { setLayerActivation } from '../util/fixes.js';
 import {
   byPlace,
   elsewhere,
-  isUnique,
   judge,
   known,
   modelEdit,
@@ -46,7 +44,6 @@ export default createRule<[], MessageIds>({
       description: 'Require a softmax or sigmoid output when the loss expects probabilities',
       recommended: true,
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
@@ -64,12 +61,10 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        let uses: Map<LayerFact, number> | undefined;
         for (const place of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
           const { at, nodes, group } = place;
           reported.add(at);
-          const { site } = place.first.extra;
-          const { output, loss } = place.lead;
+          const { output } = place.lead;
           const activations = unique(group.map((b) => ACTIVATION_FOR[b.loss.info.classes]));
           const activation = activations.join(' or ');
           const sameOutput = group.every(
@@ -77,12 +72,6 @@ export default createRule<[], MessageIds>({
           );
           const [only, ...others] = activations;
           const actFix = only && others.length === 0 && sameOutput ? setLayerActivation(sc, output, only) : null;
-          // Certain and local: one path, one output, a layer compiled nowhere else and written where it is compiled.
-          const certain =
-            isUnique(place) &&
-            loss.info.classes !== 'none' &&
-            (uses ??= outputUses(analysis)).get(output.layer) === 1 &&
-            enclosingFunction(output.layer.call) === enclosingFunction(site.call);
           const logits = logitsLossFix(analysis, group);
           reportGraded(context, {
             node: at,
@@ -93,9 +82,12 @@ export default createRule<[], MessageIds>({
               where: elsewhere(analysis, at, unique(group.map((b) => b.loss.node))),
               activation,
             },
-            unique: certain,
-            fix: modelEdit({ messageId: 'addActivation', fix: actFix, data: { activation } }),
-            suggest: [trainingEdit({ messageId: 'useLogitsLoss', fix: logits?.fix, data: logits?.data })],
+            // Both edits change what the model computes or what its loss reads: suggestions only.
+            unique: false,
+            suggest: [
+              modelEdit({ messageId: 'addActivation', fix: actFix, data: { activation } }),
+              trainingEdit({ messageId: 'useLogitsLoss', fix: logits?.fix, data: logits?.data }),
+            ],
           });
         }
         // Custom training code: a probability loss called on a linear model's predictions.
@@ -136,19 +128,6 @@ export default createRule<[], MessageIds>({
     };
   },
 });
-
-/** How many (compile site, output) pairs each layer is the output layer of. */
-function outputUses(analysis: FileAnalysis): Map<LayerFact, number> {
-  const uses = new Map<LayerFact, number>();
-  for (const site of analysis.compileSites) {
-    for (const pairs of analysis.pairsOf(site)) {
-      for (const layer of new Set(pairs.map((p) => p.output?.layer))) {
-        if (layer) uses.set(layer, (uses.get(layer) ?? 0) + 1);
-      }
-    }
-  }
-  return uses;
-}
 
 /**
  * Keep the logits: the TF.js loss that takes them (`tf.losses.softmaxCrossEntropy`

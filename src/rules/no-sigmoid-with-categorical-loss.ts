@@ -24,7 +24,7 @@ const wantsDistribution = (loss: LossInfo): boolean => isCategorical(loss) && lo
 /**
  * A sigmoid output trained with a categorical probability loss. A 1-unit output is
  * `no-categorical-loss-single-unit`'s; an output of unknown width is reported (the
- * pairing is wrong at every width) but never autofixed (softmax is wrong on one unit).
+ * pairing is wrong at every width; the categorical loss needs 2+ units to run at all).
  */
 const isBug = known(
   (p) =>
@@ -41,7 +41,6 @@ export default createRule<[], MessageIds>({
       description: 'Disallow sigmoid outputs trained with a categorical loss, which expects a softmax distribution',
       recommended: true,
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
@@ -74,14 +73,8 @@ export default createRule<[], MessageIds>({
           const sameLiteral = group.every(
             (b) => b.output.layer === output.layer && b.output.activationLiteral === output.activationLiteral,
           );
-          const edit = sameLiteral ? setOutputActivation(analysis, output, 'softmax') : null;
-          const certain =
-            !!edit?.own &&
-            place.group.length === place.first.group.length &&
-            place.first.extra.bugs === 1 &&
-            output.units !== undefined &&
-            group.every((b) => b.output.units === output.units) &&
-            !fine.has(node);
+          // Not on a layer another compile call pairs with a fine loss (a shared layer): it would break that one.
+          const toSoftmax = sameLiteral && !fine.has(node) ? setOutputActivation(analysis, output, 'softmax') : null;
           // The binary loss suits multi-label data; not when the labels are class ids
           // (sparse) or provably one-hot (every fit in this file gets `tf.oneHot(...)`).
           const exclusiveLabels = loss.info.sparse || group.some((b) => analysis.oneHotFitsOf(b.output.model) !== null);
@@ -97,9 +90,9 @@ export default createRule<[], MessageIds>({
               ),
               ...(at === node ? {} : { output: elsewhere(analysis, at, nodes) }),
             },
-            unique: certain,
-            fix: modelEdit({ messageId: 'useSoftmax', fix: edit?.fix }),
+            unique: false,
             suggest: [
+              modelEdit({ messageId: 'useSoftmax', fix: toSoftmax?.fix }),
               trainingEdit({
                 messageId: 'useBinaryCrossentropy',
                 fix: exclusiveLabels ? null : replaceLossLiteral(analysis, group, 'binaryCrossentropy'),

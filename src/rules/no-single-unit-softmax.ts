@@ -1,10 +1,10 @@
 import { getAnalysis, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { setLayerActivation } from '../util/fixes.js';
+import { removeLayerCall, setLayerActivation } from '../util/fixes.js';
 import { judge, modelEdit, reportGraded, unique } from '../util/report.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
-type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid';
+type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid' | 'useLinear';
 
 /** One path: the softmax (its layer's facts) and the layer setting the width it is taken over. */
 interface Case {
@@ -23,7 +23,6 @@ export default createRule<[], MessageIds>({
       description: 'Disallow softmax over a single unit, which always outputs 1',
       recommended: true,
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
@@ -31,7 +30,8 @@ export default createRule<[], MessageIds>({
         'This softmax is taken over a single unit (`{{key}}: 1`), so it outputs exactly 1 for every input and its gradient is 0: the layer learns nothing through it. Use `sigmoid`, or one unit per class.',
       singleUnitSoftmaxAfter:
         'This softmax is taken over the single unit of the layer before it ({{where}}), so it outputs exactly 1 for every input and passes no gradient back. Use `sigmoid`, or one unit per class.',
-      useSigmoid: "Use 'sigmoid', which outputs one independent probability.",
+      useSigmoid: "Use 'sigmoid', which outputs the one yes/no probability {{loss}} expects.",
+      useLinear: 'Remove the softmax: {{loss}} fits a number, which a linear output can give.',
     },
   },
   create(context) {
@@ -73,7 +73,8 @@ export default createRule<[], MessageIds>({
           if (!lead) continue;
           const act = lead.act;
           const sameActivation = bugs.every((b) => b.act === act) && facts.length === 1;
-          const fix = sameActivation ? setLayerActivation(analysis.sourceCode, act, 'sigmoid') : null;
+          const use = sameActivation ? lossUse(analysis, layer) : undefined;
+          const sc = analysis.sourceCode;
           const key = (b: Case & { readonly width: LayerFacts }) => b.width.layer.info.unitsKey ?? 'units';
           const places = bugs.map((b) => {
             const node = b.width.unitsNode ?? b.width.layer.call;
@@ -81,15 +82,26 @@ export default createRule<[], MessageIds>({
           });
           places.sort((x, y) => x.order - y.order);
           const where = unique(places.map((p) => `${p.line}, \`${p.key}: 1\``)).join('; ');
-          const binary = isBinaryOutput(analysis, layer);
           reportGraded(context, {
             node: act.activationNode,
             ...(role === 'activation'
               ? { messageId: 'singleUnitSoftmaxAfter', data: { where } }
               : { messageId: 'singleUnitSoftmax', data: { key: key(lead) } }),
-            unique: true,
-            fix: modelEdit({ messageId: 'useSigmoid', fix: binary ? fix : null }),
-            suggest: [modelEdit({ messageId: 'useSigmoid', fix: binary ? null : fix })],
+            unique: false,
+            // The edit depends on what the output is trained for; on a hidden layer nothing is certain.
+            suggest: [
+              use?.kind === 'binary'
+                ? modelEdit({ messageId: 'useSigmoid', fix: setLayerActivation(sc, act, 'sigmoid'), data: use.data })
+                : null,
+              use?.kind === 'regression'
+                ? modelEdit({
+                    messageId: 'useLinear',
+                    fix:
+                      role === 'activation' ? removeLayerCall(sc, layer.call) : setLayerActivation(sc, act, 'linear'),
+                    data: use.data,
+                  })
+                : null,
+            ],
           });
         }
       },
@@ -97,24 +109,48 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** Losses on any real value, for which a linear output is the usual one (not `poisson`, `hinge`, ...). */
+const REGRESSION: ReadonlySet<string> = new Set([
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'logcosh',
+  'losses.meanSquaredError',
+  'losses.absoluteDifference',
+  'losses.huberLoss',
+  'metrics.meanSquaredError',
+  'metrics.meanAbsoluteError',
+]);
+
 /**
- * Is `layer` the output of every model it is compiled as the output of, each with
- * one output and a loss for independent probabilities (`'binaryCrossentropy'`)? Then
- * sigmoid is what the code means, and the only change is the activation.
+ * What `layer` is trained for when it is the output of every model it is compiled
+ * as the output of, each with one output and one kind of loss: `binary` (a loss
+ * for independent probabilities: sigmoid is meant) or `regression` (a loss on raw
+ * values, `'meanSquaredError'`: a linear output is meant). Undefined otherwise (a
+ * hidden layer, an unknown or categorical loss).
  */
-function isBinaryOutput(analysis: FileAnalysis, layer: LayerFact): boolean {
-  let seen = false;
+function lossUse(
+  analysis: FileAnalysis,
+  layer: LayerFact,
+): { kind: 'binary' | 'regression'; data: { loss: string } } | undefined {
+  const kinds = new Set<string>();
+  const losses = new Set<string>();
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
-    for (const pairs of perOutput) {
-      for (const p of pairs) {
-        if (p.output?.layer !== layer) continue;
-        seen = true;
-        const loss = p.loss?.info;
-        if (perOutput.length !== 1 || !loss || loss.input !== 'probabilities' || loss.classes !== 'independent')
-          return false;
-      }
+    for (const p of perOutput.flat()) {
+      if (p.output?.layer !== layer) continue;
+      const loss = p.loss?.info;
+      if (perOutput.length !== 1 || !loss) return undefined;
+      kinds.add(
+        loss.input === 'probabilities' && loss.classes === 'independent'
+          ? 'binary'
+          : REGRESSION.has(loss.key)
+            ? 'regression'
+            : 'other',
+      );
+      losses.add(`\`${loss.display}\``);
     }
   }
-  return seen;
+  const [kind, ...more] = kinds;
+  if (more.length > 0 || (kind !== 'binary' && kind !== 'regression')) return undefined;
+  return { kind, data: { loss: [...losses].join(' or ') } };
 }

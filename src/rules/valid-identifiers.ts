@@ -38,22 +38,20 @@ const ERROR: Readonly<Record<NamePosition, (name: string) => string>> = {
 /**
  * Layer class names that `activation` accepts by accident (see names.ts), what
  * happens, and the activation string to use instead when one computes the same
- * (`autofix`: it does on every output; otherwise offered as a suggestion).
+ * (a suggestion: an edit of a layer is never an autofix).
  * 'ELU' is absent: it is the elu activation and even saves as 'elu'.
  */
 const LAYER_CLASS_ACTIVATION: Readonly<
-  Record<Exclude<AlsoAcceptedActivation, 'ELU'>, { effect: string; replacement?: string; autofix?: true }>
+  Record<Exclude<AlsoAcceptedActivation, 'ELU'>, { effect: string; replacement?: string }>
 > = {
   Softmax: {
     effect:
       'the Softmax layer normalises over axis 1, not the last axis, so on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
     replacement: 'softmax',
-    autofix: true,
   },
   ReLU: {
     effect: "it computes relu but is saved as 're_lu', and the saved model cannot be loaded again",
     replacement: 'relu',
-    autofix: true,
   },
   PReLU: {
     effect: 'its alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
@@ -97,7 +95,7 @@ export default createRule<[], MessageIds>({
       aliasName: "TF.js has no {{kind}} '{{name}}' ({{error}}); TF.js calls it '{{replacement}}'.",
       functionOnly: "TF.js has no {{kind}} '{{name}}' ({{error}}); {{advice}}.",
       logitsLossName:
-        "TF.js has no loss '{{name}}' ({{error}}). Only the function `tf.losses.{{fn}}` exists, and it takes logits: pass it if the model outputs logits, or use '{{probabilityLoss}}' if the model outputs {{activation}} probabilities.",
+        "TF.js has no loss '{{name}}' ({{error}}). The function `tf.losses.{{fn}}` takes logits; for {{activation}} probabilities use '{{probabilityLoss}}'.",
       layerClassActivation:
         "'{{name}}' is not an activation but a layer class, which TF.js also finds under that name: {{effect}}.",
       useName: "Use '{{replacement}}'.",
@@ -165,15 +163,11 @@ export default createRule<[], MessageIds>({
             const effect =
               entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
             const replacement = entry?.replacement;
-            if (replacement !== undefined && entry?.autofix) {
-              report('layerClassActivation', { name, effect }, { autofix: replacement });
-            } else {
-              report(
-                'layerClassActivation',
-                { name, effect },
-                { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) },
-              );
-            }
+            report(
+              'layerClassActivation',
+              { name, effect },
+              { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) },
+            );
             continue;
           }
           const logits = kind === 'loss' ? LOGITS_LOSS[normalizeName(name)] : undefined;

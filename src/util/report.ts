@@ -16,7 +16,9 @@
  *     }
  *
  * `fix` is an autofix only when the report is unique (one path, one output,
- * nothing else reported there); otherwise it is the first suggestion.
+ * nothing else reported there) and it is a `trainingEdit` (the loss, metrics,
+ * names, options of compile/fit): `--fix` never changes the model. Otherwise it is
+ * the first suggestion.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
@@ -167,7 +169,7 @@ export interface Edit<M extends string> {
 
 interface EditSpec<M extends string> {
   readonly messageId: M;
-  readonly fix: Fix | null | undefined;
+  readonly fix: Fix | null | undefined | false;
   readonly data?: Record<string, string>;
 }
 
@@ -190,8 +192,8 @@ export function combine(...fixes: (Fix | null | undefined)[]): Fix | null {
 /**
  * Report with graded edits: `fix` is applied by `--fix` when the report is
  * `unique` (the edit is the only one possible and local) and it touches only the
- * training configuration; otherwise it is the first suggestion. `suggest`: the
- * other edits, offered as suggestions.
+ * training configuration (`trainingEdit`); otherwise it is the first suggestion.
+ * `suggest`: the other edits, offered as suggestions.
  */
 export function reportGraded<M extends string>(
   context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
@@ -205,7 +207,8 @@ export function reportGraded<M extends string>(
   },
 ): void {
   const { unique, fix: preferred, suggest: others = [], ...rest } = report;
-  const auto = unique && preferred ? preferred : null;
+  // `--fix` never changes the model: an edit of a layer is only ever suggested.
+  const auto = unique && preferred?.scope === 'training' ? preferred : null;
   const suggest = [preferred, ...others]
     .filter((e): e is Edit<M> => !!e && e !== auto)
     .map(({ messageId, data, fix }) => ({ messageId, fix, ...(data ? { data } : {}) }));

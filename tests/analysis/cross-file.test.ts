@@ -321,9 +321,10 @@ describe('cross-file analysis', () => {
       [11, 'tfjs/no-sigmoid-with-categorical-loss', undefined],
       [12, 'tfjs/no-missing-output-activation', undefined],
       [13, 'tfjs/no-missing-output-activation', undefined],
-      // One sigmoid unit: binary cross-entropy takes the same 0/1 labels.
-      [14, 'tfjs/no-categorical-loss-single-unit', "'binaryCrossentropy'"],
-      [15, 'tfjs/no-categorical-loss-single-unit', "'binaryCrossentropy'"],
+      // One sigmoid unit with the sparse loss: its labels are class ids, not 0/1 probabilities, so no
+      // binary loss is offered (issue 26, finding 2).
+      [14, 'tfjs/no-categorical-loss-single-unit', undefined],
+      [15, 'tfjs/no-categorical-loss-single-unit', undefined],
     ]);
     // Each fix edits its own line's loss only.
     const lines = result!.messages
