@@ -29,7 +29,7 @@ import {
   unwrap,
   walk,
 } from './ast.js';
-import type { SyntaxIndex } from './syntax.js';
+import type { RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
 import {
@@ -177,8 +177,8 @@ export class Evaluator {
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: TfjsSettings,
-    /** The file's calls, exits and `this` writes (see syntax.ts). */
-    readonly syntax: SyntaxIndex,
+    /** The file's calls, exits and `this` writes (see recorded-nodes.ts). */
+    readonly nodes: RecordedNodes,
     private readonly resolveModule?: ModuleResolver,
   ) {}
 
@@ -925,7 +925,7 @@ export class Evaluator {
         entries.push({ at: node.range[0], name: node.key.name, value: node.value });
       }
     }
-    for (const w of this.syntax.indexOf(cls, this.sourceCode).thisWritesOf(cls)) {
+    for (const w of this.nodes.indexOf(cls, this.sourceCode).thisWritesOf(cls)) {
       const key = staticMemberName(w.left as TSESTree.MemberExpression);
       if (key === undefined) continue;
       // A compound assignment evaluates to unknown.
@@ -1032,8 +1032,8 @@ export class Evaluator {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];
-    // `fn` may be in another module (see SyntaxIndex.indexOf).
-    for (const exit of this.syntax.indexOf(fn, this.sourceCode).exitsOf(fn)) {
+    // `fn` may be in another module (see RecordedNodes.indexOf).
+    for (const exit of this.nodes.indexOf(fn, this.sourceCode).exitsOf(fn)) {
       if (exit.type === 'ReturnStatement') list.push(exit.argument);
     }
     this.returnCache.set(fn, list);

@@ -26,7 +26,15 @@ import {
   unwrap,
 } from './ast.js';
 import { ACTIVATION_OPS, called, Evaluator, type ModuleResolver } from './evaluator.js';
-import { record, RECORDED_TYPES, releaseSyntax, scan, SyntaxIndex, emptyRecord, type Recorded } from './syntax.js';
+import {
+  record,
+  RECORDED_TYPES,
+  releaseRecordedNodes,
+  scan,
+  RecordedNodes,
+  emptyRecord,
+  type Recorded,
+} from './recorded-nodes.js';
 import {
   EXIT_GUARD,
   freshKey,
@@ -38,10 +46,10 @@ import {
   type Guards,
   type Possibility,
 } from './guards.js';
-import { collectNameUses, type NameUse } from './identifiers.js';
+import { collectNameUses, type NameUse } from './name-uses.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
-import { LayerInputResolver, type InputLayerPossibility } from './sequence.js';
+import { LayerInputResolver, type InputLayerPossibility } from './layer-inputs.js';
 import { tfExpression } from './tf-names.js';
 import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
@@ -61,10 +69,10 @@ import {
 } from './values.js';
 
 export type { ActivationFact, OutputFact } from './outputs.js';
-export type { InputLayerPossibility } from './sequence.js';
+export type { InputLayerPossibility } from './layer-inputs.js';
 export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
-export type { NameUse, NamePosition } from './identifiers.js';
+export type { NameUse, NamePosition } from './name-uses.js';
 export type { MetricList } from './training.js';
 export { pair } from './guards.js';
 export type * from './values.js';
@@ -98,8 +106,11 @@ export interface OutputLossPair {
   readonly guards: Guards;
 }
 
-/** What one layer is on one path: its activation and the width of its output's last axis. */
-export interface LayerFacts extends ActivationFact {
+/**
+ * What one layer's output is on one path: its activation and the width of its last
+ * axis (`OutputFact` is the same for a model's output).
+ */
+export interface LayerOutputFact extends ActivationFact {
   readonly layer: LayerFact;
   /**
    * The size of the output's last axis when this layer sets it (`units` of dense and
@@ -117,6 +128,9 @@ export interface LayerFacts extends ActivationFact {
    */
   readonly overLastAxis: boolean | undefined;
 }
+
+/** @deprecated The old name of `LayerOutputFact` (too close to `LayerFact`, the layer itself). */
+export type LayerFacts = LayerOutputFact;
 
 export interface FitSite {
   readonly call: TSESTree.CallExpression;
@@ -151,7 +165,7 @@ function programOf(node: Node): TSESTree.Program | undefined {
 const shouldCache = new WeakMap<TSESTree.Program, { settings: TfjsSettings; result: boolean }>();
 
 /**
- * The file's calls (and the other nodes of `syntax.ts`), recorded in order during
+ * The file's calls (and the other nodes of `recorded-nodes.ts`), recorded in order during
  * ESLint's own traversal (see `callRecorder`); `complete` once the traversal has
  * reached `Program:exit`.
  */
@@ -201,7 +215,7 @@ export function releaseAnalysis(program: TSESTree.Program): void {
   analyses.delete(program);
   recorded.delete(program);
   shouldCache.delete(program);
-  releaseSyntax(program);
+  releaseRecordedNodes(program);
 }
 
 /** The shared analysis for the file being linted, or null when the file uses no TF.js. */
@@ -367,7 +381,7 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 })();
 
 export class FileAnalysis {
-  readonly syntax: SyntaxIndex;
+  readonly nodes: RecordedNodes;
   readonly evaluator: Evaluator;
   readonly outputs: OutputResolver;
   readonly losses: LossResolver;
@@ -382,7 +396,7 @@ export class FileAnalysis {
   /** Calls that may place a layer in a model: `x.apply(...)` and `sequential(...)` (read by `inputLayerOf`). */
   private readonly placingCalls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly inputs: LayerInputResolver;
-  private readonly layerFactsCache = new Map<LayerFact, Possibility<LayerFacts>[]>();
+  private readonly layerFactsCache = new Map<LayerFact, Possibility<LayerOutputFact>[]>();
   /** Every `tf.layers.*(...)` call. */
   readonly layerCalls: LayerFact[] = [];
   /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
@@ -408,14 +422,14 @@ export class FileAnalysis {
     recorded?: Recorded,
   ) {
     analyses.set(sourceCode.ast, this);
-    this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode), sourceCode.ast);
-    this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule);
+    this.nodes = new RecordedNodes(recorded ?? scan(sourceCode), sourceCode.ast);
+    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule);
     this.outputs = new OutputResolver(this.evaluator, this);
     this.losses = new LossResolver(this.evaluator);
     this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls, this);
-    this.collect(this.syntax.calls);
+    this.collect(this.nodes.calls);
     // `new tf.Sequential({layers})` places its layers like `tf.sequential({layers})`.
-    this.placingCalls.push(...this.syntax.sequentials);
+    this.placingCalls.push(...this.nodes.sequentials);
   }
 
   /** The model's adds as this file sees them: the module's own, then this file's. */
@@ -662,7 +676,7 @@ export class FileAnalysis {
   /** Is there a `return` or `throw` of `fn` (not of a nested function) between `from` and `node`? */
   private exitsBetween(from: Node, node: Node, fn: FunctionNode | undefined): boolean {
     if (!fn) return false;
-    for (const exit of this.syntax.exitsOf(fn)) {
+    for (const exit of this.nodes.exitsOf(fn)) {
       const at = exit.range[0];
       if (at > from.range[0] && at < node.range[0]) return true;
     }
@@ -796,7 +810,7 @@ export class FileAnalysis {
   /**
    * Every string in a TF.js name position: `compile` losses, metrics and optimizer
    * of a TF.js model, `activation` / `recurrentActivation` of `tf.layers.*` configs
-   * (see identifiers.ts).
+   * (see name-uses.ts).
    */
   nameUses(): readonly NameUse[] {
     return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
@@ -807,11 +821,11 @@ export class FileAnalysis {
    * width it gives the last axis. Any layer, hidden or output; rules read layers
    * through this, never their configs.
    */
-  layerFacts(layer: LayerFact): Possibility<LayerFacts>[] {
+  layerFacts(layer: LayerFact): Possibility<LayerOutputFact>[] {
     const hit = this.layerFactsCache.get(layer);
     if (hit) return hit;
     const overLastAxis = softmaxOverLastAxis(layer);
-    const out: Possibility<LayerFacts>[] = [];
+    const out: Possibility<LayerOutputFact>[] = [];
     for (const act of this.outputs.activationOf(layer, NO_GUARDS)) {
       for (const u of this.outputs.unitsOf(layer, act.guards)) {
         // One fixed shape (absent parts undefined): spreading a conditional object
@@ -951,7 +965,7 @@ export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): read
   return items.every(isBug) ? items : [];
 }
 
-/** `overLastAxis` of `LayerFacts` (see there). */
+/** `overLastAxis` of `LayerOutputFact` (see there). */
 function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {
   if (layer.factory !== 'softmax') return true;
   const axis = propertyOf(layer.config, 'axis');

@@ -92,14 +92,14 @@ function classBodyOf(node: Node): TSESTree.ClassBody | undefined {
 const NONE: readonly never[] = [];
 
 /** The index of every analysed file by its AST, for nodes of another file met during cross-file evaluation. */
-const byRoot = new WeakMap<Node, SyntaxIndex>();
+const byRoot = new WeakMap<Node, RecordedNodes>();
 
 /** Forget the index of `root` (its file's lint is over; see `releaseAnalysis`). */
-export function releaseSyntax(root: Node): void {
+export function releaseRecordedNodes(root: Node): void {
   byRoot.delete(root);
 }
 
-export class SyntaxIndex {
+export class RecordedNodes {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
   private writesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
 
@@ -118,11 +118,11 @@ export class SyntaxIndex {
    * yet gets one by a walk (with `sourceCode`'s visitor keys: modules are parsed by
    * the linted file's parser).
    */
-  indexOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): SyntaxIndex {
+  indexOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): RecordedNodes {
     let n: Node = node;
     while (n.parent) n = n.parent;
     if (n === this.root) return this;
-    return byRoot.get(n) ?? new SyntaxIndex(scan(sourceCode, n), n);
+    return byRoot.get(n) ?? new RecordedNodes(scan(sourceCode, n), n);
   }
 
   get calls(): readonly TSESTree.CallExpression[] {
