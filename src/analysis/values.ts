@@ -10,7 +10,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { LayerInfo } from '../knowledge/layers.js';
 import type { LossInfo } from '../knowledge/losses.js';
-import type { Guard } from './guards.js';
 
 export type Node = TSESTree.Node;
 export type FunctionNode =
@@ -203,6 +202,13 @@ export type Value =
   | ArrayValue
   | ObjectValue
   | ChoiceValue;
+
+/** One branch of a condition (see guards.ts): the part of a `choice` option that says when it holds. */
+export interface Guard {
+  readonly key: string;
+  /** The branch taken: true/false for a condition, an index for `anyOf`. */
+  readonly value: boolean | number;
+}
 
 export const UNKNOWN: UnknownValue = Object.freeze({ kind: 'unknown' });
 
