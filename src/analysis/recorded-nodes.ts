@@ -10,6 +10,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, unwrap, walk } from './ast.js';
+import { fileCache } from './file-caches.js';
 import type { FunctionNode, Node } from './values.js';
 
 export type ExitStatement = TSESTree.ReturnStatement | TSESTree.ThrowStatement;
@@ -92,12 +93,7 @@ function classBodyOf(node: Node): TSESTree.ClassBody | undefined {
 const NONE: readonly never[] = [];
 
 /** The index of every analysed file by its AST, for nodes of another file met during cross-file evaluation. */
-const byRoot = new WeakMap<Node, RecordedNodes>();
-
-/** Forget the index of `root` (its file's lint is over; see `releaseAnalysis`). */
-export function releaseRecordedNodes(root: Node): void {
-  byRoot.delete(root);
-}
+const byRoot = fileCache<RecordedNodes>();
 
 export class RecordedNodes {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
