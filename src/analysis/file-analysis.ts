@@ -10,7 +10,7 @@ import { fileCache } from './file-caches.js';
 import { mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
 import { LayerInputResolver, type InputLayerPossibility } from './layer-inputs.js';
 import { LossResolver, type LossFact } from './losses.js';
-import { describeRemote } from './modules.js';
+import { describeRemote } from './modules/resolve.js';
 import { collectNameUses, type NameUse } from './name-uses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';

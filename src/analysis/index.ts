@@ -8,7 +8,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { FileAnalysis } from './file-analysis.js';
-import { createResolver } from './modules.js';
+import { createResolver } from './modules/cache.js';
 import { shouldAnalyse } from './precheck.js';
 import { emptyRecord, record, RECORDED_TYPES, type Recorded } from './recorded-nodes.js';
 import { readSettings, type TfjsSettings } from './settings.js';
