@@ -19,10 +19,11 @@ import {
   staticMemberName,
   unwrap,
 } from './ast.js';
-import { ACTIVATION_OPS, called, Evaluator, type ModuleResolver } from './evaluator.js';
+import { called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
 import type { RecordedNodes } from './recorded-nodes.js';
+import { ACTIVATION_OPS } from './tf-api.js';
 
 import type {
   AddEvent,

@@ -32,16 +32,7 @@ import {
   type ParseSetup,
   type Parser,
 } from './parser-setup.js';
-import {
-  clearResolutions,
-  isSelf,
-  Lookups,
-  MAX_CACHED,
-  projectRoot,
-  resolveFile,
-  statOf,
-  throughRoot,
-} from './resolve.js';
+import { clearResolutions, isSelf, Lookups, MAX_CACHED, projectRoot, resolveFile, throughRoot } from './resolve.js';
 
 /** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
 export const MAX_HOPS = 4;
