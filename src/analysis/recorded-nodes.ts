@@ -4,9 +4,9 @@
  * traversal was not recorded (an imported module, a rule not made by `createRule`),
  * by one walk of the AST in the same order.
  *
- * Questions that used to walk a function or class body on demand (its `return`s,
- * its early exits, the `this.x = ...` writes of a class) are answered from these
- * lists, grouped once, so no part of the file is walked twice.
+ * Questions about a function or class body (its `return`s, its early exits, the
+ * `this.x = ...` writes of a class) are answered from these lists, grouped once, so
+ * no part of the file is walked twice.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, unwrap, walk } from './ast.js';

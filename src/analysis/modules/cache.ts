@@ -117,9 +117,8 @@ export function createResolver(
 /**
  * ESLint's parse of a linted file, kept for when another file imports it: in a
  * lint run the project's model files are often linted before the files that train
- * them, and parsing a module again cost more than the rest of cross-file analysis
- * together (a one-shot `eslint` run of the 120-file benchmark project parsed about
- * 80 modules). It serves only if the file on disk, read when the module is loaded
+ * them, and parsing a module again costs more than the rest of cross-file analysis
+ * together. It serves only if the file on disk, read when the module is loaded
  * (as it would be to parse it), is the text ESLint parsed (not an editor's unsaved
  * text, not a `--fix` pass's output before it is written), and only for the same
  * parse setup (parser, parser options, source type, ECMAScript version); the
@@ -225,7 +224,7 @@ function resolverFor(
     // JavaScript, under its own cache key (a JavaScript file importing it with the
     // same options shares the entry, and ESLint's kept parse serves). When espree
     // cannot parse it (JSX in a `.js` file, which TypeScript's parser accepts), it is
-    // read with the importer's parser as before, under the importer's key.
+    // read with the importer's parser, under the importer's key.
     if (fromTypeScript && espreeSetup === undefined) espreeSetup = javaScriptSetupOf(setup);
     const js = fromTypeScript ? javaScriptSetupFor(espreeSetup ?? null, target) : null;
     let mod: ModuleAnalysis | null = null;

@@ -11,9 +11,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
  * eslint-scope, for parsers that give no scope manager (espree), loaded by
- * `require` the first time cross-file analysis is on: ESLint has loaded its
- * CommonJS build already (0.2 ms), while importing it as an ES module loaded a
- * second copy (about 40 ms in every process and worker thread that loads the plugin).
+ * `require` when first needed: that is the CommonJS build ESLint has loaded already,
+ * where an ES import would load a second copy in every process and worker thread.
  */
 let scopeLibrary: typeof EslintScope | undefined;
 export function eslintScope(): typeof EslintScope {
@@ -22,12 +21,11 @@ export function eslintScope(): typeof EslintScope {
 
 /**
  * typescript-eslint's parser, taken apart for modules: its `parseForESLint` always
- * converts every token and comment (ESLint needs them; a module's analysis does
- * not), which was 40% of its time on the benchmark's modules (12.7 against 7.4 ms
- * for a 5 kB file). Its own `typescript-estree` and `scope-manager` (required from
- * where the parser is, so of its version) parse and analyse the module as
- * `parseForESLint` does, without them. Null for any other parser, or when the parser
- * is not a loaded CommonJS module (a bundled copy): it is then called as it is.
+ * converts every token and comment, which ESLint needs and a module's analysis does
+ * not (a large part of its time). Its own `typescript-estree` and `scope-manager`
+ * (required from where the parser is, so of its version) parse and analyse the
+ * module as `parseForESLint` does, without them. Null for any other parser, or when
+ * the parser is not a loaded CommonJS module (a bundled copy): it is then called as it is.
  */
 export interface TypeScriptParts {
   readonly parse: (text: string, options: Record<string, unknown>) => TSESTree.Program;
@@ -42,8 +40,11 @@ export function typescriptPartsOf(parser: Parser): TypeScriptParts | null {
   parts = null;
   if ((parser as { meta?: { name?: unknown } }).meta?.name === 'typescript-eslint/parser') {
     try {
-      // By its function, not the object: typescript-eslint's shared configs pass a
-      // `{meta, parseForESLint}` of their own, and `import * as` gives a namespace.
+      // Why Node's module cache: the parser object ESLint hands a rule carries no path
+      // to its package, and resolving the package from here or from the cwd may find
+      // another copy; the loaded module whose export is this very function is the one
+      // record of where it came from. By its function, not the object: typescript-eslint's
+      // shared configs pass a `{meta, parseForESLint}` of their own, and `import * as` gives a namespace.
       const parse = parser.parseForESLint;
       const loaded = Object.values(createRequire(import.meta.url).cache).find((m) => {
         try {
@@ -100,8 +101,10 @@ export interface ParseSetup {
  * running ESLint: the loaded CommonJS module that exports the linted file's
  * `SourceCode` class is in ESLint's package, and `espree` is required from there,
  * which gives the instance ESLint loaded (no `require('eslint')`, no copy of our
- * own). Null when it cannot be found (ESLint not loaded as CommonJS, a bundle):
- * modules are then parsed as before.
+ * own). ESLint exposes neither its espree nor its package path to a plugin (the
+ * `SourceCode` class is all a rule sees of it), hence the look through Node's module
+ * cache. Null when it cannot be found (ESLint not loaded as CommonJS, a bundle):
+ * modules are then parsed with the importer's parser.
  */
 const espreeParsers = new WeakMap<object, Parser | null>();
 
@@ -158,11 +161,11 @@ function espreeOptionsFor(jsx: boolean, sourceType: unknown): Readonly<Record<st
  * How a TypeScript file's JavaScript modules are parsed: with ESLint's espree, under
  * a setup made from the importer's alone (its ECMAScript version, source type and
  * `ecmaFeatures.jsx`), as ESLint parses a JavaScript file with those options.
- * typescript-eslint's parser took 10-14 ms for a 3 kB module, espree 3-5 ms, and a
- * module ESLint linted earlier under that same setup is not parsed at all: its
- * parse is kept under the same cache key. Which parse serves is decided by the
+ * espree is several times faster than typescript-eslint's parser, and a module ESLint
+ * linted earlier under that same setup is not parsed at all: its parse is kept under
+ * the same cache key. Which parse serves is decided by the
  * importer's options and the module, never by which file was linted first. Null
- * for any other importer (its modules are parsed with its own parser, as before)
+ * for any other importer (its modules are parsed with its own parser)
  * and when ESLint's espree is not found.
  */
 export function javaScriptSetupOf(setup: ParseSetup): ParseSetup | null {
