@@ -379,7 +379,7 @@ export class FileSites implements ModelView {
     // Creation-function adds first (source order), then adds of the code the model was returned to.
     if (nested && creationFn) {
       // The list is [adds inside the creation function..., the others...]: insert at
-      // the end of the first part, whose length is kept (finding it was O(adds)).
+      // the end of the first part, whose length is kept (so no search for it).
       const inside = insideAdds.get(model) ?? 0;
       if (inside === model.adds.length) model.adds.push(event);
       else model.adds.splice(inside, 0, event);

@@ -63,6 +63,7 @@ export interface LayerOutputFact extends ActivationFact {
 
 /** @deprecated The old name of `LayerOutputFact` (too close to `LayerFact`, the layer itself). */
 export type LayerFacts = LayerOutputFact;
+
 /** A tensor that is fed to a loss: what it is on one path. */
 export interface TensorPossibility {
   readonly tensor: TensorValue | null;
