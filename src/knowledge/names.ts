@@ -21,7 +21,8 @@
  * loss, metric or optimizer string and only fail later, inside `fit()`. They are not
  * listed anywhere below; activations reject them.
  *
- * Data only: no runtime dependency on TF.js.
+ * Data only (one job: the names TF.js accepts), no runtime dependency on TF.js;
+ * matching a written string against them is analysis/name-lookup.ts.
  */
 
 // ---------------------------------------------------------------------------
