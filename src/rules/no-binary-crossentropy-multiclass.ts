@@ -1,7 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { propertyKey, unwrap } from '../analysis/ast.js';
 import { getAnalysis, groupBy, type CompileSite, type FileAnalysis } from '../analysis/index.js';
-import type { ModelFact, Node } from '../analysis/values.js';
+import type { ModelFact } from '../analysis/values.js';
 import type { LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { linesOf, setOutputActivation } from '../util/fixes.js';
@@ -12,6 +10,7 @@ import {
   isUnique,
   judge,
   known,
+  lossNodeAt,
   modelEdit,
   replaceLossLiteral,
   reportGraded,
@@ -178,36 +177,3 @@ export default createRule<[], MessageIds>({
 });
 
 const isAccuracy = (metric: string): boolean => metric === 'accuracy' || metric === 'acc';
-
-/**
- * Where to report: the loss, since the loss is what is wrong for the model's
- * output. The loss string itself when it is written in the `compile` call;
- * otherwise the `loss` value written in the call (a constant's name, a wrapper's
- * name, this output's element of a loss array or object); at worst the call.
- */
-function lossNodeAt(site: CompileSite, index: number, pair: KnownPair): Node {
-  // A compile helper of another module: report on the call of the helper in this file.
-  if (site.via) return site.via;
-  if (pair.loss.local) return pair.loss.node;
-  const config = site.call.arguments[0] ? unwrap(site.call.arguments[0]) : undefined;
-  if (config?.type !== 'ObjectExpression') return site.call;
-  const prop = findProperty(config, 'loss');
-  if (!prop) return site.call;
-  const value = unwrap(prop.value);
-  if (value.type === 'ArrayExpression') {
-    const el = value.elements[index];
-    return el && el.type !== 'SpreadElement' ? el : value;
-  }
-  if (value.type === 'ObjectExpression' && pair.output.name !== undefined) {
-    const named = findProperty(value, pair.output.name);
-    return named ? named.value : value;
-  }
-  return value;
-}
-
-/** The last property written with key `key` in an object literal (the one that wins). */
-function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
-  let found: TSESTree.Property | undefined;
-  for (const p of object.properties) if (p.type === 'Property' && propertyKey(p) === key) found = p;
-  return found;
-}

@@ -20,7 +20,8 @@
  * names, options of compile/fit): `--fix` never changes the model. Otherwise it is
  * the first suggestion.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { propertyKey, unwrap } from '../analysis/ast.js';
 import {
   groupBy,
   judge as judgeAll,
@@ -252,4 +253,37 @@ function sharedLossNode(group: readonly KnownPair[]): Node | undefined {
 export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node[]): string {
   const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
   return here ? '' : ` (${linesOf(nodes, analysis)})`;
+}
+
+/**
+ * Where the loss of output `index` of a compile call is written, to report a wrong
+ * loss at: the loss itself when it is written in the `compile` call; otherwise the
+ * `loss` value written there (a constant's name, a wrapper's name, this output's
+ * element of a loss array or object); at worst the call.
+ */
+export function lossNodeAt(site: CompileSite, index: number, pair: KnownPair): Node {
+  // A compile helper of another module: report on the call of the helper in this file.
+  if (site.via) return site.via;
+  if (pair.loss.local) return pair.loss.node;
+  const config = site.call.arguments[0] ? unwrap(site.call.arguments[0]) : undefined;
+  if (config?.type !== 'ObjectExpression') return site.call;
+  const prop = findProperty(config, 'loss');
+  if (!prop) return site.call;
+  const value = unwrap(prop.value);
+  if (value.type === 'ArrayExpression') {
+    const el = value.elements[index];
+    return el && el.type !== 'SpreadElement' ? el : value;
+  }
+  if (value.type === 'ObjectExpression' && pair.output.name !== undefined) {
+    const named = findProperty(value, pair.output.name);
+    return named ? named.value : value;
+  }
+  return value;
+}
+
+/** The last property written with key `key` in an object literal (the one that wins). */
+function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const p of object.properties) if (p.type === 'Property' && propertyKey(p) === key) found = p;
+  return found;
 }
