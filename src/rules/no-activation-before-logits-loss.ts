@@ -1,7 +1,8 @@
 import { unwrap } from '../analysis/ast.js';
-import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
+import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
+import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
 import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
   byPlace,
@@ -18,7 +19,6 @@ import {
   reportGraded,
   trainingEdit,
   unique,
-  type KnownPair,
 } from '../util/report.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
@@ -208,38 +208,6 @@ export default createRule<[], MessageIds>({
     };
   },
 });
-
-/**
- * Does something besides the loss read this output as probabilities, so that removing
- * the activation would break it? A wrapper function that reads its prediction more
- * than once (`pt = sum(yTrue * yPred)` in a focal loss), or a metric that is not an
- * argmax (`binaryAccuracy`, AUC, a custom function: all read the values).
- */
-function readsProbabilitiesElsewhere(analysis: FileAnalysis, pair: KnownPair): boolean {
-  const wrapper = pair.loss.via === 'wrapper' ? pair.loss.wrapper : undefined;
-  if (pair.loss.via === 'wrapper') {
-    const param = wrapper?.params[1];
-    if (!wrapper || param?.type !== 'Identifier') return true;
-    const variable = analysis.sourceCode.getDeclaredVariables(wrapper).find((v) => v.name === param.name);
-    if (!variable || variable.references.length !== 1) return true;
-  }
-  return analysis
-    .metricsOf(pair.site, pair.output.name)
-    .some((m) => !m.value.complete || m.value.names.some((name) => !isArgmaxMetric(name, pair.output.units)));
-}
-
-/** Metrics that only compare the argmax of the output (TF.js resolves 'accuracy' so for a logits loss on 2+ units). */
-function isArgmaxMetric(name: string, units: number | undefined): boolean {
-  if (name === 'categoricalAccuracy' || name === 'sparseCategoricalAccuracy') return true;
-  return (name === 'accuracy' || name === 'acc') && units !== undefined && units > 1;
-}
-
-/** Could `metrics` hold `'accuracy'` for this output on some path? */
-function mayTrackAccuracy(analysis: FileAnalysis, pair: KnownPair): boolean {
-  return analysis
-    .metricsOf(pair.site, pair.output.name)
-    .some((m) => !m.value.complete || m.value.names.some((name) => name === 'accuracy' || name === 'acc'));
-}
 
 /** Is `node` (through TS wrappers) the argument at `index` of `call`? */
 function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {
