@@ -32,6 +32,7 @@ import {
 import type { SyntaxIndex } from './syntax.js';
 import { anyOf, choice, freshKey, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
+import { moduleNameOf } from './url-imports.js';
 import {
   UNKNOWN,
   type ArrayValue,
@@ -470,7 +471,7 @@ export class Evaluator {
   }
 
   isTfModule(source: string): boolean {
-    return this.settings.modules.includes(source);
+    return this.settings.modules.includes(source) || this.settings.modules.includes(moduleNameOf(source));
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {
