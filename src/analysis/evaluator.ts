@@ -181,6 +181,8 @@ export class Evaluator {
     /** The file's calls, exits and `this` writes (see syntax.ts). */
     readonly syntax: SyntaxIndex,
     private readonly resolveModule?: ModuleResolver,
+    /** A global the file reads but does not declare, from the other scripts of its HTML page (html-page.ts). */
+    private readonly resolveGlobal?: (id: TSESTree.Identifier) => Value | undefined,
   ) {}
 
   /** Every model created in this file, in order of first evaluation. */
@@ -431,7 +433,7 @@ export class Evaluator {
       // Undeclared (or declared only through ESLint `globals`): the page-global `tf`.
       if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: TF_ROOT, origin: id };
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
-      return UNKNOWN;
+      return this.resolveGlobal?.(id) ?? UNKNOWN;
     }
     const bound = env?.bindings.get(variable);
     if (bound) return bound;

@@ -43,7 +43,16 @@ import { LossResolver, type LossFact } from './losses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { LayerInputResolver, type InputLayerPossibility } from './sequence.js';
 import { tfExpression } from './tf-names.js';
-import { createResolver, describeRemote } from './modules.js';
+import {
+  createResolver,
+  describeRemote,
+  keySuffix,
+  parseModule,
+  parseSetupOf,
+  projectRootOf,
+  resolveFile,
+} from './modules.js';
+import { pageViewOf, type PageTools, type PageView } from './html-page.js';
 import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { LAYERS } from '../knowledge/layers.js';
@@ -179,7 +188,7 @@ export function callRecorder(
   } catch {
     return {}; // a bad configuration is reported by getAnalysis
   }
-  if (!shouldAnalyse(sourceCode, settings)) return {};
+  if (!shouldAnalyse(sourceCode, settings, context)) return {};
   const entry = { nodes: emptyRecord(), complete: false };
   recorded.set(ast, entry);
   const listeners: Record<string, Listener> = {};
@@ -216,13 +225,14 @@ export function getAnalysis(
   const settings = readSettings(context.settings as Record<string, unknown>);
   if (cache.has(ast)) return cache.get(ast)!;
   const calls = recorded.get(ast);
-  const analysis = shouldAnalyse(sourceCode, settings)
+  const analysis = shouldAnalyse(sourceCode, settings, context)
     ? new FileAnalysis(
         sourceCode,
         settings,
         resolveModule ?? createResolver(context, settings),
         context.physicalFilename ?? context.filename,
         calls?.complete ? calls.nodes : undefined,
+        pageOf(context, settings) ?? undefined,
       )
     : null;
   cache.set(ast, analysis);
@@ -243,6 +253,45 @@ function moduleNeedles(modules: readonly string[]): readonly string[] {
     needles.set(modules, list);
   }
   return list;
+}
+
+/**
+ * The HTML page the linted script is in (eslint-plugin-html), with what its other
+ * scripts need to be read: they are parsed like the linted script and analysed by
+ * the same engine (html-page.ts).
+ */
+function pageOf(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: TfjsSettings,
+): PageView | null {
+  return pageViewOf(context, () => pageTools(context, settings));
+}
+
+function pageTools(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  settings: TfjsSettings,
+): PageTools | undefined {
+  const setup = parseSetupOf(context);
+  if (!setup) return undefined;
+  const root = settings.crossFile ? projectRootOf(context) : undefined;
+  return {
+    key: keySuffix(setup, settings),
+    parse: (text, file) => parseModule(text, file, setup),
+    analyse: (sourceCode, file, resolveGlobal) =>
+      new FileAnalysis(sourceCode, settings, undefined, file, undefined, { resolveGlobal }),
+    localFile: (src, dir) => {
+      // Only a path of the page's own site: no scheme, not from the site's root.
+      const clean = src.trim().replace(/[?#].*$/, '');
+      if (!root || !clean || /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(clean)) return undefined;
+      return resolveFile(dir, /^\.\.?\//.test(clean) ? clean : `./${clean}`, root);
+    },
+  };
+}
+
+/** A page's script text that uses TF.js: a TF.js module named, or a configured global used as `tf.`. */
+function pageScriptMentionsTfjs(text: string, settings: TfjsSettings): boolean {
+  if (moduleNeedles(settings.modules).some((m) => text.includes(m))) return true;
+  return settings.globals.some((g) => text.includes(`${g}.`) && new RegExp(`(?<![\\w$.])${g}\\s*\\.`).test(text));
 }
 
 /** Cheap pre-check: does this file reference TF.js at all? */
@@ -266,10 +315,17 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
  * another module: with cross-file analysis on, a relative import or require and a
  * call of a model method (`.compile(`, `.fit(`, `.predict(` ...; not `.add(`, which every Set has).
  */
-function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+function shouldAnalyse(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: TfjsSettings,
+  context?: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): boolean {
   const hit = shouldCache.get(sourceCode.ast);
   if (hit && hit.settings === settings) return hit.result;
-  const result = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  const result =
+    mentionsTfjs(sourceCode, settings) ||
+    mayUseImportedModel(sourceCode, settings) ||
+    (!!context && mayUsePageModel(sourceCode, settings, context));
   shouldCache.set(sourceCode.ast, { settings, result });
   return result;
 }
@@ -278,6 +334,16 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
   if (!settings.crossFile) return false;
   const text = sourceCode.text;
   return RELATIVE_IMPORT.test(text) && MODEL_METHOD_CALL.test(text);
+}
+/** A script of an HTML page that calls a model method, on a page whose scripts use TF.js (a model of another script). */
+function mayUsePageModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: TfjsSettings,
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): boolean {
+  if (!MODEL_METHOD_CALL.test(sourceCode.text)) return false;
+  const page = pageOf(context, settings);
+  return !!page && page.mentions((text) => pageScriptMentionsTfjs(text, settings));
 }
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;
@@ -406,10 +472,12 @@ export class FileAnalysis {
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
     recorded?: Recorded,
+    /** For a script of an HTML page: its place in the page and the page's globals (html-page.ts). */
+    readonly page?: Partial<PageView>,
   ) {
     analyses.set(sourceCode.ast, this);
     this.syntax = new SyntaxIndex(recorded ?? scan(sourceCode), sourceCode.ast);
-    this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule);
+    this.evaluator = new Evaluator(sourceCode, settings, this.syntax, resolveModule, page?.resolveGlobal);
     this.outputs = new OutputResolver(this.evaluator, this);
     this.losses = new LossResolver(this.evaluator);
     this.inputs = new LayerInputResolver(this.evaluator, this.placingCalls, this);
@@ -465,11 +533,24 @@ export class FileAnalysis {
    */
   where(node: Node): string {
     const line = node.loc.start.line;
+    const here = this.lineOf(node);
+    if (here !== undefined) return `line ${here}`;
     const program = programOf(node);
-    if (program === this.sourceCode.ast) return `line ${line}`;
     const other = program && analyses.get(program);
     if (other?.file && this.file) return describeRemote(this.file, other.file, line);
     return `line ${line} of another file`;
+  }
+
+  /**
+   * The line of `node` as the editor shows this file, when it is in this file: for a
+   * script of an HTML page, the page's line (the page's other inline scripts
+   * included). Undefined for a node of another file.
+   */
+  lineOf(node: Node): number | undefined {
+    const program = programOf(node);
+    if (program === this.sourceCode.ast) return node.loc.start.line + (this.page?.placement?.lineDelta ?? 0);
+    if (program && this.page?.ownsProgram?.(program)) return node.loc.start.line;
+    return undefined;
   }
 
   private collect(calls: readonly TSESTree.CallExpression[]): void {

@@ -254,17 +254,8 @@ export function createResolver(
   const root = projectRoot(cwd);
   if (!root) return undefined;
   const filename = throughRoot(given, cwd, root);
-  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
-  const parser = languageOptions.parser as Parser | undefined;
-  if (!parser) return undefined;
-  const setup: ParseSetup = {
-    parser,
-    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
-    scope: eslintScope(),
-    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
-    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
-    sourceType: languageOptions.sourceType ?? 'module',
-  };
+  const setup = parseSetupOf(context);
+  if (!setup) return undefined;
   // A new file is linted: what the file system said for the previous one is stale,
   // and the previous file's lint is over (its parse may serve as a module now).
   lookups = new Lookups();
@@ -273,6 +264,28 @@ export function createResolver(
     pending = { sourceCode: context.sourceCode, filename, root, setup, settings };
   }
   return resolverFor(filename, root, setup, settings);
+}
+
+/** How the linted file was parsed (its parser and options), or undefined when ESLint gives no parser. */
+export function parseSetupOf(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): ParseSetup | undefined {
+  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
+  const parser = languageOptions.parser as Parser | undefined;
+  if (!parser) return undefined;
+  return {
+    parser,
+    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
+    scope: eslintScope(),
+    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
+    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
+    sourceType: languageOptions.sourceType ?? 'module',
+  };
+}
+
+/** The project directory (symlinks resolved) of a lint, or undefined. */
+export function projectRootOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
+  return projectRoot(context.cwd ?? process.cwd());
 }
 
 /**
@@ -599,7 +612,7 @@ const suffixes = new WeakMap<TfjsSettings, Map<string, string>>();
  * another entry. The key is the file's path, the project root and this suffix
  * (computed once per settings object and parse setup, not per import).
  */
-function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
+export function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   let id = parserIds.get(setup.parser);
   if (id === undefined) {
     id = nextParserId++;
