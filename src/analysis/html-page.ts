@@ -51,6 +51,8 @@ interface PageEntry {
   readonly keys: readonly string[];
   /** The page's other scripts, analysed, per parse key and script index. */
   readonly units: Map<string, Map<number, CachedUnit>>;
+  /** Per identifier, the classic scripts whose text has it (made once per page, on the first global asked for). */
+  names?: { readonly inline: Map<string, number[]>; readonly files: readonly number[] };
 }
 
 const pages = new Map<string, PageEntry>();
@@ -213,7 +215,7 @@ class ScriptUnit {
 
   constructor(
     readonly analysis: ScriptAnalysis,
-    sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
   ) {
     for (const stmt of sourceCode.ast.body) {
       if (stmt.type === 'VariableDeclaration') {
@@ -255,8 +257,6 @@ interface CachedUnit {
 /** The classic scripts of one page, for one parse setup. */
 class PageScope {
   private readonly units: Map<number, CachedUnit>;
-  /** Per name, the classic scripts whose text names it (or that are files). */
-  private readonly naming = new Map<string, number[]>();
 
   constructor(
     private readonly file: string,
@@ -290,6 +290,12 @@ class PageScope {
     const unit = chosen ?? (late ? later : undefined);
     if (!unit) return undefined;
     if (writers > 0 || depth >= MAX_HOPS) return UNKNOWN;
+    // Layers added (or removed) by a third script: not followed, the model is unknown.
+    const changes = new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\.\\s*(?:add|pop|layers)\\b`);
+    for (const i of this.scriptsNaming(name)) {
+      const other = i === from ? undefined : this.units.get(i)?.unit;
+      if (other && other !== unit && changes.test(other.sourceCode.text)) return UNKNOWN;
+    }
     depth++;
     try {
       return unit.valueOf(name);
@@ -298,17 +304,30 @@ class PageScope {
     }
   }
 
+  /** The classic scripts whose text has `name` as a word, and the `<script src>` files, in page order. */
   private scriptsNaming(name: string): readonly number[] {
-    let list = this.naming.get(name);
-    if (!list) {
-      const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
-      list = [];
-      this.page.scripts.forEach((s, i) => {
-        if (s.kind === 'classic' && (s.src !== undefined || word.test(s.text))) list!.push(i);
+    const page = this.page;
+    if (!page.names) {
+      const names = new Map<string, number[]>();
+      const files: number[] = [];
+      page.scripts.forEach((s, i) => {
+        if (s.kind !== 'classic') return;
+        if (s.src !== undefined) return void files.push(i);
+        for (const [word] of s.text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+          const list = names.get(word);
+          if (!list) names.set(word, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
       });
-      this.naming.set(name, list);
+      if (files.length > 0) {
+        for (const list of names.values()) {
+          list.push(...files);
+          list.sort((a, b) => a - b);
+        }
+      }
+      page.names = { inline: names, files };
     }
-    return list;
+    return page.names.inline.get(name) ?? page.names.files;
   }
 
   private unit(index: number): ScriptUnit | null {
@@ -352,6 +371,10 @@ class PageScope {
     );
     return { unit: new ScriptUnit(analysis, sourceCode), stat };
   }
+}
+
+function escape(name: string): string {
+  return name.replace(/\$/g, '\\$');
 }
 
 function fresh(stat: NonNullable<CachedUnit['stat']>): boolean {

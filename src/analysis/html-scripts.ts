@@ -149,10 +149,10 @@ export function placeScript(
   const lineStart: (number | undefined)[] = starts.map((_, k) => {
     const mine = lineText(text, starts, k);
     const theirs = lineText(raw, rawStarts, k + skip);
-    const trimmed = theirs.replace(/[ \t]+$/, '');
-    if (theirs.endsWith(mine)) return rawStarts[k + skip]! + theirs.length - mine.length;
     // The last line loses the spaces before `</script>`.
-    if (trimmed.endsWith(mine) && k === starts.length - 1) return rawStarts[k + skip]! + trimmed.length - mine.length;
+    const trimmed = k === starts.length - 1 ? theirs.replace(/[ \t]+$/, '') : theirs;
+    if (trimmed.endsWith(mine)) return rawStarts[k + skip]! + trimmed.length - mine.length;
+    if (theirs.endsWith(mine)) return rawStarts[k + skip]! + theirs.length - mine.length;
     return undefined;
   });
   const lineOf = (offset: number) => {

@@ -416,8 +416,7 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
   for (const a of adds) {
     // Top-level code of two files (a module and its importer, two scripts of a page)
     // is not one function: their offsets are not compared.
-    const same =
-      enclosingFunction(a.call) === fn && (fn !== undefined || rootOf(a.call) === (program ??= rootOf(at)));
+    const same = enclosingFunction(a.call) === fn && (fn !== undefined || rootOf(a.call) === (program ??= rootOf(at)));
     if (same && a.call.range[0] > at.range[0]) {
       changed = true;
       continue;
