@@ -64,7 +64,7 @@ describe('SARIF for code scanning', () => {
           endLine: m.endLine,
           endColumn: m.endColumn,
           // The line's text, when ESLint gives it (eslint-plugin-html does, for HTML pages).
-          ...(m.source ? { snippet: { text: m.source } } : {}),
+          ...((m as { source?: string }).source ? { snippet: { text: (m as { source?: string }).source } } : {}),
         },
       })),
     );
