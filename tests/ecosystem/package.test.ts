@@ -378,7 +378,8 @@ interface HtmlResult {
 const htmlResults: Record<number, HtmlResult> = {};
 
 function suggestionsOf(results: { filePath: string; messages: Linter.LintMessage[] }[], dir: string): Suggested[] {
-  return results.flatMap((r) =>
+  const byFile = [...results].sort((a, b) => a.filePath.localeCompare(b.filePath));
+  return byFile.flatMap((r) =>
     r.messages.map((m) => ({
       file: path.relative(dir, r.filePath),
       line: m.line,
