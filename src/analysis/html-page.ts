@@ -7,8 +7,9 @@
  * The page is read from disk (the linted file's `physicalFilename`) once per page and
  * modification time; its other scripts are parsed with the linted script's parser,
  * once per page and parse setup, and only those whose text names a global asked for.
- * A page whose text on disk is not the linted text (an editor's unsaved page) is
- * not used: messages then count lines from the script, as before.
+ * A script whose text on disk differs by an edit (an editor's unsaved change, a
+ * `--fix` pass) is placed by its lines only (html-scripts.ts); one not found on the
+ * page keeps its own lines.
  */
 import fs from 'node:fs';
 import path from 'node:path';

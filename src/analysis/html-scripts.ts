@@ -98,11 +98,13 @@ function openTag(
   }
 }
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
+/** Offsets where each line starts (after `\r\n`, `\r` or `\n`). */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(LINE_BREAK)) starts.push(m.index + m[0].length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 
@@ -112,6 +114,12 @@ export interface ScriptPlacement {
   readonly index: number;
   /** Page line = linted line + lineDelta. */
   readonly lineDelta: number;
+  /**
+   * False when the page on disk holds the script with other text (a `--fix` pass's
+   * output, an editor's unsaved page): the lines are taken as the disk's, offsets
+   * are not mapped.
+   */
+  readonly exact: boolean;
   /** The page offset of a linted offset; undefined where the two texts do not line up. */
   toPage(offset: number): number | undefined;
   /** What was removed before the linted line that holds `offset` (its indentation in the page). */
@@ -125,7 +133,8 @@ export function scriptKey(text: string): string {
 
 /**
  * Where the linted `text` is in the page: the first inline script whose content is
- * `text` up to indentation (undefined when none is).
+ * `text` up to indentation, else the one script whose content is most of it (the
+ * same up to an edit: not `exact`); undefined when none is.
  */
 export function placeScript(
   page: string,
@@ -135,7 +144,7 @@ export function placeScript(
 ): ScriptPlacement | undefined {
   const key = scriptKey(text);
   const index = scripts.findIndex((s, i) => s.src === undefined && keys[i] === key);
-  if (index === -1) return undefined;
+  if (index === -1) return nearest(scripts, keys, key);
   const script = scripts[index]!;
   const raw = script.text;
   const rawStarts = lineStarts(raw);
@@ -169,6 +178,7 @@ export function placeScript(
     script,
     index,
     lineDelta: script.line - 1 + skip,
+    exact: true,
     toPage(offset) {
       if (offset < 0 || offset > text.length) return undefined;
       const k = lineOf(offset);
@@ -183,5 +193,46 @@ export function placeScript(
       // The first line of a script that starts on the tag's line: its indentation is the tag's.
       return /^[ \t]*$/.test(removed) ? removed : undefined;
     },
+  };
+}
+
+/** Share of a script's text an edit may leave unchanged for the script to be recognised. */
+const SAME = 0.8;
+
+/**
+ * The one inline script whose text is the linted text's but for one changed stretch
+ * (common start and end cover SAME of both), placed by its lines only.
+ */
+function nearest(scripts: readonly PageScript[], keys: readonly string[], key: string): ScriptPlacement | undefined {
+  let best: number | undefined;
+  let bestScore = 0;
+  let tie = false;
+  scripts.forEach((s, i) => {
+    if (s.src !== undefined) return;
+    const other = keys[i]!;
+    const longest = Math.max(other.length, key.length);
+    if (longest === 0 || Math.min(other.length, key.length) < SAME * longest) return;
+    const limit = Math.min(other.length, key.length);
+    let start = 0;
+    while (start < limit && other.charCodeAt(start) === key.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < limit - start && other.charCodeAt(other.length - 1 - end) === key.charCodeAt(key.length - 1 - end))
+      end++;
+    const score = (start + end) / longest;
+    if (score < SAME) return;
+    if (score > bestScore) [best, bestScore, tie] = [i, score, false];
+    else if (score === bestScore) tie = true;
+  });
+  if (best === undefined || tie) return undefined;
+  const script = scripts[best]!;
+  // eslint-plugin-html drops the first line when the content starts with a line break.
+  const skip = /^[\r\n]/.test(script.text) ? 1 : 0;
+  return {
+    script,
+    index: best,
+    lineDelta: script.line - 1 + skip,
+    exact: false,
+    toPage: () => undefined,
+    prefixAt: () => undefined,
   };
 }

@@ -34,11 +34,27 @@ export function pageContext<C extends Context>(context: C): C {
     const toPage = !pluginMapsSuggestions();
     return context.report({
       ...descriptor,
-      fix: descriptor.fix ? placed(descriptor.fix, view, false) : descriptor.fix,
-      suggest: descriptor.suggest?.map((s) => ({ ...s, fix: placed(s.fix, view, toPage) })),
+      fix: descriptor.fix ? placedOr(descriptor.fix, view) : descriptor.fix,
+      // A suggestion that cannot be placed is dropped: applied at the script's offsets it would break the page.
+      suggest: descriptor.suggest?.map((s) => ({ ...s, fix: toPage ? placed(s.fix, view, true) : s.fix })),
     } as Descriptor);
   };
   return Object.create(context, { report: { value: report } }) as C;
+}
+
+/** An autofix placed (`placed`), or as the rule gave it where it cannot be (eslint-plugin-html maps its range). */
+function placedOr(fix: FixFunction, view: PageView): FixFunction {
+  return (fixer) => {
+    let given: TSESLint.RuleFix[] | null | undefined;
+    const once: FixFunction = (f) => {
+      if (given === undefined) {
+        const out = fix(f);
+        given = out ? (isIterable(out) ? [...out] : [out]) : null;
+      }
+      return given;
+    };
+    return placed(once, view, false)(fixer) ?? given ?? null;
+  };
 }
 
 /**

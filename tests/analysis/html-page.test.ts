@@ -187,6 +187,30 @@ describe('a page whose scripts split the model and its compile', () => {
   });
 });
 
+describe('a --fix run', () => {
+  it("keeps page lines and the page's globals in its last pass, where the fixed script differs from the page on disk", async () => {
+    write('passes.html', [
+      CDN, // 1
+      '<script>', // 2
+      '  const m = tf.sequential();', // 3
+      "  m.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));", // 4
+      '</script>', // 5
+      '<script>', // 6
+      '  const a = tf.sequential();', // 7
+      "  a.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));", // 8 (autofixed)
+      "  a.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 9
+      "  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 10
+      '</script>', // 11
+    ]);
+    const { messages, output } = await lint('passes.html', { fix: true });
+    expect(output?.split('\n')[7]).toContain("activation: 'softmax'");
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['tfjs/no-sigmoid-with-categorical-loss', 10]]);
+    expect(messages[0]!.message).toContain('The sigmoid output (line 4)');
+    // The pass's script is not the one on disk: its suggestions cannot be placed, and are dropped.
+    expect(messages[0]!.suggestions ?? []).toEqual([]);
+  });
+});
+
 describe('module scripts', () => {
   it('work like module files, TF.js imported by URL', async () => {
     write('module.html', [

@@ -91,6 +91,15 @@ describe('placeScript', () => {
     expect(place(page, 'const a = 2;')).toBeUndefined();
   });
 
+  it("places a script changed by an edit by its lines only (a --fix pass's text), and not when two scripts are as near", () => {
+    const edited = linted.replace('x: 1', 'x: 2');
+    const p = place(page, edited)!;
+    expect([p.exact, p.lineDelta, p.toPage(0), p.prefixAt(0)]).toEqual([false, 3, undefined, undefined]);
+    expect(place(page, 'const b = 7;')).toBeUndefined();
+    const twins = '<script>\nrun(1);\n</script>\n<script>\nrun(2);\n</script>';
+    expect(place(twins, 'run(3);\n')).toBeUndefined();
+  });
+
   it('places CDATA-wrapped XHTML scripts', () => {
     const xhtml = '<html>\n<script>\n//<![CDATA[\nrun(1);\n//]]>\n</script>\n</html>';
     // eslint-plugin-html removes the markers and keeps the comment slashes.
