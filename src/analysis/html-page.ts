@@ -65,6 +65,8 @@ export function clearPageCache(): void {
 
 /** Every page the reader opened, for tests that count reads. */
 export const pageReadLog: string[] = [];
+/** Every script of a page parsed here (`page.html#2`), for tests that count parses. */
+export const scriptParseLog: string[] = [];
 
 function readPage(file: string): PageEntry | undefined {
   let stat: fs.Stats | undefined;
@@ -208,11 +210,10 @@ function insideFunction(node: Node): boolean {
   return false;
 }
 
-/** Another classic script of the page, analysed: what it declares at its top level, and which globals it writes. */
+/** Another classic script of the page, analysed: what it declares at its top level. */
 class ScriptUnit {
   private readonly values = new Map<string, Value>();
   readonly declared = new Map<string, Node>();
-  readonly written: ReadonlySet<string>;
 
   constructor(
     readonly analysis: ScriptAnalysis,
@@ -225,7 +226,6 @@ class ScriptUnit {
         this.declared.set(stmt.id.name, stmt);
       }
     }
-    this.written = writtenGlobals(sourceCode);
   }
 
   valueOf(name: string): Value {
@@ -271,49 +271,63 @@ class PageScope {
 
   /**
    * The value of global `name` read by script `from` (which writes `written`), inside
-   * a function when `late`: the declaration of the last classic script before it
-   * that declares the name or, for a late read, of a later one. Unknown when another
-   * script, or the reader, assigns the name; undefined when no script declares it.
+   * a function when `late`: the top-level declaration of the last classic script
+   * before it that declares the name or, for a late read, of a later one. Unknown when
+   * two scripts declare it, or the reader or another script assigns it or changes its
+   * layers; undefined when no script declares it. Only scripts whose text declares the
+   * name are parsed; the others are read as text.
    */
   resolve(name: string, late: boolean, from: number, written: ReadonlySet<string>): Value | undefined {
-    let chosen: ScriptUnit | undefined;
-    let later: ScriptUnit | undefined;
-    let writers = written.has(name) ? 1 : 0;
-    for (const i of this.scriptsNaming(name)) {
-      if (i === from) continue;
+    const scripts = this.page.scripts;
+    const others = this.scriptsNaming(name).filter((i) => i !== from);
+    const n = escape(name);
+    const declares = new RegExp(`\\b(?:var|let|const|function|class)\\s*\\*?\\s*${n}(?![\\w$])`);
+    let chosen: { index: number; unit: ScriptUnit } | undefined;
+    let later: { index: number; unit: ScriptUnit } | undefined;
+    let declaring = 0;
+    for (const i of others) {
+      const s = scripts[i]!;
+      if (s.kind !== 'classic' || (s.src === undefined && !declares.test(s.text))) continue;
       const unit = this.unit(i);
-      if (!unit) continue;
-      if (unit.written.has(name)) writers++;
-      if (!unit.declared.has(name)) continue;
-      if (i < from) chosen = unit;
-      else later ??= unit;
+      if (!unit?.declared.has(name)) continue;
+      declaring++;
+      if (i < from) chosen = { index: i, unit };
+      else later ??= { index: i, unit };
     }
-    const unit = chosen ?? (late ? later : undefined);
-    if (!unit) return undefined;
-    if (writers > 0 || depth >= MAX_HOPS) return UNKNOWN;
-    // Layers added (or removed) by a third script: not followed, the model is unknown.
-    const changes = new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\.\\s*(?:add|pop|layers)\\b`);
-    for (const i of this.scriptsNaming(name)) {
-      const other = i === from ? undefined : this.units.get(i)?.unit;
-      if (other && other !== unit && changes.test(other.sourceCode.text)) return UNKNOWN;
+    const pick = chosen ?? (late ? later : undefined);
+    if (!pick) return undefined;
+    if (declaring > 1 || written.has(name) || depth >= MAX_HOPS) return UNKNOWN;
+    // Another script that assigns the name (not a declaration of its own), or adds
+    // or removes layers through it: not followed, the value is unknown.
+    const changes = new RegExp(
+      `(?<!\\b(?:var|let|const)\\s+)(?<![\\w$.])${n}\\s*(?:(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?![=>])|\\+\\+|--|\\.\\s*(?:add|pop|layers)\\b)|(?:\\+\\+|--)\\s*${n}(?![\\w$])`,
+    );
+    for (const i of others) {
+      if (i === pick.index) continue;
+      const s = scripts[i]!;
+      const text = s.src === undefined ? s.text : this.unit(i)?.sourceCode.text;
+      // (A `src` file that is not read, a CDN library, is not the page's code.)
+      if (text !== undefined && changes.test(text)) return UNKNOWN;
     }
     depth++;
     try {
-      return unit.valueOf(name);
+      return pick.unit.valueOf(name);
     } finally {
       depth--;
     }
   }
 
-  /** The classic scripts whose text has `name` as a word, and the `<script src>` files, in page order. */
+  /** The scripts whose text has `name` as a word, and the classic `<script src>` files, in page order. */
   private scriptsNaming(name: string): readonly number[] {
     const page = this.page;
     if (!page.names) {
       const names = new Map<string, number[]>();
       const files: number[] = [];
       page.scripts.forEach((s, i) => {
-        if (s.kind !== 'classic') return;
-        if (s.src !== undefined) return void files.push(i);
+        if (s.src !== undefined) {
+          if (s.kind === 'classic') files.push(i);
+          return;
+        }
         for (const [word] of s.text.matchAll(/[A-Za-z_$][\w$]*/g)) {
           const list = names.get(word);
           if (!list) names.set(word, [i]);
@@ -363,6 +377,8 @@ class PageScope {
       const content = script.text.replace(/<!\[CDATA\[|\]\]>/g, (m) => ' '.repeat(m.length));
       text = '\n'.repeat(script.line - 1) + ' '.repeat(script.column) + content;
     }
+    if (scriptParseLog.length >= 4096) scriptParseLog.splice(0, 2048);
+    scriptParseLog.push(`${this.file}#${index}`);
     const sourceCode = this.tools.parse(text, file);
     if (!sourceCode) return { unit: null, stat };
     if (script.src === undefined) pagePrograms.set(sourceCode.ast, this.file);

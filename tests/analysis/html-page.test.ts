@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { pageReadLog } from '../../src/analysis/html-page.js';
+import { pageReadLog, scriptParseLog } from '../../src/analysis/html-page.js';
 
 const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-html-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,6 +161,27 @@ describe('a page whose scripts split the model and its compile', () => {
     expect((await lint('later.html')).messages).toEqual([]);
   });
 
+  it('stays silent when a third script assigns the global or two scripts declare it; a local of the same name does not count', async () => {
+    const build = [
+      '<script>',
+      '  let model = tf.sequential();',
+      "  model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));",
+      '</script>',
+    ];
+    const compile = "<script>model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});</script>";
+    write('assigned.html', [CDN, ...build, '<script>function reset() { model = null; }</script>', compile]);
+    expect((await lint('assigned.html')).messages).toEqual([]);
+    write('twice.html', [CDN, ...build, '<script>var model = loadModel();</script>', compile]);
+    expect((await lint('twice.html')).messages).toEqual([]);
+    write('local.html', [
+      CDN,
+      ...build,
+      '<script>function demo() { const model = tf.sequential(); return model; }</script>',
+      compile,
+    ]);
+    expect((await lint('local.html')).messages.map((m) => m.ruleId)).toEqual(['tfjs/no-sigmoid-with-categorical-loss']);
+  });
+
   it('stays silent when a third script adds layers to the model', async () => {
     write('third.html', [
       CDN,
@@ -244,11 +265,14 @@ describe('cost', () => {
     ]);
     const plain = write('plain.html', ['<script>', '  document.title = "hello";', '  greet();', '</script>']);
     const before = pageReadLog.length;
+    const parsedBefore = scriptParseLog.length;
     const { messages } = await lint('three.html');
     expect(messages.map((m) => m.ruleId)).toEqual(['tfjs/no-sigmoid-with-categorical-loss']);
     await lint('plain.html');
     const reads = pageReadLog.slice(before);
     expect(reads.filter((f) => f === tfPage)).toHaveLength(1);
     expect(reads).not.toContain(plain);
+    // Only the script that declares `model` is parsed again (scripts are counted from 0, the CDN one first).
+    expect(scriptParseLog.slice(parsedBefore)).toEqual([`${tfPage}#2`]);
   });
 });
