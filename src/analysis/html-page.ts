@@ -19,6 +19,13 @@ import { UNKNOWN, type Node, type Value } from './values.js';
 
 /** Files eslint-plugin-html reads as HTML by default (its `html-extensions` and `xml-extensions`). */
 const PAGE_EXTENSION = /\.(?:html?|xhtml|xml|erb|handlebars|hbs|mustache|nunjucks|php|tag|riot|twig|we)$/i;
+
+/** Is the linted file a script eslint-plugin-html extracted from a page (by its names; cheap)? */
+export function isPageScript(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const physical = context.physicalFilename ?? context.filename;
+  // A processor's code block (`page.html/0.js`) is not a script eslint-plugin-html handed over.
+  return !!physical && PAGE_EXTENSION.test(physical) && (!context.filename || context.filename === physical);
+}
 /** Largest page read. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const MAX_PAGES = 200;
@@ -103,11 +110,8 @@ function readPage(file: string): PageEntry | undefined {
 
 /** The page file a linted text comes from, when it is a script eslint-plugin-html extracted. */
 function pageFileOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
-  const physical = context.physicalFilename ?? context.filename;
-  if (!physical || !PAGE_EXTENSION.test(physical)) return undefined;
-  // A processor's code block (`page.html/0.js`) is not a script eslint-plugin-html handed over.
-  if (context.filename && context.filename !== physical) return undefined;
-  return path.resolve(context.cwd ?? process.cwd(), physical);
+  if (!isPageScript(context)) return undefined;
+  return path.resolve(context.cwd ?? process.cwd(), context.physicalFilename ?? context.filename);
 }
 
 /** A linted script in its page. */

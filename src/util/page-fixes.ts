@@ -15,19 +15,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { pageViewOf, type PageView } from '../analysis/html-page.js';
+import { isPageScript, pageViewOf, type PageView } from '../analysis/html-page.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type FixFunction = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | Iterable<TSESLint.RuleFix> | null;
 type Descriptor = TSESLint.ReportDescriptor<string>;
 
-/** File names eslint-plugin-html reads as pages by default: only these contexts are wrapped. */
-const PAGE_EXTENSION = /\.(?:html?|xhtml|xml|erb|handlebars|hbs|mustache|nunjucks|php|tag|riot|twig|we)$/i;
-
 /** The rule context a rule sees: for a script of an HTML page, one whose fixes land in the page. */
 export function pageContext<C extends Context>(context: C): C {
-  const physical = context.physicalFilename ?? context.filename;
-  if (!physical || !PAGE_EXTENSION.test(physical) || context.filename !== physical) return context;
+  if (!isPageScript(context)) return context;
   const report = (descriptor: Descriptor) => {
     const view = descriptor.fix || descriptor.suggest?.length ? pageViewOf(context) : null;
     if (!view) return context.report(descriptor);
