@@ -32,10 +32,17 @@ import {
   type ParseSetup,
   type Parser,
 } from './parser-setup.js';
-import { clearResolutions, isSelf, Lookups, MAX_CACHED, projectRoot, resolveFile, throughRoot } from './resolve.js';
+import {
+  clearResolutions,
+  isSelf,
+  Lookups,
+  MAX_CACHED,
+  MAX_HOPS,
+  projectRoot,
+  resolveFile,
+  throughRoot,
+} from './resolve.js';
 
-/** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
-export const MAX_HOPS = 4;
 /** Largest module read. */
 export const MAX_FILE_BYTES = 512 * 1024;
 /** Most modules kept in the cache before it is emptied. */
