@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { relativeImports } from './ast.js';
-import { FileSites, type CompileSite, type FitSite } from './collect.js';
+import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
@@ -17,7 +17,7 @@ import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from
 import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
 import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
-import { tfExpression } from './tf-names.js';
+import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import {
   isNullish,
