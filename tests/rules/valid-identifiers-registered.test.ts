@@ -7,7 +7,9 @@
  * (tests/fixtures/crossfile/registered), linted from disk.
  */
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
+import { mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -248,6 +250,30 @@ describe('valid-identifiers: classes registered in other modules', () => {
     it('CommonJS: `require` of a module assigning `X.className` and registering X', async () => {
       expect(await lint('app.cjs', parser)).toEqual([]);
     });
+  });
+
+  it('sees an edit of a registering module behind an index module on the next lint', () => {
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'tfjs-registered-')));
+    try {
+      const layers = (name: string) =>
+        `import * as tf from '@tensorflow/tfjs';\nexport class Act extends tf.serialization.Serializable { static className = '${name}'; }\ntf.serialization.registerClass(Act);\n`;
+      writeFileSync(path.join(root, 'layers.js'), layers('mysigmoid'));
+      writeFileSync(path.join(root, 'index.js'), "export * from './layers.js';\n");
+      const app = `import * as tf from '@tensorflow/tfjs';\nimport './index.js';\n${dense('mysigmoid')}`;
+      const config = [{ plugins: { tfjs: plugin as never }, rules: { 'tfjs/valid-identifiers': 'error' as const } }];
+      const lintApp = () =>
+        new Linter({ cwd: root })
+          .verify(app, config as never, { filename: path.join(root, 'app.js') })
+          .map((m) => m.line);
+      expect(lintApp()).toEqual([]);
+      // Renamed in place (later mtime): the next lint reads it again through the unchanged index.
+      writeFileSync(path.join(root, 'layers.js'), layers('mysigmoix'));
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path.join(root, 'layers.js'), later, later);
+      expect(lintApp()).toEqual([3]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('TypeScript: a module registering through a destructured registerClass, imported as `.js`', async () => {
