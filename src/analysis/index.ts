@@ -46,6 +46,7 @@ import { tfExpression } from './tf-names.js';
 import { createResolver, describeRemote } from './modules.js';
 import { readSettings, type TfjsSettings } from './settings.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
+import { TrainingCalls } from './training-calls.js';
 import { LAYERS } from '../knowledge/layers.js';
 import { LOSSES } from '../knowledge/losses.js';
 import {
@@ -66,6 +67,7 @@ export type { LossFact } from './losses.js';
 export type { Guards, Possibility } from './guards.js';
 export type { NameUse, NamePosition } from './identifiers.js';
 export type { MetricList } from './training.js';
+export type { LaterLayer, LaterUse, ModelCall, TrainingCalls, TrainingMethod } from './training-calls.js';
 export { pair } from './guards.js';
 export type * from './values.js';
 
@@ -918,6 +920,13 @@ export class FileAnalysis {
       out.push({ site, oneHot });
     }
     return out;
+  }
+
+  private trainingCallsCache: TrainingCalls | undefined;
+
+  /** Calls of a model's training methods, their options and what follows them (see training-calls.ts). */
+  trainingCalls(): TrainingCalls {
+    return (this.trainingCallsCache ??= new TrainingCalls(this.sourceCode, this.evaluator, this.syntax.calls, this));
   }
 
   /** The metrics a compile site gives its output named `outputName` (undefined: unknown), per path. */
