@@ -3,12 +3,14 @@
 // `fitDataset`, `evaluate`, `evaluateDataset`, `predict`), read with the TypeScript compiler from the
 // type declarations of the installed @tensorflow/tfjs-layers (every property of the parameter's type,
 // inherited ones included). tests/knowledge/option-keys.test.ts checks the table against the running
-// library (every key TF.js reads at runtime is listed).
+// library (every key TF.js reads at runtime is listed). With --check it writes nothing and
+// exits with 1 when the file is not what it would write.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,7 +84,16 @@ ${Object.keys(METHODS)
 /** Which argument of each \`LayersModel\` method is its options object. */
 export const MODEL_METHOD_OPTIONS_ARGUMENT = ${JSON.stringify(METHODS).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ')} as const;
 `;
-writeFileSync(join(root, 'src', 'knowledge', 'option-keys.ts'), out);
-console.log(
-  `wrote src/knowledge/option-keys.ts: ${Object.keys(layers).length} layer factories, ${Object.keys(METHODS).length} methods`,
-);
+const target = join(root, 'src', 'knowledge', 'option-keys.ts');
+const formatted = await prettier.format(out, { ...(await prettier.resolveConfig(target)), filepath: target });
+if (process.argv.includes('--check')) {
+  if (readFileSync(target, 'utf8') !== formatted) {
+    console.error('src/knowledge/option-keys.ts is out of date: run node scripts/gen-option-keys.mjs');
+    process.exitCode = 1;
+  }
+} else {
+  writeFileSync(target, formatted);
+  console.log(
+    `wrote src/knowledge/option-keys.ts: ${Object.keys(layers).length} layer factories, ${Object.keys(METHODS).length} methods`,
+  );
+}

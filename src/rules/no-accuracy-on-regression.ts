@@ -29,7 +29,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       accuracyOnRegression:
-        "{{metric}} on a regression output ({{loss}}, {{activation}} output on {{line}}) is {{meaning}}. Use a regression metric such as 'mae'.",
+        "The metric {{metric}} on a regression output ({{loss}}, {{activation}} output on {{line}}) is {{meaning}}. Use a regression metric such as 'mae'.",
       useMetric: "Use '{{replacement}}'.",
       removeMetric: 'Remove {{metric}}.',
     },

@@ -18,9 +18,9 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       usedWhileTraining:
-        '`{{method}}()` returns a promise that is dropped here, so training runs in the background: `{{use}}` on {{line}} uses the model before it is trained. {{remedy}}',
+        '`{{method}}()` returns a promise that is dropped here, so training runs in the background: `{{use}}` on {{line}} uses the model before it is trained. {{remedy}}.',
       concurrentFit:
-        "`{{method}}()` in a loop returns a promise that is dropped here: the next turn starts training while this one runs, and TF.js rejects it with 'Cannot start training because another fit() call is ongoing'. {{remedy}}",
+        "`{{method}}()` in a loop returns a promise that is dropped here: the next turn starts training while this one runs, and TF.js rejects it with 'Cannot start training because another fit() call is ongoing'. {{remedy}}.",
       addAwait: 'Await the `{{method}}()` call.',
     },
   },
@@ -37,10 +37,10 @@ export default createRule<[], MessageIds>({
           if (!loop && !use) continue;
           const async = calls.inAsyncFunction(call);
           const remedy = async
-            ? 'Await it.'
+            ? 'Await it'
             : enclosingFunction(call.call)
-              ? 'Await it in an async function (this one is not, so no fix is offered), or continue in `.then()`.'
-              : 'Await it, or continue in `.then()` (no fix is offered at module level).';
+              ? 'Await it in an async function (this one is not, so no fix is offered), or continue in `.then()`'
+              : 'Await it, or continue in `.then()` (no fix is offered at module level)';
           const method = call.method;
           const node = call.call;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = async

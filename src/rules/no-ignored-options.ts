@@ -29,7 +29,7 @@ export default createRule<[], MessageIds>({
     messages: {
       ignoredOption: 'TF.js ignores `{{key}}`: `{{owner}}` has no such option, so this setting has no effect.',
       ignoredOptionMeant:
-        'TF.js ignores `{{key}}`: `{{owner}}` has no such option, so `{{meant}}` keeps its default. Did you mean `{{meant}}`?',
+        'TF.js ignores `{{key}}`: `{{owner}}` has no such option, so `{{meant}}` keeps its default. Use `{{meant}}` if that is what was meant.',
       optionOfOtherMethod:
         'TF.js ignores `{{key}}` in `{{owner}}`: it is an option of `{{other}}`, so this setting has no effect. Pass it to `{{other}}`.',
       inputShapeNotFirst:

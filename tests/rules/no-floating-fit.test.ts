@@ -4,9 +4,9 @@ import { runRule } from '../helpers/rule-tester.js';
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 const MODEL = `const model = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [1]})]});
 model.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\n`;
-const AWAIT_IT = 'Await it.';
-const TOP_LEVEL = 'Await it, or continue in `.then()` (no fix is offered at module level).';
-const NOT_ASYNC = 'Await it in an async function (this one is not, so no fix is offered), or continue in `.then()`.';
+const AWAIT_IT = 'Await it';
+const TOP_LEVEL = 'Await it, or continue in `.then()` (no fix is offered at module level)';
+const NOT_ASYNC = 'Await it in an async function (this one is not, so no fix is offered), or continue in `.then()`';
 
 runRule('no-floating-fit', rule, {
   valid: [
