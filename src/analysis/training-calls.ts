@@ -52,8 +52,26 @@ export interface AccuracyMetric {
 
 const PROMISE_METHODS: ReadonlySet<TrainingMethod> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
-/** Uses that read nothing training changes. */
-const HARMLESS_USES: ReadonlySet<string> = new Set(['summary', 'name']);
+/**
+ * Methods of a model that read its weights or train it: called while a `fit` runs,
+ * they see the untrained model or collide with it. Other uses (`summary()`, the model
+ * handed to a function that may only keep it) are not judged.
+ */
+const WEIGHT_USES: ReadonlySet<string> = new Set([
+  'predict',
+  'predictOnBatch',
+  'execute',
+  'evaluate',
+  'evaluateDataset',
+  'fit',
+  'fitDataset',
+  'trainOnBatch',
+  'compile',
+  'save',
+  'getWeights',
+  'setWeights',
+  'dispose',
+]);
 
 export class TrainingCalls {
   private calls: ModelCall[] | undefined;
@@ -138,8 +156,8 @@ export class TrainingCalls {
 
   /**
    * The first use of the same model after the call in the call's own function (not
-   * in a nested function, which may run at any time): a method called on it, or the
-   * model passed on or returned.
+   * in a nested function, which may run at any time): a call of a method that reads
+   * its weights or trains it (`predict`, `save`, another `fit` ...).
    */
   useAfter(call: ModelCall): LaterUse | undefined {
     const key = receiverKey(call.receiver, this.ev);
@@ -166,7 +184,7 @@ export class TrainingCalls {
       if (enclosingFunction(node) !== fn) continue;
       const use = useAt(node);
       if (!use) return undefined; // reassigned: later uses are of another model
-      if (!(use.method && HARMLESS_USES.has(use.method))) return use;
+      if (use.method && WEIGHT_USES.has(use.method) && isCallee(use.node)) return use;
     }
     return undefined;
   }
@@ -306,6 +324,13 @@ function useAt(node: Node): LaterUse | undefined {
   }
   if (isFunctionNode(p)) return undefined;
   return { node: n, method: undefined };
+}
+
+/** Is `member` the callee of a call (`model.predict(...)`)? */
+function isCallee(member: Node): boolean {
+  let n: Node = member;
+  while (n.parent && (n.parent.type === 'ChainExpression' || n.parent.type === 'TSNonNullExpression')) n = n.parent;
+  return n.parent?.type === 'CallExpression' && n.parent.callee === n;
 }
 
 /** A property's key, for messages (undefined for computed keys). */

@@ -52,4 +52,7 @@ export const UNBOUNDED_ACTIVATIONS: ReadonlySet<string> = new Set([
   'gelu_new',
   'swish',
   'mish',
+  // Activation layers without an activation string (their factory names).
+  'leakyReLU',
+  'prelu',
 ]);

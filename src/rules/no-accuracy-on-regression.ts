@@ -10,11 +10,9 @@ type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
 const MEANING: Readonly<Record<string, string>> = {
   binaryAccuracy:
-    '`binaryAccuracy`: it rounds each prediction at 0.5 and counts exact matches with the targets, so it reads about 0 on continuous targets',
-  categoricalAccuracy:
-    '`categoricalAccuracy`: it only checks which output is largest, which says nothing about the regression error',
-  unknown:
-    '`binaryAccuracy` (1 unit: predictions rounded at 0.5 must equal the targets) or `categoricalAccuracy` (argmax), neither a regression measure',
+    '`binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets',
+  categoricalAccuracy: '`categoricalAccuracy`: an argmax match, which says nothing about the regression error',
+  unknown: '`binaryAccuracy` (1 unit) or `categoricalAccuracy` (argmax), neither a regression measure',
 };
 
 export default createRule<[], MessageIds>({
@@ -29,7 +27,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       accuracyOnRegression:
-        "The metric {{metric}} on a regression output ({{loss}}, {{activation}} output on {{line}}) is {{meaning}}. Use a regression metric such as 'mae'.",
+        "The metric {{metric}} on this regression output ({{loss}}, {{activation}} on {{line}}) is {{meaning}}. Use 'mae' or 'mse'.",
       useMetric: "Use '{{replacement}}'.",
       removeMetric: 'Remove {{metric}}.',
     },
@@ -63,7 +61,7 @@ export default createRule<[], MessageIds>({
               const meaning =
                 metric.form === 'function'
                   ? `a classification metric, ${MEANING[metric.name.slice('tf.metrics.'.length)]}`
-                  : `computed by TF.js as ${MEANING[resolved ?? 'unknown']}`;
+                  : `TF.js's ${MEANING[resolved ?? 'unknown']}`;
               context.report({
                 node: at,
                 messageId: 'accuracyOnRegression',

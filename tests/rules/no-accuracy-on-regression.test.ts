@@ -6,9 +6,8 @@ const REGRESSION = `const model = tf.sequential();
 model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [4]}));
 model.add(tf.layers.dense({units: 1}));\n`;
 const BINARY =
-  'computed by TF.js as `binaryAccuracy`: it rounds each prediction at 0.5 and counts exact matches with the targets, so it reads about 0 on continuous targets';
-const CATEGORICAL =
-  'computed by TF.js as `categoricalAccuracy`: it only checks which output is largest, which says nothing about the regression error';
+  "TF.js's `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets";
+const CATEGORICAL = "TF.js's `categoricalAccuracy`: an argmax match, which says nothing about the regression error";
 
 runRule('no-accuracy-on-regression', rule, {
   valid: [
@@ -122,6 +121,91 @@ m.compile({optimizer: 'adam', loss: tf.losses.huberLoss, metrics: ['mae']});`,
       ],
     },
     {
+      // A leakyReLU layer as the output, functional API, model kept in this.model.
+      code:
+        TF +
+        `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+  }
+}`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'leakyReLU',
+            line: 'line 6',
+            meaning: CATEGORICAL,
+          },
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mae' },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mae']});
+  }
+}`,
+            },
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mse']});
+  }
+}`,
+            },
+            {
+              messageId: 'removeMetric',
+              data: { metric: "'accuracy'" },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: []});
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // tf.metrics.binaryAccuracy passed as a function, in a per-output object.
       code:
         TF +
@@ -138,7 +222,7 @@ m.compile({optimizer: 'adam', loss: 'meanAbsoluteError', metrics: {price: tf.met
             activation: 'linear',
             line: 'line 3',
             meaning:
-              'a classification metric, `binaryAccuracy`: it rounds each prediction at 0.5 and counts exact matches with the targets, so it reads about 0 on continuous targets',
+              'a classification metric, `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets',
           },
           suggestions: [
             {

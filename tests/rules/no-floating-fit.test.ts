@@ -23,6 +23,8 @@ runRule('no-floating-fit', rule, {
     TF + MODEL + `export function run(xs, ys, button) { model.fit(xs, ys); button.onclick = () => model.predict(xs); }`,
     // `summary()` only reads the architecture, which training does not change.
     TF + MODEL + `export function run(xs, ys) { model.fit(xs, ys); model.summary(); }`,
+    // The model handed to a function, which may only keep it (a UI shows it when training ends).
+    TF + MODEL + `export function run(xs, ys, show) { model.fit(xs, ys); show(model); return model; }`,
     // Not a TF.js model: a classifier of another library with its own fit.
     `export function run(clf, xs, ys) { clf.fit(xs, ys); clf.predict(xs); }`,
     TF + `export function run(clf, xs, ys) { clf.fit(xs, ys); return clf.predict(xs); }`,
@@ -72,12 +74,12 @@ runRule('no-floating-fit', rule, {
       ],
     },
     {
-      // Not async: no suggestion; the message says why. The model passed on counts as a use.
-      code: TF + MODEL + `export function run(xs, ys, save) {\n  model.fit(xs, ys);\n  save(model);\n}`,
+      // Not async: no suggestion; the message says why.
+      code: TF + MODEL + `export function run(xs, ys) {\n  model.fit(xs, ys);\n  return model.getWeights();\n}`,
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { method: 'fit', use: 'model', line: 'line 6', remedy: NOT_ASYNC },
+          data: { method: 'fit', use: 'model.getWeights()', line: 'line 6', remedy: NOT_ASYNC },
           suggestions: [],
         },
       ],
