@@ -10,7 +10,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ACCURACY_FUNCTIONS, ACCURACY_STRINGS } from '../knowledge/accuracy.js';
-import { isModelMethod, type ModelMethod } from '../knowledge/options.js';
+import {
+  isModelMethod,
+  MODEL_METHOD_OPTIONS_ARGUMENT as OPTIONS_ARGUMENT,
+  type ModelMethod,
+} from '../knowledge/options.js';
 import { calleeName, enclosingFunction, isFunctionNode, isLoop, propertyKey, unwrap } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities } from './guards.js';
@@ -50,7 +54,7 @@ export interface AccuracyMetric {
   readonly array?: TSESTree.ArrayExpression;
 }
 
-const PROMISE_METHODS: ReadonlySet<TrainingMethod> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
+const PROMISE_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
 /**
  * Methods of a model that read its weights or train it: called while a `fit` runs,
@@ -84,7 +88,12 @@ export class TrainingCalls {
     private readonly view: ModelView,
   ) {}
 
-  /** Every call of a training method on a value that is a model on every path, in source order. */
+  /**
+   * Every call of a training method on a value that is a model on every path, in
+   * source order: those the rules judge, which pass an options argument or drop the
+   * promise of a training call (receivers of other calls, most `predict(x)`, are not
+   * evaluated).
+   */
   modelCalls(): readonly ModelCall[] {
     if (this.calls) return this.calls;
     const out: ModelCall[] = [];
@@ -93,6 +102,8 @@ export class TrainingCalls {
       if (name === undefined || !(isModelMethod(name) || name === 'trainOnBatch')) continue;
       const callee = unwrap(call.callee);
       if (callee.type !== 'MemberExpression') continue;
+      const withOptions = name !== 'trainOnBatch' && call.arguments.length > OPTIONS_ARGUMENT[name];
+      if (!withOptions && !(PROMISE_METHODS.has(name) && isStatement(call))) continue;
       const receiver = unwrap(callee.object);
       const models: ModelFact[] = [];
       let allModels = true;
@@ -113,8 +124,7 @@ export class TrainingCalls {
    */
   optionsObject(call: ModelCall): TSESTree.ObjectExpression | undefined {
     if (call.method === 'trainOnBatch') return undefined;
-    const index = { compile: 0, fit: 2, fitDataset: 1, evaluate: 2, evaluateDataset: 1, predict: 1 }[call.method];
-    const arg = call.call.arguments[index];
+    const arg = call.call.arguments[OPTIONS_ARGUMENT[call.method]];
     if (!arg) return undefined;
     const node = unwrap(arg);
     if (node.type === 'ObjectExpression') return node;
@@ -130,11 +140,7 @@ export class TrainingCalls {
 
   /** Is the promise a `fit` / `fitDataset` / `trainOnBatch` call returns dropped (an expression statement)? */
   isFloating(call: ModelCall): boolean {
-    if (!PROMISE_METHODS.has(call.method)) return false;
-    let node: Node = call.call;
-    while (node.parent && (node.parent.type === 'ChainExpression' || node.parent.type === 'TSNonNullExpression'))
-      node = node.parent;
-    return node.parent?.type === 'ExpressionStatement';
+    return PROMISE_METHODS.has(call.method) && isStatement(call.call);
   }
 
   /** Is the call inside a loop of its own function, with a receiver declared outside that loop? */
@@ -295,6 +301,14 @@ export class TrainingCalls {
     const v = this.ev.evaluate(n);
     return v.kind === 'layer' && v.layer.call === n ? v.layer : undefined;
   }
+}
+
+/** Is the call's value dropped: the whole of an expression statement? */
+function isStatement(call: TSESTree.CallExpression): boolean {
+  let node: Node = call;
+  while (node.parent && (node.parent.type === 'ChainExpression' || node.parent.type === 'TSNonNullExpression'))
+    node = node.parent;
+  return node.parent?.type === 'ExpressionStatement';
 }
 
 /**

@@ -6,7 +6,9 @@
  * on a key TF.js reads that is not listed), and the "did you mean" lookup.
  */
 import { levenshtein, normalizeName } from './names.js';
-import { LAYER_CONFIG_KEYS, MODEL_METHOD_OPTION_KEYS } from './option-keys.js';
+import { LAYER_CONFIG_KEYS, MODEL_METHOD_OPTION_KEYS, MODEL_METHOD_OPTIONS_ARGUMENT } from './option-keys.js';
+
+export { MODEL_METHOD_OPTIONS_ARGUMENT };
 
 export type ModelMethod = keyof typeof MODEL_METHOD_OPTION_KEYS;
 
