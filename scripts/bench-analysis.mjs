@@ -36,8 +36,8 @@ const CROSS_FILE = args.includes('--cross-file');
 const dist = (p) => import(join(root, 'dist/analysis', p));
 const { FileAnalysis } = await dist('index.js');
 const { readSettings } = await dist('settings.js');
-const { scan } = await dist('syntax.js');
-const { createResolver } = await dist('modules.js');
+const { scan } = await dist('recorded-nodes.js');
+const { createResolver } = await dist('modules/cache.js');
 
 const benchDir = join(root, '.bench');
 const projectDir = join(benchDir, 'project-120');

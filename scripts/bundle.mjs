@@ -26,7 +26,7 @@ await build({
   format: 'cjs',
   // `require()` returns the plugin itself, as ESLint expects of a CommonJS plugin.
   footer: { js: 'module.exports = module.exports.default;' },
-  // `createRequire(import.meta.url)` (modules.ts): this file's URL in CommonJS.
+  // `createRequire(import.meta.url)` (analysis/modules/): this file's URL in CommonJS.
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
 });

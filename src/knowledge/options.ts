@@ -3,9 +3,9 @@
  * it ignores. The lists come from TF.js's own type declarations (option-keys.ts,
  * generated); here are the corrections a run of the library showed
  * (tests/knowledge/option-keys.test.ts reads every config through a Proxy and fails
- * on a key TF.js reads that is not listed), and the "did you mean" lookup.
+ * on a key TF.js reads that is not listed). The "did you mean" lookup is in
+ * analysis/option-lookup.ts.
  */
-import { levenshtein, normalizeName } from './names.js';
 import { LAYER_CONFIG_KEYS, MODEL_METHOD_OPTION_KEYS, MODEL_METHOD_OPTIONS_ARGUMENT } from './option-keys.js';
 
 export { MODEL_METHOD_OPTIONS_ARGUMENT };
@@ -67,29 +67,3 @@ export function isModelMethod(name: string): name is ModelMethod {
 
 /** Keys that give a layer its input shape: read only on the first layer of a sequential model. */
 export const INPUT_SHAPE_KEYS: ReadonlySet<string> = new Set(['inputShape', 'batchInputShape']);
-
-/**
- * The key meant by an unknown `key`, when exactly one is a likely match: one that
- * differs only in case, `_` or `-` (`batchsize`, `validation_split`), else the only
- * key closest to it within 1 edit (2 for keys of 6 characters or more: `epoch`,
- * `kernelInitialiser`), compared without case and separators.
- */
-export function meantKey(key: string, keys: ReadonlySet<string>): string | undefined {
-  const norm = normalizeName(key);
-  const same = [...keys].filter((k) => normalizeName(k) === norm);
-  if (same.length === 1) return same[0];
-  if (same.length > 1) return undefined;
-  const max = norm.length >= 6 ? 2 : 1;
-  let best: string[] = [];
-  let bestDistance = max + 1;
-  for (const k of keys) {
-    const d = levenshtein(norm, normalizeName(k));
-    if (d < bestDistance) {
-      best = [k];
-      bestDistance = d;
-    } else if (d === bestDistance) {
-      best.push(k);
-    }
-  }
-  return best.length === 1 ? best[0] : undefined;
-}

@@ -1,13 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getAnalysis } from '../analysis/index.js';
 import { propertyKey, unwrap } from '../analysis/ast.js';
-import {
-  INPUT_SHAPE_KEYS,
-  layerConfigKeys,
-  methodOptionKeys,
-  meantKey,
-  type ModelMethod,
-} from '../knowledge/options.js';
+import { meantKey } from '../analysis/option-lookup.js';
+import { INPUT_SHAPE_KEYS, layerConfigKeys, methodOptionKeys, type ModelMethod } from '../knowledge/options.js';
 import { createRule } from '../util/create-rule.js';
 import type { Fix } from '../util/fixes.js';
 import { removeProperty, renameKey } from '../util/properties.js';

@@ -10,7 +10,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LAYER_CONFIG_KEYS, MODEL_METHOD_OPTION_KEYS } from '../../src/knowledge/option-keys.js';
-import { layerConfigKeys, meantKey, methodOptionKeys, type ModelMethod } from '../../src/knowledge/options.js';
+import { meantKey } from '../../src/analysis/option-lookup.js';
+import { layerConfigKeys, methodOptionKeys, type ModelMethod } from '../../src/knowledge/options.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
