@@ -33,6 +33,14 @@ export type { NamePosition, NameUse } from './name-uses.js';
 export type { ActivationFact, OutputFact } from './outputs.js';
 export { mentionsTfjs } from './precheck.js';
 export type { MetricList } from './training.js';
+export type {
+  AccuracyMetric,
+  LaterLayer,
+  LaterUse,
+  ModelCall,
+  TrainingCalls,
+  TrainingMethod,
+} from './training-calls.js';
 export type * from './values.js';
 
 const cache = fileCache<FileAnalysis | null>();
