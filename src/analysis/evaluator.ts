@@ -99,7 +99,7 @@ export class Evaluator implements TfApiHost {
   private readonly active = new Set<Node>();
   private readonly modelFacts = new Map<Node, ModelFact>();
   private readonly layerFacts = new Map<Node, LayerFact>();
-  private readonly returnCache = new Map<FunctionNode, (Node | null)[]>();
+  private readonly returnCache = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
   private readonly classWrites = new Map<TSESTree.ClassBody, Map<string, Node[]>>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
@@ -307,14 +307,40 @@ export class Evaluator implements TfApiHost {
 
   private array(n: TSESTree.ArrayExpression, env: Env | undefined): ArrayValue {
     let complete = true;
-    const elements = n.elements.map((e) => {
+    const elements: (Value | undefined)[] = [];
+    for (const e of n.elements) {
+      if (e?.type === 'SpreadElement') {
+        // `[...BASE, 'auc']`: a spread of a known array is its elements.
+        const spread = this.evaluate(e.argument, env);
+        if (spread.kind === 'array' && spread.complete) {
+          elements.push(...spread.elements);
+          continue;
+        }
+      }
       if (!e || e.type === 'SpreadElement') {
         complete = false;
-        return undefined;
+        elements.push(undefined);
+        continue;
       }
-      return this.evaluate(e, env);
-    });
+      elements.push(this.evaluate(e, env));
+    }
     return { kind: 'array', elements, complete, node: n };
+  }
+
+  /**
+   * `arr.map(fn)` of a known array (each element through `fn`, as a call of `fn`
+   * with it), and `Array.from(arr)` / `Array.from(arr, fn)`.
+   */
+  private mapped(array: Value, fnNode: Node | undefined, env: Env | undefined): Value {
+    if (array.kind !== 'array' || !array.complete) return UNKNOWN;
+    if (!fnNode) return { kind: 'array', elements: array.elements, complete: true };
+    if (fnNode.type === 'SpreadElement') return UNKNOWN;
+    const fn = this.evaluate(fnNode, env);
+    if (fn.kind !== 'function' || array.elements.length > 64) return UNKNOWN;
+    const elements = array.elements.map((el, i) =>
+      el ? this.invoke(fn, [el, { kind: 'const', value: i }], env) : UNKNOWN,
+    );
+    return { kind: 'array', elements, complete: true };
   }
 
   private object(n: TSESTree.ObjectExpression, env: Env | undefined): ObjectValue {
@@ -1204,6 +1230,10 @@ export class Evaluator implements TfApiHost {
       if (name === undefined) return UNKNOWN;
       const object = unwrap(callee.object);
       if (object.type === 'ThisExpression') return this.callValue(this.thisMember(callee, name), n, env);
+      if (name === 'from' && object.type === 'Identifier' && object.name === 'Array' && !this.variableOf(object)?.defs.length) {
+        const a0 = n.arguments[0];
+        return a0 && a0.type !== 'SpreadElement' ? this.mapped(this.evaluate(a0, env), n.arguments[1], env) : UNKNOWN;
+      }
       // Calling a method of null or undefined throws: no value comes out of that path.
       const obj = callee.optional ? this.evaluate(object, env) : withoutNullish(this.evaluate(object, env));
       if (obj.kind === 'tf') return tfCall(this, childPath(obj.path, name), n, env);
@@ -1274,18 +1304,65 @@ export class Evaluator implements TfApiHost {
   /** What a function returns, under the given bindings. */
   returnValue(fn: FunctionNode, env: Env): Value {
     if (fn.body.type !== 'BlockStatement') return this.evaluate(fn.body, env);
-    const returns = this.returnsOf(fn);
+    let returns = this.returnsOf(fn);
     if (returns.length === 0) return { kind: 'const', value: undefined };
-    return anyOf(returns.map((r) => (r ? this.evaluate(r, env) : { kind: 'const', value: undefined })));
+    // With arguments bound, a `switch` or `if` on a constant leaves some returns unreached
+    // (`toMetric('acc')` returns what `case 'acc':` returns).
+    if (env.bindings.size > 0 && returns.length > 1) {
+      const reached = returns.filter((r) => this.mayReach(r, fn, env));
+      if (reached.length > 0) returns = reached;
+    }
+    return anyOf(
+      returns.map((r) => (r.argument ? this.evaluate(r.argument, env) : { kind: 'const', value: undefined })),
+    );
   }
 
-  private returnsOf(fn: FunctionNode): (Node | null)[] {
+  /** May `stmt` run in a call of `fn` under `env`? False only when a branch around it is decided against it. */
+  private mayReach(stmt: Node, fn: FunctionNode, env: Env): boolean {
+    for (let n: Node = stmt; n.parent && n.parent !== fn; n = n.parent) {
+      const p: Node = n.parent;
+      if (p.type === 'IfStatement' && n !== p.test) {
+        const t = this.evaluate(p.test, env);
+        if (t.kind === 'const' && !!t.value !== (n === p.consequent)) return false;
+      } else if (p.type === 'SwitchCase' && n !== p.test) {
+        if (!this.mayReachCase(p, env)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** May the statements of `case` run: its test matches, or an earlier matching case falls through to it? */
+  private mayReachCase(c: TSESTree.SwitchCase, env: Env): boolean {
+    const sw = c.parent as TSESTree.SwitchStatement;
+    const d = this.evaluate(sw.discriminant, env);
+    if (d.kind !== 'const') return true;
+    let match = -1;
+    for (let i = 0; i < sw.cases.length && match < 0; i++) {
+      const test = sw.cases[i]!.test;
+      if (!test) continue;
+      const t = this.evaluate(test, env);
+      if (t.kind !== 'const') return true;
+      if (t.value === d.value) match = i;
+    }
+    if (match < 0) match = sw.cases.findIndex((x) => !x.test);
+    const at = sw.cases.indexOf(c);
+    if (match < 0 || at < match) return false;
+    // Fall through from the matching case only while no case before `c` ends in a jump.
+    for (let i = match; i < at; i++) {
+      const last = sw.cases[i]!.consequent.at(-1);
+      if (last && (last.type === 'ReturnStatement' || last.type === 'BreakStatement' || last.type === 'ThrowStatement'))
+        return false;
+    }
+    return true;
+  }
+
+  private returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];
     // `fn` may be in another module (see RecordedNodes.indexOf).
     for (const exit of this.nodes.indexOf(fn, this.sourceCode).exitsOf(fn)) {
-      if (exit.type === 'ReturnStatement') list.push(exit.argument);
+      if (exit.type === 'ReturnStatement') list.push(exit);
     }
     this.returnCache.set(fn, list);
     return list;
@@ -1305,6 +1382,8 @@ export class Evaluator implements TfApiHost {
       case 'function':
         if (name === 'call') return this.invoke(obj, n.arguments.slice(1), env);
         return UNKNOWN;
+      case 'array':
+        return name === 'map' ? this.mapped(obj, n.arguments[0], env) : UNKNOWN;
       case 'tf':
         return tfCall(this, childPath(obj.path, name), n, env);
       case 'instance':

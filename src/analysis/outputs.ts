@@ -61,6 +61,13 @@ export type ActivationFact = Pick<
   'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
 >;
 
+/**
+ * Merge layers whose output is a dot product, sum or difference of their inputs:
+ * scores outside [0, 1] even when the inputs are probabilities (`dot` of two
+ * embeddings is a logit). Not `multiply`: a product of probabilities is one.
+ */
+const UNBOUNDED_MERGES: ReadonlySet<string> = new Set(['dot', 'add', 'subtract']);
+
 /** One step of a chain walked back from an output: a layer, a model used as a layer, or "unknown". */
 type Step = LayerFact | NestedModel | null;
 
@@ -271,6 +278,10 @@ export class OutputResolver {
       if (role === 'dense' || role === 'conv' || role === 'recurrent') {
         return this.fact(model, index, activationLayer ?? step, widthChanged ? undefined : step, outputLayer, guards);
       }
+      if (UNBOUNDED_MERGES.has(step.factory)) {
+        if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
+        return this.linearOutput(model, index, step, guards);
+      }
       break;
     }
     if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
@@ -322,6 +333,29 @@ export class OutputResolver {
       }
     }
     return result;
+  }
+
+  /** The output of a merge layer giving unbounded scores (a `dot` of embeddings): linear, width unknown. */
+  private linearOutput(model: ModelFact, index: number, layer: LayerFact, guards: Guards): OutputPossibility[] {
+    const a = activationFact('linear', 'layer', layer.call);
+    const names = possibilities(this.ev.getMember(layer.config, 'name'), guards);
+    return names.map((name) => ({
+      value: {
+        model,
+        index,
+        layer,
+        activation: a.activation,
+        activationOrigin: a.activationOrigin,
+        activationNode: a.activationNode,
+        activationProperty: a.activationProperty,
+        activationLiteral: a.activationLiteral,
+        unitsLayer: undefined,
+        units: undefined,
+        unitsNode: undefined,
+        name: name.value.kind === 'const' && typeof name.value.value === 'string' ? name.value.value : undefined,
+      },
+      guards: name.guards,
+    }));
   }
 
   private fact(
