@@ -1082,8 +1082,7 @@ export class Evaluator implements TfApiHost {
         ? undefined
         : def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration'
           ? def.node
-          : def?.type === 'Variable' &&
-              (def.node as TSESTree.VariableDeclarator).init?.type === 'FunctionExpression'
+          : def?.type === 'Variable' && (def.node as TSESTree.VariableDeclarator).init?.type === 'FunctionExpression'
             ? ((def.node as TSESTree.VariableDeclarator).init as TSESTree.FunctionExpression)
             : undefined;
     if (ctor) {
@@ -1151,7 +1150,8 @@ export class Evaluator implements TfApiHost {
     if (!v || v.defs.length !== 1 || def?.type !== 'Variable') return undefined;
     const decl = def.node as TSESTree.VariableDeclarator;
     const init = decl.init && unwrap(decl.init);
-    if ((decl.parent as TSESTree.VariableDeclaration).kind !== 'const' || init?.type !== 'CallExpression') return undefined;
+    if ((decl.parent as TSESTree.VariableDeclaration).kind !== 'const' || init?.type !== 'CallExpression')
+      return undefined;
     if (calleeName(init) !== 'useRef') return undefined;
     const a0 = init.arguments[0];
     const values: Value[] = [
@@ -1230,7 +1230,12 @@ export class Evaluator implements TfApiHost {
       if (name === undefined) return UNKNOWN;
       const object = unwrap(callee.object);
       if (object.type === 'ThisExpression') return this.callValue(this.thisMember(callee, name), n, env);
-      if (name === 'from' && object.type === 'Identifier' && object.name === 'Array' && !this.variableOf(object)?.defs.length) {
+      if (
+        name === 'from' &&
+        object.type === 'Identifier' &&
+        object.name === 'Array' &&
+        !this.variableOf(object)?.defs.length
+      ) {
         const a0 = n.arguments[0];
         return a0 && a0.type !== 'SpreadElement' ? this.mapped(this.evaluate(a0, env), n.arguments[1], env) : UNKNOWN;
       }

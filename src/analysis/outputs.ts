@@ -311,7 +311,9 @@ export class OutputResolver {
       if (!inner) {
         result.push({ value: null, guards: g });
       } else if (activationLayer) {
-        result.push(...this.fact(model, index, activationLayer, widthChanged ? undefined : inner.unitsLayer, undefined, g));
+        result.push(
+          ...this.fact(model, index, activationLayer, widthChanged ? undefined : inner.unitsLayer, undefined, g),
+        );
       } else {
         result.push({
           value: {

@@ -88,7 +88,16 @@ const VALUE_PRESERVING_OPS = new Set([
 ]);
 
 /** TF.js functions that make a tensor from the data given (`tf.tensor2d([[1, 2]])`). */
-const TENSOR_MAKERS = new Set(['tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'tensor5d', 'tensor6d', 'scalar']);
+const TENSOR_MAKERS = new Set([
+  'tensor',
+  'tensor1d',
+  'tensor2d',
+  'tensor3d',
+  'tensor4d',
+  'tensor5d',
+  'tensor6d',
+  'scalar',
+]);
 
 /** Numbers, or arrays of them nested as written: the data of a tensor literal. */
 function isNumericLiteralData(v: Value, depth = 0): boolean {
@@ -165,7 +174,8 @@ export function tfMethod(
     case 'tensor': {
       if (obj.origin === 'one-hot' && ONE_HOT_PRESERVING_METHODS.has(name)) return obj;
       if (obj.origin === 'literal' && (VALUE_PRESERVING_OPS.has(name) || ACTIVATION_OPS.has(name))) return obj;
-      if ((obj.origin === 'activation-op' || obj.origin === 'model-output') && VALUE_PRESERVING_OPS.has(name)) return obj;
+      if ((obj.origin === 'activation-op' || obj.origin === 'model-output') && VALUE_PRESERVING_OPS.has(name))
+        return obj;
       if (name === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
       const op = ACTIVATION_OPS.get(name);
       const callee = unwrap(n.callee) as TSESTree.MemberExpression;
@@ -230,7 +240,10 @@ export function tfCall(
     }
     if (VALUE_PRESERVING_OPS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
       const x = host.evaluate(a0, env);
-      if (x.kind === 'tensor' && (x.origin === 'activation-op' || x.origin === 'model-output' || x.origin === 'literal'))
+      if (
+        x.kind === 'tensor' &&
+        (x.origin === 'activation-op' || x.origin === 'model-output' || x.origin === 'literal')
+      )
         return x;
     }
     if (path[0] === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
