@@ -6,9 +6,10 @@
  * are skipped; an activation-only layer (`tf.layers.activation`, `tf.layers.softmax`)
  * decides the activation and the layer before it the units; a dense, conv or
  * recurrent layer decides both (its `activation` defaults per the layer table);
- * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`.
- * Anything else (merge layers, nested models, unknown configs) makes the output
- * unknown.
+ * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`;
+ * a model used as a layer gives its own output; a `dot` / `add` / `subtract` merge
+ * gives unbounded scores. Anything else (other merges, unknown configs) makes the
+ * output unknown.
  *
  * For `model.add` sequences the output is the last add that can run; adds under
  * conditions make it a set of possibilities (see `sequentialOutput`).
