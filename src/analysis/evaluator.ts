@@ -1564,13 +1564,19 @@ function thisFunction(node: Node): Node | undefined {
   return undefined;
 }
 
-/** A value with its null and undefined possibilities dropped (a path that reads a property of one throws). */
+/**
+ * A value with its null and undefined possibilities dropped (a path that reads a
+ * property of one throws); one TF.js object when every other path is that object.
+ */
 function withoutNullish(value: Value): Value {
   if (value.kind !== 'choice') return value;
   const options = value.options.filter((o) => !isNullish(o.value));
-  if (options.length === value.options.length) return value;
   if (options.length === 0) return UNKNOWN;
-  return options.length === 1 ? options[0]!.value : { kind: 'choice', options };
+  // Every remaining path the same TF.js object (`tf` set by a require in a try and in its catch).
+  const first = options[0]!.value;
+  if (first.kind === 'tf' && options.every((o) => o.value.kind === 'tf' && o.value.path === first.path)) return first;
+  if (options.length === value.options.length) return value;
+  return options.length === 1 ? first : { kind: 'choice', options };
 }
 
 /**
