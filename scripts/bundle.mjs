@@ -9,9 +9,8 @@
 //   config) failed with ESLint's "Cannot redefine plugin", and each copy kept caches
 //   of its own.
 //
-// The per-file modules tsc writes next to them stay for the tools that time parts
-// of the analysis (scripts/bench-analysis.mjs); the package ships the bundle, the
-// entry and the declarations only (package.json `files`).
+// The per-file modules tsc writes next to them are not shipped: the package holds the
+// bundle, the entry and the declarations only (package.json `files`).
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 

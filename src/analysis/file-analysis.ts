@@ -4,7 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { FileSites, type CompileSite, type FitSite } from './collect.js';
+import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
@@ -15,7 +15,7 @@ import { collectNameUses, type NameUse } from './name-uses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
 import type { TfjsSettings } from './settings.js';
-import { tfExpression } from './tf-names.js';
+import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import {
   isNullish,

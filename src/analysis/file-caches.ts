@@ -1,7 +1,7 @@
 /**
  * Caches keyed by a file's AST. They are made here so that one call forgets a file
  * everywhere: the AST of a linted file is kept as a module another file may import
- * (modules/linted.ts), and must not keep its analysis and ESLint's `SourceCode` alive.
+ * (modules/cache.ts), and must not keep its analysis and ESLint's `SourceCode` alive.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 

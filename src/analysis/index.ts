@@ -14,7 +14,7 @@ import { emptyRecord, record, RECORDED_TYPES, type Recorded } from './recorded-n
 import { readSettings, type TfjsSettings } from './settings.js';
 import type { Node } from './values.js';
 
-export type { CompileSite, FitSite } from './collect.js';
+export type { CompileSite, FitSite } from './sites.js';
 export {
   FileAnalysis,
   type LayerFacts,

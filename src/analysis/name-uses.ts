@@ -15,7 +15,7 @@ import { layerFactory } from '../knowledge/names.js';
 import { contains } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities, type Guards } from './guards.js';
-import type { CompileSite } from './collect.js';
+import type { CompileSite } from './sites.js';
 import { isNullish, type LayerFact, type Node, type Value } from './values.js';
 
 export type NamePosition = 'loss' | 'metric' | 'optimizer' | 'activation';
