@@ -305,6 +305,48 @@ export function other(t, m) {
     reports: [],
   },
   {
+    name: 'trainer.prepare(model) on an instance of the class, and this.compileModel(m) in a prototype method',
+    code:
+      TF +
+      `class Trainer {
+  prepare(model) {
+    model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+  }
+}
+const model = tf.sequential();
+model.add(${denseOut('softmax')});
+new Trainer().prepare(model);
+function Net() {
+  this.model = tf.sequential({layers: [${denseOut('sigmoid')}]});
+  this.compileModel(this.model);
+}
+Net.prototype.compileModel = function (m) {
+  m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});
+};`,
+    reports: ['no-activation-before-logits-loss@8', 'no-activation-before-logits-loss@11'],
+  },
+  {
+    name: 'instance and prototype method twin: linear outputs',
+    code:
+      TF +
+      `class Trainer {
+  prepare(model) {
+    model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+  }
+}
+const model = tf.sequential();
+model.add(${denseOut('linear')});
+new Trainer().prepare(model);
+function Net() {
+  this.model = tf.sequential({layers: [${denseOut('linear')}]});
+  this.compileModel(this.model);
+}
+Net.prototype.compileModel = function (m) {
+  m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});
+};`,
+    reports: [],
+  },
+  {
     name: 'obj.compileWith(model) on an object literal',
     code:
       TF +
