@@ -769,6 +769,12 @@ export class Evaluator implements TfApiHost {
         const g = this.condition(p.test);
         value = g.value ? choice(g.key, a, b) : choice(g.key, b, a);
         cur = p;
+      } else if (p.type === 'SwitchCase' && n !== p.test) {
+        const sw = p.parent as TSESTree.SwitchStatement;
+        const v = this.switchWritten(sw, p, value, before, env);
+        if (!v) return undefined;
+        value = v;
+        cur = sw;
       } else if (p.type === 'TryStatement' && n === p.finalizer) {
         cur = p;
       } else if ((p.type === 'TryStatement' && n === p.block) || (p.type === 'CatchClause' && n === p.body)) {
@@ -784,6 +790,38 @@ export class Evaluator implements TfApiHost {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The value after a `switch` with a `default` every case of which either writes
+   * in straight-line code ending in `break`, or leaves by `return` / `throw` /
+   * `continue`: any of the writes (`at`, whose value is `value`, among them); else
+   * undefined.
+   */
+  private switchWritten(
+    sw: TSESTree.SwitchStatement,
+    at: TSESTree.SwitchCase,
+    value: Value,
+    before: readonly FlowWrite[],
+    env: Env | undefined,
+  ): Value | undefined {
+    if (!sw.cases.some((c) => !c.test)) return undefined;
+    const values: Value[] = [];
+    for (const c of sw.cases) {
+      const last = c.consequent.at(-1);
+      if (!last) continue; // falls through to the next case
+      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement' || last.type === 'ContinueStatement')
+        continue; // never reaches what follows the switch
+      if (last.type !== 'BreakStatement' || last.label) return undefined;
+      // Straight-line code before the `break`: no earlier `break` can skip the write.
+      for (const st of c.consequent) {
+        if (st !== last && st.type !== 'ExpressionStatement' && st.type !== 'VariableDeclaration') return undefined;
+      }
+      const v = c === at ? value : this.surelyWritten(c, before, env);
+      if (!v) return undefined;
+      values.push(v);
+    }
+    return anyOf(values);
   }
 
   /** The value a branch leaves in the variable when it surely writes it (its last write runs), else undefined. */

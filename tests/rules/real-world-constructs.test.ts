@@ -267,6 +267,49 @@ model.compile({optimizer: 'adam', loss: big ? 'categoricalCrossentropy' : tf.los
     reports: [],
   },
 
+  {
+    name: 'let out assigned in every case of a switch with a throwing default',
+    code:
+      TF +
+      `export function build(task) {
+  const input = tf.input({shape: [4]});
+  let out;
+  switch (task) {
+    case 'animals':
+      out = tf.layers.dense({units: 10, activation: 'softmax'}).apply(input);
+      break;
+    case 'plants':
+      out = tf.layers.dense({units: 5, activation: 'softmax'}).apply(input);
+      break;
+    default:
+      throw new Error('unknown task');
+  }
+  const model = tf.model({inputs: input, outputs: out});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@7', 'no-activation-before-logits-loss@10'],
+  },
+  {
+    name: 'switch twin: every case softmax with categoricalCrossentropy',
+    code:
+      TF +
+      `export function build(task) {
+  const input = tf.input({shape: [4]});
+  let out;
+  switch (task) {
+    case 'animals':
+      out = tf.layers.dense({units: 10, activation: 'softmax'}).apply(input);
+      break;
+    default:
+      out = tf.layers.dense({units: 5, activation: 'softmax'}).apply(input);
+      break;
+  }
+  const model = tf.model({inputs: input, outputs: out});
+  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+    reports: [],
+  },
+
   // ---------------------------------------------------------------------------
   // Helpers called as methods.
   {
