@@ -31,6 +31,7 @@ import {
 import type { RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, possibilities, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
+import { moduleNameOf } from './url-imports.js';
 import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
 import {
   UNKNOWN,
@@ -114,6 +115,8 @@ export class Evaluator implements TfApiHost {
     /** The file's calls, exits and `this` writes (see recorded-nodes.ts). */
     readonly nodes: RecordedNodes,
     private readonly resolveModule?: ModuleResolver,
+    /** A global the file reads but does not declare, from the other scripts of its HTML page (html-page.ts). */
+    private readonly resolveGlobal?: (id: TSESTree.Identifier) => Value | undefined,
   ) {}
 
   /** Every model created in this file, in order of first evaluation. */
@@ -394,7 +397,7 @@ export class Evaluator implements TfApiHost {
       // Undeclared (or declared only through ESLint `globals`): the page-global `tf`.
       if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: TF_ROOT, origin: id };
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
-      return UNKNOWN;
+      return this.resolveGlobal?.(id) ?? UNKNOWN;
     }
     const bound = env?.bindings.get(variable);
     if (bound) return bound;
@@ -434,11 +437,12 @@ export class Evaluator implements TfApiHost {
   }
 
   /**
-   * Is `source` a TF.js module: one of the configured names, or a relative path
-   * into one inside `node_modules` (`../node_modules/@tensorflow/tfjs/dist/index.js`).
+   * Is `source` a TF.js module: one of the configured names, a CDN URL of one
+   * (url-imports.ts), or a relative path into one inside `node_modules`
+   * (`../node_modules/@tensorflow/tfjs/dist/index.js`).
    */
   isTfModule(source: string): boolean {
-    if (this.settings.modules.includes(source)) return true;
+    if (this.settings.modules.includes(source) || this.settings.modules.includes(moduleNameOf(source))) return true;
     const at = source.lastIndexOf('node_modules/');
     if (at < 0 || !isRelativeSpecifier(source)) return false;
     const rest = source.slice(at + 'node_modules/'.length);
@@ -1570,7 +1574,7 @@ function opened(value: ArrayValue | ObjectValue): Value {
 const nesting = { depth: 0, calls: 0 };
 
 /** The evaluator of the file a function or class value comes from. */
-function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
+export function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
   return v.owner instanceof Evaluator ? v.owner : fallback;
 }
 

@@ -4,6 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -14,15 +15,19 @@ import { describeRemote } from './modules/resolve.js';
 import { collectNameUses, type NameUse } from './name-uses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
+import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
+import type { PageView } from './html-page.js';
 import {
   isNullish,
   type LayerFact,
   type LossCallValue,
   type ModelFact,
+  type ModuleValue,
   type Node,
+  type RegisteredNames,
   type TensorValue,
   type Value,
 } from './values.js';
@@ -109,10 +114,12 @@ export class FileAnalysis {
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
     recorded?: Recorded,
+    /** For a script of an HTML page: its place in the page and the page's globals (html-page.ts). */
+    readonly page?: Partial<PageView>,
   ) {
     analyses.set(sourceCode.ast, this);
     this.nodes = new RecordedNodes(recorded ?? scan(sourceCode), sourceCode.ast);
-    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule);
+    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule, page?.resolveGlobal);
     this.sites = new FileSites(this.evaluator, sourceCode, this.nodes, resolveModule);
     this.outputs = new OutputResolver(this.evaluator, this.sites);
     this.losses = new LossResolver(this.evaluator);
@@ -147,11 +154,24 @@ export class FileAnalysis {
    */
   where(node: Node): string {
     const line = node.loc.start.line;
+    const here = this.lineOf(node);
+    if (here !== undefined) return `line ${here}`;
     const program = programOf(node);
-    if (program === this.sourceCode.ast) return `line ${line}`;
     const other = program && analyses.get(program);
     if (other?.file && this.file) return describeRemote(this.file, other.file, line);
     return `line ${line} of another file`;
+  }
+
+  /**
+   * The line of `node` as the editor shows this file, when it is in this file: for a
+   * script of an HTML page, the page's line (the page's other inline scripts
+   * included). Undefined for a node of another file.
+   */
+  lineOf(node: Node): number | undefined {
+    const program = programOf(node);
+    if (program === this.sourceCode.ast) return node.loc.start.line + (this.page?.placement?.lineDelta ?? 0);
+    if (program && this.page?.ownsProgram?.(program)) return node.loc.start.line;
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------
@@ -291,6 +311,38 @@ export class FileAnalysis {
    */
   nameUses(): readonly NameUse[] {
     return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+  }
+
+  private ownRegistered: RegisteredNames | undefined;
+  private importList: ModuleValue[] | undefined;
+  private registered: RegisteredNames | undefined;
+
+  /** The classes this file registers itself with `tf.serialization.registerClass` (see registrations.ts). */
+  ownRegistrations(): RegisteredNames {
+    return (this.ownRegistered ??= ownRegistrations(this.evaluator, this.nodes.calls));
+  }
+
+  /** The namespaces of the project modules this file imports (none when cross-file analysis is off). */
+  importedModules(): readonly ModuleValue[] {
+    if (this.importList) return this.importList;
+    const list: ModuleValue[] = [];
+    const resolve = this.resolveModule;
+    const program = this.sourceCode.ast;
+    if (resolve) {
+      for (const source of relativeImports(program, this.nodes.calls)) {
+        const ns = resolve(source, '*', program);
+        if (ns.kind === 'module') list.push(ns);
+      }
+    }
+    return (this.importList = list);
+  }
+
+  /**
+   * The class names registered with `tf.serialization.registerClass` by this file and
+   * the project modules it imports (and theirs): TF.js accepts each as an activation.
+   */
+  registrations(): RegisteredNames {
+    return (this.registered ??= reachableRegistrations(this.ownRegistrations(), this.importedModules()));
   }
 
   /**
