@@ -329,7 +329,7 @@ model.compile({optimizer: 'adam', loss: big ? 'categoricalCrossentropy' : tf.los
     reports: ['no-activation-before-logits-loss@8'],
   },
   {
-    name: 'class method twin: the method is also called on a receiver of unknown kind, silent',
+    name: 'precision: the method is also called on a receiver of unknown kind, so its parameter is unknown: silent',
     code:
       TF +
       `class Trainer {
