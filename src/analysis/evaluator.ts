@@ -686,7 +686,7 @@ export class Evaluator implements TfApiHost {
     if (before?.kind === 'unknown') return UNKNOWN;
     if (before)
       values.unshift(before.kind === 'const' && before.origin ? { kind: 'const', value: before.value } : before);
-    return anyOf(values);
+    return anyOf(values, true);
   }
 
   /**
@@ -1179,7 +1179,7 @@ export class Evaluator implements TfApiHost {
     }
     const method = proto.methods.get(name);
     if (method) values.push({ kind: 'function', node: method as FunctionNode, owner: this });
-    return anyOf(values);
+    return anyOf(values, true);
   }
 
   /**
@@ -1208,7 +1208,7 @@ export class Evaluator implements TfApiHost {
         values.push(up.operator === '=' ? this.evaluate(up.right) : UNKNOWN);
       }
     }
-    return anyOf(values);
+    return anyOf(values, true);
   }
 
   /**
@@ -1218,7 +1218,11 @@ export class Evaluator implements TfApiHost {
    */
   classMember(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, depth = 0): Value {
     const writes = this.classWritesOf(cls.body).get(name);
-    if (writes && writes.length > 0) return anyOf(writes.map((w) => this.evaluate(w)));
+    if (writes && writes.length > 0)
+      return anyOf(
+        writes.map((w) => this.evaluate(w)),
+        true,
+      );
     if (cls.superClass && depth < 4) {
       const sup = this.evaluate(cls.superClass);
       if (sup.kind === 'class') return ownerOf(sup, this).classMember(sup.node, name, depth + 1);

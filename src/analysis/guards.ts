@@ -122,11 +122,22 @@ export function choice(key: string, whenTrue: Value, whenFalse: Value): Value {
   };
 }
 
-/** A choice among independent alternatives (call sites, multiple returns ...). */
-export function anyOf(values: readonly Value[]): Value {
+/**
+ * Key prefix of a choice among writes whose order is unknown (a module variable set
+ * in other functions, `this.x` set in several methods, `ref.current`): which one a
+ * read sees is not a path the code chooses, so rules judge such a choice only on
+ * every path.
+ */
+export const TIMING_GUARD = 'timing:';
+
+/**
+ * A choice among independent alternatives (call sites, multiple returns ...);
+ * `timing`: among writes whose order is unknown (`TIMING_GUARD`).
+ */
+export function anyOf(values: readonly Value[], timing = false): Value {
   if (values.length === 0) return UNKNOWN;
   if (values.length === 1) return values[0]!;
-  const key = freshKey();
+  const key = timing ? `${TIMING_GUARD}${freshKey()}` : freshKey();
   // One fresh key, one branch index per alternative: no two alternatives can be
   // taken together, and none pairs with anything outside this choice.
   return {

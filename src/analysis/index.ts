@@ -25,8 +25,8 @@ export {
 } from './file-analysis.js';
 export { releaseAnalysis } from './file-caches.js';
 export type { Guards, Possibility } from './guards.js';
-export { pair } from './guards.js';
-export { groupBy, judge } from './judge.js';
+export { pair, TIMING_GUARD } from './guards.js';
+export { groupBy, judge, judgeOnPath } from './judge.js';
 export type { InputLayerPossibility } from './layer-inputs.js';
 export type { LossFact } from './losses.js';
 export type { NamePosition, NameUse } from './name-uses.js';

@@ -24,3 +24,30 @@ export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): read
   if (items.length === 0) return [];
   return items.every(isBug) ? items : [];
 }
+
+/**
+ * Judge "on a real path" a list of pairings of two facts (an output and its loss):
+ * a bug pairing is kept when the code fixes the combination, i.e. some side of it
+ * (`sides(item)`: the identity of its output possibility and of its loss possibility)
+ * is a bug in every pairing it takes part in. That holds when the other side is
+ * certain, or chosen by the same conditions; a pairing that needs two independent
+ * conditions to line up, or meets an unknown fact, does not qualify.
+ */
+export function judgeOnPath<T>(
+  items: readonly T[],
+  isBug: (item: T) => boolean,
+  sides: (item: T) => readonly [unknown, unknown],
+): readonly T[] {
+  const fine = [new Set<unknown>(), new Set<unknown>()] as const;
+  for (const item of items) {
+    if (isBug(item)) continue;
+    const [a, b] = sides(item);
+    fine[0].add(a);
+    fine[1].add(b);
+  }
+  return items.filter((item) => {
+    if (!isBug(item)) return false;
+    const [a, b] = sides(item);
+    return !fine[0].has(a) || !fine[1].has(b);
+  });
+}

@@ -140,6 +140,7 @@ export default createRule<[], MessageIds>({
               fused: unique(group.map((b) => b.loss.info.fusedActivation)).join(' or '),
             },
             unique: isUnique(place) && matching && !accuracyChanges,
+            shared: place.first.extra.shared,
             fix: trainingEdit({
               messageId: accuracyChanges ? 'useProbabilityLossAccuracy' : 'useProbabilityLoss',
               fix: lossFix,

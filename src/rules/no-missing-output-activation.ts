@@ -84,6 +84,7 @@ export default createRule<[], MessageIds>({
             },
             // Both edits change what the model computes or what its loss reads: suggestions only.
             unique: false,
+            shared: place.first.extra.shared,
             suggest: [
               modelEdit({ messageId: 'addActivation', fix: actFix, data: { activation } }),
               trainingEdit({ messageId: 'useLogitsLoss', fix: logits?.fix, data: logits?.data }),

@@ -91,6 +91,7 @@ export default createRule<[], MessageIds>({
               ...(at === node ? {} : { output: elsewhere(analysis, at, nodes) }),
             },
             unique: false,
+            shared: place.first.extra.shared,
             suggest: [
               modelEdit({ messageId: 'useSoftmax', fix: toSoftmax?.fix }),
               trainingEdit({

@@ -25,6 +25,8 @@ import { propertyKey, unwrap } from '../analysis/ast.js';
 import {
   groupBy,
   judge as judgeAll,
+  judgeOnPath,
+  TIMING_GUARD,
   type CompileSite,
   type FileAnalysis,
   type LossFact,
@@ -51,6 +53,24 @@ export function judge<T, S extends T>(items: readonly T[], isBug: (item: T) => i
 export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): readonly T[];
 export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): readonly T[] {
   return judgeAll(items, isBug);
+}
+
+/**
+ * Judge the output/loss pairs of one output "on a real path" (`judgeOnPath`): a bug
+ * pairing is reported when its output is a bug with every loss it meets, or its loss
+ * with every output it meets (the other side certain, or chosen by the same
+ * conditions). Independent conditions, a dead branch (folded away), an unknown
+ * fact on the pairing's path and writes of unknown order (`TIMING_GUARD`) keep it silent.
+ */
+export function judgePairs<S extends KnownPair>(
+  pairs: readonly OutputLossPair[],
+  isBug: (p: OutputLossPair) => p is S,
+): readonly S[] {
+  const everyPath = judgeAll(pairs, isBug) as readonly S[];
+  if (everyPath.length > 0) return everyPath;
+  const onPath = judgeOnPath(pairs, isBug, (p) => [p.output ?? p, p.loss?.node ?? p]) as readonly S[];
+  // Which of several writes a read sees (order unknown) is no path the code chooses.
+  return onPath.filter((p) => ![...p.guards.keys()].some((k) => k.startsWith(TIMING_GUARD)));
 }
 
 export function unique<T>(items: readonly T[]): T[] {
@@ -117,25 +137,38 @@ export function byPlace<T, E>(
   return out;
 }
 
+/** Whether a report's loss, or its output's activation, is also part of a pairing that is not a bug. */
+export interface Shared {
+  readonly loss: boolean;
+  readonly output: boolean;
+}
+
 /** Where an output's bug pairs come from: the compile call, its number of outputs, this output's number of bug pairs. */
 export interface OutputBugs {
   readonly site: CompileSite;
   readonly outputs: number;
   readonly bugs: number;
+  /** What the reported bugs share with pairings that are not bugs: an edit there would change a correct path. */
+  readonly shared?: Shared;
 }
 
 /**
  * A report is unique when its edit is the only possible one: one path (one bug
  * pair), one output in the compile, and no other group merged into the report.
  */
-export function isUnique(place: AtPlace<unknown, { readonly outputs: number; readonly bugs: number }>): boolean {
+export function isUnique(
+  place: AtPlace<unknown, { readonly outputs: number; readonly bugs: number; readonly shared?: Shared }>,
+): boolean {
   return (
-    place.group.length === place.first.group.length && place.first.extra.bugs === 1 && place.first.extra.outputs === 1
+    place.group.length === place.first.group.length &&
+    place.first.extra.bugs === 1 &&
+    place.first.extra.outputs === 1 &&
+    !place.first.extra.shared?.loss
   );
 }
 
 /**
- * Every compile call's outputs that are a bug on every path, one group per output
+ * Every compile call's outputs that are a bug on a real path (`judgePairs`), one group per output
  * activation (several pairs reach one when the activation or the loss is chosen by
  * a condition), placed where the rule reports it: the activation when it is in this
  * file (once, however many compile calls it reaches), else this file's half (the
@@ -149,14 +182,27 @@ export function placeOutputBugs<S extends KnownPair>(
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
     for (const pairs of perOutput) {
-      const bugs = judge(pairs, isBug);
+      const bugs = judgePairs(pairs, isBug);
+      const reported = new Set<OutputLossPair>(bugs);
+      const lossNodes = new Set<unknown>(bugs.map((b) => b.loss.node));
+      const outputNodes = new Set<unknown>(bugs.map((b) => activationKey(b.output)));
+      const others = pairs.filter((p) => !reported.has(p));
+      const shared: Shared = {
+        loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
+        output: others.some((p) => !p.output || outputNodes.has(activationKey(p.output))),
+      };
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
         const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);
-        if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
+        if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length, shared } });
       }
     }
   }
   return placed;
+}
+
+/** What a model edit of an output rewrites: its activation literal, else its layer. */
+function activationKey(output: OutputFact): unknown {
+  return output.activationLiteral ?? output.layer;
 }
 
 /** One edit a report offers, and what it touches. */
@@ -205,9 +251,16 @@ export function reportGraded<M extends string>(
     unique: boolean;
     fix?: Edit<M> | null;
     suggest?: readonly (Edit<M> | null)[];
+    /** A report on some paths only: edits of what correct paths share are not offered. */
+    shared?: Shared;
   },
 ): void {
-  const { unique, fix: preferred, suggest: others = [], ...rest } = report;
+  const { unique, fix: wanted, suggest: wantedOthers = [], shared, ...rest } = report;
+  // The loss is edited by training edits, the output by model edits.
+  const allowed = (e: Edit<M> | null | undefined) =>
+    e && !(e.scope === 'training' ? shared?.loss : shared?.output) ? e : null;
+  const preferred = allowed(wanted);
+  const others = wantedOthers.map(allowed);
   // `--fix` never changes the model: an edit of a layer is only ever suggested.
   const auto = unique && preferred?.scope === 'training' ? preferred : null;
   const suggest = [preferred, ...others]

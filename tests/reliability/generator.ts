@@ -81,21 +81,29 @@ export function pathsOf(spec: Spec): PathFacts[] {
   const [l0, l1] = spec.losses;
   const training = spec.build === 'custom-loop' ? 'custom-loop' : 'compile';
   const oneHotLabels = spec.labels === 'one-hot';
-  const combos: [Activation, LossKey][] =
+  // [activation branch, loss branch]: which possibility of each side a path takes.
+  const combos: [0 | 1, 0 | 1][] =
     spec.branch === 'none'
-      ? [[a0, l0]]
+      ? [[0, 0]]
       : spec.branch === 'same' || training === 'custom-loop'
         ? [
-            [a0, l0],
-            [a1, l1],
+            [0, 0],
+            [1, 1],
           ]
         : [
-            [a0, l0],
-            [a0, l1],
-            [a1, l0],
-            [a1, l1],
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
           ];
-  return combos.map(([activation, loss]) => ({ activation, units: spec.units, loss, oneHotLabels, training }));
+  return combos.map(([a, l]) => ({
+    activation: [a0, a1][a]!,
+    units: spec.units,
+    loss: [l0, l1][l]!,
+    oneHotLabels,
+    training,
+    sides: [a, l],
+  }));
 }
 
 /** The program text of a specification. */

@@ -2,9 +2,12 @@
  * The oracle: for a generated program's specification, which rules must report.
  *
  * One entry per rule, in one place, written from the rule's specification (its doc
- * for rules that exist, the issue text for rules being written). A rule reports
- * when its bug holds on EVERY path of the program (precision first): `bug` judges
- * one path, the harness requires it on all of them.
+ * for rules that exist, the issue text for rules being written). `bug` judges one
+ * path. A rule judged "on every path" reports when its bug holds on every path of
+ * the program; a rule judged "on a real path" (`onPath`, docs/architecture.md) when
+ * some buggy path's output or loss is a bug with everything it is paired with: the
+ * other side certain, or chosen by the same condition. Two independent conditions
+ * that would have to line up keep it silent.
  *
  * Entries for rules that are not registered yet are skipped (and counted), so they
  * light up when the rule is merged; adjust the entry then if its author decided an
@@ -35,6 +38,8 @@ export interface PathFacts {
   readonly oneHotLabels: boolean;
   /** Trained by `compile` + `fit`, or by a custom loop calling the loss on `model.predict`. */
   readonly training: 'compile' | 'custom-loop';
+  /** Which possibility of the output and of the loss this path takes (paths sharing one share that side). */
+  readonly sides: readonly [number, number];
 }
 
 export interface OracleEntry {
@@ -51,6 +56,8 @@ export interface OracleEntry {
    * holds on every path; a mix of the two is not judged (silent).
    */
   readonly cases?: readonly ((p: PathFacts) => boolean)[];
+  /** Judged "on a real path" for programs trained by `compile` (the rule judges with `placeOutputBugs`). */
+  readonly onPath?: boolean;
 }
 
 const CATEGORICAL = new Set<LossKey>([
@@ -85,12 +92,14 @@ export const ORACLE: readonly OracleEntry[] = [
     // docs/rules/no-activation-before-logits-loss.md: softmax/sigmoid output (any units)
     // into tf.losses.softmaxCrossEntropy / sigmoidCrossEntropy, via compile or a custom loop.
     rule: 'no-activation-before-logits-loss',
+    onPath: true,
     bug: (p) =>
       isProbability(p.activation) && LOGITS.has(p.loss) && !(p.training === 'compile' && singleUnitCategorical(p)),
   },
   {
     // Sigmoid output with more than one unit + a categorical loss (string, metrics, or wrapper).
     rule: 'no-sigmoid-with-categorical-loss',
+    onPath: true,
     bug: (p) => p.training === 'compile' && p.activation === 'sigmoid' && p.units > 1 && CATEGORICAL.has(p.loss),
   },
   {
@@ -112,6 +121,7 @@ export const ORACLE: readonly OracleEntry[] = [
     // Linear output + a loss that takes probabilities; a 1-unit categorical case belongs to
     // no-categorical-loss-single-unit.
     rule: 'no-missing-output-activation',
+    onPath: true,
     // Compile and custom loops (a probability loss called on model.predict()).
     bug: (p) => p.activation === 'linear' && PROBABILITY.has(p.loss) && !(p.units === 1 && CATEGORICAL.has(p.loss)),
   },
@@ -122,9 +132,19 @@ export const ORACLE: readonly OracleEntry[] = [
   },
 ];
 
-/** The oracle's verdict: the rule reports iff its bug holds on every path (and there is one). */
+/**
+ * "On a real path": some buggy path whose output possibility, or loss possibility, is
+ * a bug on every path that takes it.
+ */
+function onSomePath(bug: (p: PathFacts) => boolean, paths: readonly PathFacts[]): boolean {
+  const fixedBy = (side: 0 | 1, p: PathFacts) => paths.filter((q) => q.sides[side] === p.sides[side]).every(bug);
+  return paths.some((p) => bug(p) && (fixedBy(0, p) || fixedBy(1, p)));
+}
+
+/** The oracle's verdict: the rule reports iff its bug holds by the rule's policy (and there is a path). */
 export function mustReport(entry: OracleEntry, paths: readonly PathFacts[]): boolean {
   if (paths.length === 0) return false;
+  if (entry.onPath && paths.every((p) => p.training === 'compile')) return onSomePath(entry.bug, paths);
   const holds = entry.cases ? entry.cases.some((c) => paths.every(c)) : paths.every(entry.bug);
   return holds && !entry.deferredTo?.(paths);
 }

@@ -102,18 +102,46 @@ tf.losses.softmaxCrossEntropy(ys, new Net().softmax());`,
   m.add(tf.layers.dense({units: 3, activation: isClf ? 'linear' : 'sigmoid', inputShape: [2]}));
   m.compile({optimizer: 'sgd', loss: isClf ? tf.losses.softmaxCrossEntropy : 'binaryCrossentropy'});
 }`,
-    // Two call sites of a compile helper disagree (one model is linear): not a bug on every path.
+    // Policy "on a real path": the output is chosen by one setting, the loss by another,
+    // independent one; the bug needs both to line up, which the app may never do.
     TF +
-      `function train(model) { model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy}); }
-train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
-train(tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]}));`,
-    // Only one branch is buggy: not a bug on every path (the rule stays silent).
+      `const settings = JSON.parse(localStorage.getItem('s'));
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: settings.probs ? 'softmax' : 'linear'}));
+model.compile({optimizer: 'adam', loss: settings.logits ? tf.losses.softmaxCrossEntropy : 'categoricalCrossentropy'});`,
+    // The buggy branch is dead: its condition is a constant.
     TF +
-      `export function build(useSoftmax) {
-  const m = tf.sequential();
-  m.add(tf.layers.dense({units: 3, activation: useSoftmax ? 'softmax' : 'linear', inputShape: [2]}));
-  m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
-}`,
+      `const USE_LOGITS = false;
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: USE_LOGITS ? tf.losses.softmaxCrossEntropy : 'categoricalCrossentropy'});`,
+    // The switch's default is the logits loss, but the helper is only called with 'ce': dead branch.
+    TF +
+      `function lossFor(kind) {
+  switch (kind) {
+    case 'ce':
+      return 'categoricalCrossentropy';
+    default:
+      return tf.losses.softmaxCrossEntropy;
+  }
+}
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: lossFor('ce')});`,
+    // An unknown fact on the buggy path: the output's activation comes from a config object.
+    TF +
+      `const settings = JSON.parse(localStorage.getItem('s'));
+function lossFor(kind) {
+  switch (kind) {
+    case 'mse':
+      return tf.losses.meanSquaredError;
+    default:
+      return tf.losses.softmaxCrossEntropy;
+  }
+}
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: settings.activation}));
+model.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
     // A sigmoid hidden layer is not the output.
     TF +
       `const m = tf.sequential();
@@ -122,6 +150,97 @@ m.add(tf.layers.dense({units: 1}));
 m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
   ],
   invalid: [
+    {
+      // Policy "on a real path": a compile helper called with a softmax model and a linear one. The loss
+      // is certain, so the softmax call site trains softmax twice. The loss is shared with the linear
+      // model (no loss edit); removing this model's own softmax is right for it.
+      code:
+        TF +
+        `function train(model) { model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]}));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `function train(model) { model.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'linear', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [2]})]}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The loss is certain and the output is softmax when `useSoftmax`: a bug on that path. The loss is
+      // also the linear path's, so it is not edited.
+      code:
+        TF +
+        `export function build(useSoftmax) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 3, activation: useSoftmax ? 'softmax' : 'linear', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: tf.losses.softmaxCrossEntropy});
+}`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 4, suggestions: [] }],
+    },
+    {
+      // Issue 21: the loss is picked by a switch on a setting, its default branch the logits loss; the
+      // output is always softmax. The softmax is shared with the MSE branch: no edit offered.
+      code:
+        TF +
+        `const settings = JSON.parse(localStorage.getItem('s'));
+function lossFor(kind) {
+  switch (kind) {
+    case 'mse':
+      return tf.losses.meanSquaredError;
+    default:
+      return tf.losses.softmaxCrossEntropy;
+  }
+}
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 12, suggestions: [] }],
+    },
+    {
+      // Issue 21: a wrapper loss choosing between an unknown-to-us focal loss and the logits loss, on a
+      // certain sigmoid output. The other branch being another loss does not make this one right.
+      code:
+        TF +
+        `const useFocal = window.location.hash === '#focal';
+function focal(y, p) { return tf.losses.logLoss(y, p); }
+const loss = (y, p) => (useFocal ? focal(y, p) : tf.losses.softmaxCrossEntropy(y, p));
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'sigmoid'}));
+model.compile({optimizer: 'adam', loss});`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 6, suggestions: [] }],
+    },
+    {
+      // Output and loss chosen by the same condition: softmax twice when `isClf`. Replacing the loss of
+      // that one branch is right on every path it touches, so it is the autofix.
+      code:
+        TF +
+        `const isClf = process.argv[2] === 'clf';
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: isClf ? 'softmax' : 'linear'}));
+model.compile({optimizer: 'adam', loss: isClf ? tf.losses.softmaxCrossEntropy : 'meanSquaredError'});`,
+      output:
+        TF +
+        `const isClf = process.argv[2] === 'clf';
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: isClf ? 'softmax' : 'linear'}));
+model.compile({optimizer: 'adam', loss: isClf ? 'categoricalCrossentropy' : 'meanSquaredError'});`,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 4 }],
+    },
     {
       // Issue 26, finding 3: a wrapper loss that also reads the prediction as probabilities (focal loss:
       // weights from pt = sum(yTrue * yPred)). Removing the softmax would break that term, so only the loss edit is offered.

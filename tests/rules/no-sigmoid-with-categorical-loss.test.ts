@@ -143,18 +143,6 @@ const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).ap
 const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
 const model = tf.model({inputs: input, outputs: [tags, kind]});
 model.compile({optimizer: 'adam', loss: {kind: 'categoricalCrossentropy', tags: 'binaryCrossentropy'}});`,
-    // A compile helper called for a softmax model and a sigmoid model: not a bug on every path.
-    TF +
-      `function train(model) { model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'}); }
-train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
-train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'sigmoid', inputShape: [2]})]}));`,
-    // Units 1 on one path and 4 on the other: the 1-unit path is not this rule's, so it stays silent.
-    TF +
-      `export function build(binary) {
-  const m = tf.sequential();
-  m.add(tf.layers.dense({units: binary ? 1 : 4, activation: 'sigmoid', inputShape: [2]}));
-  m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
-}`,
     // Sigmoid applied after predict() for display; the model itself is a softmax classifier.
     TF +
       `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]});
@@ -162,6 +150,46 @@ m.compile({optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy'});
 export const scores = (x) => tf.sigmoid(m.predict(x));`,
   ],
   invalid: [
+    {
+      // Policy "on a real path": a compile helper called for a softmax model and a sigmoid model; the loss
+      // is certain, so the sigmoid call site is the bug. The loss is shared with the softmax model (no
+      // loss edit); softmax for this model's own layer is right.
+      code:
+        TF +
+        `function train(model) { model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'sigmoid', inputShape: [2]})]}));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `function train(model) { model.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'}); }
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));
+train(tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [2]})]}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Units 1 when `binary`, 4 otherwise, with a certain categorical loss: 4 sigmoid units on the
+      // other path. The sigmoid and the loss are shared with the 1-unit path: no edit offered.
+      code:
+        TF +
+        `export function build(binary) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: binary ? 1 : 4, activation: 'sigmoid', inputShape: [2]}));
+  m.compile({optimizer: 'sgd', loss: 'categoricalCrossentropy'});
+}`,
+      output: null,
+      errors: [{ messageId: 'sigmoidWithCategoricalLoss', line: 4, suggestions: [] }],
+    },
     {
       // Compiled twice with the same mistake (fine-tuning): one report at the sigmoid,
       // and softmax is suggested (right for both compile calls; `--fix` never edits a layer).
