@@ -13,9 +13,10 @@
  *
  * pairs to (softmax, softmaxCrossEntropy) under {isClf: true} and (linear,
  * meanSquaredError) under {isClf: false}; the crossed pairs are inconsistent and
- * never formed. A rule reports only if every consistent pair is a bug, so here
- * it reports; had the loss depended on another condition, all four pairs would be
- * consistent and the linear ones would keep the rule silent.
+ * never formed. A rule reports a bug pair when the code fixes the combination
+ * (`judgePairs` in util/report.ts), as here; had the loss depended on another
+ * condition, all four pairs would be consistent and the bug would need two
+ * independent conditions to line up: silent.
  *
  * Keys name a condition by its text and the identity of the variables it reads,
  * and only when none of them is ever reassigned; otherwise (and for loops, which
