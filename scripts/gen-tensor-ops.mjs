@@ -40,9 +40,11 @@ ${set('Ops that return one new tensor.', 'TENSOR_OPS', namesOf(ops, 'tensor'))}
 ${set('Ops that return a promise of one new tensor.', 'ASYNC_TENSOR_OPS', namesOf(ops, 'async-tensor'))}
 ${set('Ops that return several new tensors (an array or an object of them), at once or through a promise.', 'TENSOR_LIST_OPS', namesOf(ops, 'tensors', 'async-tensors'))}
 ${set('Ops that make no tensor (they read their tensor arguments, or none).', 'PLAIN_OPS', namesOf(ops, 'plain', 'async-plain'))}
+${set('The ones of those that return a promise (`browser.toPixels`): the tensor is read after they return.', 'ASYNC_PLAIN_OPS', namesOf(ops, 'async-plain'))}
 ${set('Tensor methods that return one new tensor.', 'TENSOR_METHODS', namesOf(methods, 'tensor'))}
 ${set('Tensor methods that return several new tensors.', 'TENSOR_LIST_METHODS', namesOf(methods, 'tensors', 'async-tensors'))}
 ${set('Tensor methods that make no tensor (`dataSync`, `data`, `print`, `dispose` ...).', 'PLAIN_METHODS', namesOf(methods, 'plain', 'async-plain'))}
+${set('The ones of those that return a promise (`data`, `array` ...): the tensor is read after they return.', 'ASYNC_PLAIN_METHODS', namesOf(methods, 'async-plain'))}
 ${set('Fields and getters of a tensor (`shape`, `dtype` ...).', 'TENSOR_FIELDS', fields)}
 ${set('Methods of a model that return one new tensor for a tensor input (`predict` ...).', 'MODEL_TENSOR_METHODS', namesOf(modelMethods, 'tensor'))}`;
 const options = (await prettier.resolveConfig(out)) ?? {};

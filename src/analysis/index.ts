@@ -67,6 +67,7 @@ export type { Guards, Possibility } from './guards.js';
 export type { NameUse, NamePosition } from './identifiers.js';
 export type { MetricList } from './training.js';
 export { pair } from './guards.js';
+export { makesTensor, tensorLeaks, type TensorLeak, type RepeatedContext } from './tensor-lifetimes.js';
 export type * from './values.js';
 
 export interface CompileSite {

@@ -254,6 +254,9 @@ export const PLAIN_OPS: ReadonlySet<string> = new Set([
   'print',
 ]);
 
+/** The ones of those that return a promise (`browser.toPixels`): the tensor is read after they return. */
+export const ASYNC_PLAIN_OPS: ReadonlySet<string> = new Set(['browser.toPixels']);
+
 /** Tensor methods that return one new tensor. */
 export const TENSOR_METHODS: ReadonlySet<string> = new Set([
   'abs',
@@ -407,6 +410,9 @@ export const PLAIN_METHODS: ReadonlySet<string> = new Set([
   'throwIfDisposed',
   'toString',
 ]);
+
+/** The ones of those that return a promise (`data`, `array` ...): the tensor is read after they return. */
+export const ASYNC_PLAIN_METHODS: ReadonlySet<string> = new Set(['array', 'buffer', 'bytes', 'data']);
 
 /** Fields and getters of a tensor (`shape`, `dtype` ...). */
 export const TENSOR_FIELDS: ReadonlySet<string> = new Set([

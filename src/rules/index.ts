@@ -1,6 +1,7 @@
 import noActivationBeforeLogitsLoss from './no-activation-before-logits-loss.js';
 import noBinaryCrossentropyMulticlass from './no-binary-crossentropy-multiclass.js';
 import noCategoricalLossSingleUnit from './no-categorical-loss-single-unit.js';
+import noLeakedTensor from './no-leaked-tensor.js';
 import noMissingOutputActivation from './no-missing-output-activation.js';
 import noSigmoidWithCategoricalLoss from './no-sigmoid-with-categorical-loss.js';
 import noSingleUnitSoftmax from './no-single-unit-softmax.js';
@@ -12,6 +13,7 @@ export const rules = {
   'no-activation-before-logits-loss': noActivationBeforeLogitsLoss,
   'no-binary-crossentropy-multiclass': noBinaryCrossentropyMulticlass,
   'no-categorical-loss-single-unit': noCategoricalLossSingleUnit,
+  'no-leaked-tensor': noLeakedTensor,
   'no-missing-output-activation': noMissingOutputActivation,
   'no-sigmoid-with-categorical-loss': noSigmoidWithCategoricalLoss,
   'no-single-unit-softmax': noSingleUnitSoftmax,

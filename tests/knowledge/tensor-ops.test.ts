@@ -28,12 +28,14 @@ describe('the table is what the library does', () => {
     expect([...table.ASYNC_TENSOR_OPS]).toEqual(names(probed.ops, 'async-tensor'));
     expect([...table.TENSOR_LIST_OPS]).toEqual(names(probed.ops, 'tensors', 'async-tensors'));
     expect([...table.PLAIN_OPS]).toEqual(names(probed.ops, 'plain', 'async-plain'));
+    expect([...table.ASYNC_PLAIN_OPS]).toEqual(names(probed.ops, 'async-plain'));
   });
 
   it('tensor methods and fields', () => {
     expect([...table.TENSOR_METHODS]).toEqual(names(probed.methods, 'tensor'));
     expect([...table.TENSOR_LIST_METHODS]).toEqual(names(probed.methods, 'tensors', 'async-tensors'));
     expect([...table.PLAIN_METHODS]).toEqual(names(probed.methods, 'plain', 'async-plain'));
+    expect([...table.ASYNC_PLAIN_METHODS]).toEqual(names(probed.methods, 'async-plain'));
     expect([...table.TENSOR_FIELDS]).toEqual(probed.fields);
   });
 
