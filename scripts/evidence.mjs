@@ -18,6 +18,7 @@ import {
   replaceRuleDocEvidence,
   runScenario,
 } from './evidence-lib.mjs';
+import { updateLeakEvidence } from './evidence-leaks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evidencePath = join(root, 'docs', 'evidence.md');
@@ -66,6 +67,7 @@ async function main() {
     writeFileSync(docPath, after);
     console.log(`updated evidence block in ${docPath}`);
   }
+  if (!only) await updateLeakEvidence();
 }
 
 main().catch((err) => {

@@ -365,9 +365,11 @@ class Lifetimes {
     const name = calleeName(call);
     const callee = unwrap(call.callee);
     const member = callee.type === 'MemberExpression' ? callee : undefined;
-    if (name === 'tidy') {
+    if (name === 'tidy' || callee.type === 'Identifier') {
+      // `tf.tidy`, or `tidy` imported under any name (`import {tidy as tidy$1}` in bundles).
       const v = this.ev.evaluate(callee);
-      return v.kind === 'tf' && v.path.length === 1 ? 'tidy' : undefined;
+      if (v.kind === 'tf' && v.path.length === 1 && v.path[0] === 'tidy') return 'tidy';
+      if (name === 'tidy') return undefined;
     }
     switch (name) {
       case 'then':
