@@ -238,9 +238,38 @@ class Lifetimes {
         const v = p.value;
         if (v.kind !== 'tensor') return false;
         const made = unwrap(v.node);
-        return made !== call && made.type === 'CallExpression' && contains(inside, made) && !!this.creatingLabel(made);
+        return (
+          made !== call &&
+          made.type === 'CallExpression' &&
+          contains(inside, made) &&
+          !!this.creatingLabel(made) &&
+          this.onlyReturned(made)
+        );
       })
     );
+  }
+
+  /**
+   * Is the tensor `made` makes only returned (directly, or through a variable that is
+   * otherwise only read)? A helper that also stores it (`cache.push(t); return t`)
+   * does not hand the caller a tensor the caller must dispose.
+   */
+  private onlyReturned(made: Call): boolean {
+    const { node: expr, parent } = outerExpression(made);
+    if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === expr))
+      return true;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== expr || parent.id.type !== 'Identifier') return false;
+    const variable = this.source.sourceCode.getDeclaredVariables(parent)[0];
+    if (!variable || variable.references.some((r) => r.isWrite() && !r.init)) return false;
+    let returned = false;
+    for (const ref of variable.references) {
+      if (ref.init) continue;
+      const id = ref.identifier as Node;
+      const p = id.parent;
+      if (p?.type === 'ReturnStatement' || (p?.type === 'ArrowFunctionExpression' && p.body === id)) returned = true;
+      else if (this.useFate(id) !== 'reads') return false;
+    }
+    return returned;
   }
 
   private isModel(node: Node): boolean {
@@ -468,27 +497,64 @@ class Lifetimes {
     return result;
   }
 
+  private readonly usesCache = new Map<FunctionNode, Node[]>();
+  private readonly tidyCache = new Map<FunctionNode, boolean>();
+
   /** Every in-file use of a named function: its name, or `this.name` in its class. */
   private usesOf(fn: FunctionNode): Node[] {
+    let uses = this.usesCache.get(fn);
+    if (!uses) {
+      uses = this.computeUses(fn);
+      this.usesCache.set(fn, uses);
+    }
+    return uses;
+  }
+
+  private thisUseIndex: Map<Node, Map<string, Node[]>> | undefined;
+
+  /**
+   * `this.name` as a callee or an argument (`this.loop.bind(this)` too) in every call
+   * of the file, by the class body it is in and the name: built once, so finding the
+   * uses of a method costs no scan of the file.
+   */
+  private thisUses(): Map<Node, Map<string, Node[]>> {
+    if (this.thisUseIndex) return this.thisUseIndex;
+    const index = new Map<Node, Map<string, Node[]>>();
+    const add = (m: TSESTree.MemberExpression) => {
+      const name = staticMemberName(m);
+      const body = enclosingClassBody(m);
+      if (name === undefined || !body) return;
+      let byName = index.get(body);
+      if (!byName) index.set(body, (byName = new Map()));
+      const list = byName.get(name);
+      if (list) list.push(m);
+      else byName.set(name, [m]);
+    };
+    for (const call of this.source.syntax.calls) {
+      for (const c of [call.callee, ...call.arguments]) {
+        const m = unwrap(c);
+        if (m.type !== 'MemberExpression') continue;
+        if (unwrap(m.object).type === 'ThisExpression') add(m);
+      }
+      // `this.loop.bind(this)` as an argument: the callee of that inner call is `this.loop.bind`.
+      const callee = unwrap(call.callee);
+      if (callee.type === 'MemberExpression' && staticMemberName(callee) === 'bind') {
+        const inner = unwrap(callee.object);
+        if (inner.type === 'MemberExpression' && unwrap(inner.object).type === 'ThisExpression') add(inner);
+      }
+    }
+    this.thisUseIndex = index;
+    return index;
+  }
+
+  private computeUses(fn: FunctionNode): Node[] {
     const holder = namedHolder(fn);
     if (!holder) return [];
     if (holder.type === 'MethodDefinition') {
       const name = holder.key.type === 'Identifier' && !holder.computed ? holder.key.name : undefined;
       const body = holder.parent;
       if (!name || body?.type !== 'ClassBody') return [];
-      const uses: Node[] = [];
-      for (const call of this.source.syntax.calls) {
-        if (!contains(body, call)) continue;
-        for (const c of [call.callee, ...call.arguments]) {
-          const m = unwrap(c);
-          if (isThisMember(m, name)) uses.push(m);
-          else if (m.type === 'CallExpression' && unwrap(m.callee).type === 'MemberExpression') {
-            const inner = unwrap((unwrap(m.callee) as TSESTree.MemberExpression).object);
-            if (isThisMember(inner, name)) uses.push(inner); // `this.loop.bind(this)`
-          }
-        }
-      }
-      return uses;
+      return this.thisUses().get(body)?.get(name) ?? [];
     }
     const variable = this.source.sourceCode.getDeclaredVariables(holder)[0];
     if (!variable) return [];
@@ -551,6 +617,15 @@ class Lifetimes {
   /** Is every known use of a named function inside a synchronous `tf.tidy` (and there is one)? */
   private onlyInTidy(fn: FunctionNode, depth: number): boolean {
     if (depth > MAX_VIA) return false;
+    const hit = this.tidyCache.get(fn);
+    if (hit !== undefined) return hit;
+    this.tidyCache.set(fn, false); // recursion: not proven
+    const result = this.computeOnlyInTidy(fn, depth);
+    this.tidyCache.set(fn, result);
+    return result;
+  }
+
+  private computeOnlyInTidy(fn: FunctionNode, depth: number): boolean {
     const uses = this.usesOf(fn);
     if (uses.length === 0) return false;
     return uses.every((use) => {
@@ -887,6 +962,12 @@ function functionName(fn: FunctionNode): string {
   return h.id?.type === 'Identifier' ? `${h.id.name}()` : 'the function';
 }
 
-function isThisMember(n: Node, name: string): boolean {
-  return n.type === 'MemberExpression' && unwrap(n.object).type === 'ThisExpression' && staticMemberName(n) === name;
+/** The class body `this` refers to at `node` (arrow functions keep it; other functions do not). */
+function enclosingClassBody(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'ClassBody') return n;
+    if (n.type === 'FunctionDeclaration') return undefined;
+    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') return undefined;
+  }
+  return undefined;
 }

@@ -102,6 +102,32 @@ for (const v of [1, 2]) {
     TF + `for (let i = 0; i < 3; i++) {\n  const p = thing.predict(tf.zeros([1, 2]));\n  p.dispose();\n}`,
     // Not TF.js.
     `import * as tf from './my-math';\nfor (let i = 0; i < 3; i++) tf.ones([2]).print();`,
+    // A helper that also stores the tensor it returns: the caller does not own it.
+    TF +
+      `const cache = [];
+function cached(v) {
+  const t = tf.scalar(v);
+  cache.push(t);
+  return t;
+}
+for (const v of [1, 2]) {
+  const a = cached(v);
+  a.print();
+}`,
+    // tidy imported under another name (bundles), and a named function passed to tf.tidy.
+    `import {tidy as tidy$1, add, zeros} from '@tensorflow/tfjs';
+const total = tidy$1(() => {
+  let x = zeros([2]);
+  for (let i = 0; i < 3; i++) x = add(x, 1);
+  return x;
+});`,
+    TF +
+      `function step() {
+  tf.ones([2]).square().print();
+}
+setInterval(() => tf.tidy(step), 100);`,
+    // An inline requestAnimationFrame callback runs once.
+    TF + `requestAnimationFrame(() => {\n  tf.ones([2]).print();\n});`,
     // A variable also released in another function (a stop handler may run between frames).
     TF +
       MODEL +
@@ -551,6 +577,62 @@ for (const row of [[1, 2]]) {
   out.print();
 }`,
       errors: [{ messageId: 'leak', line: 4, data: data('`tensor2d()` and `predict()` (in `out`)', 2, LOOP) }],
+    },
+    {
+      // A method rescheduled through bind, a var in a loop body, a .then callback in a loop.
+      code:
+        TF +
+        `class Loop {
+  run() {
+    tf.ones([2]).print();
+    requestAnimationFrame(this.run.bind(this));
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`ones()`', 1, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `class Loop {
+  run() {
+    tf.tidy(() => {
+      tf.ones([2]).print();
+    });
+    requestAnimationFrame(this.run.bind(this));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: TF + `for (let i = 0; i < 3; i++) {\n  var t = tf.scalar(i);\n  t.print();\n}`,
+      errors: [{ messageId: 'leak', line: 3, data: data('`scalar()` (in `t`, overwritten first)', 1, LOOP) }],
+    },
+    {
+      code: TF + `for (const v of [1, 2]) {\n  tf.scalar(v).data().then((d) => tf.tensor(d).print());\n}`,
+      errors: [
+        { messageId: 'leak', line: 3, column: 3, data: data('`scalar()`', 1, LOOP) },
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`tensor()`', 'up to 1', LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `for (const v of [1, 2]) {\n  tf.scalar(v).data().then((d) => tf.tidy(() => tf.tensor(d).print()));\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // TypeScript: a parameter typed as a tensor is a tensor; methods on it make new ones.
