@@ -169,10 +169,13 @@ class Lifetimes {
 
   leaks(): TensorLeak[] {
     const out: TensorLeak[] = [];
+    // `tf.engine().startScope()` ... `endScope()` frees what is made in between, like a tidy.
+    const scopeEnds: Call[] = [];
     for (const call of this.source.syntax.calls) {
       const name = calleeName(call);
       // Cheap gate first: a name that can make a tensor, or a call of a function of this file.
       if (name === undefined) continue;
+      if (name === 'endScope') scopeEnds.push(call);
       if (!CREATING_NAMES.has(name) && unwrap(call.callee).type !== 'Identifier') continue;
       const where = this.whereOf(call, 0);
       if (!where || where === 'tidy') continue;
@@ -181,7 +184,8 @@ class Lifetimes {
       const leak = this.fateOf(call, label, where);
       if (leak) out.push(leak);
     }
-    return out;
+    if (scopeEnds.length === 0) return out;
+    return out.filter((leak) => !scopeEnds.some((end) => inScopeOf(end, leak)));
   }
 
   // ---------------------------------------------------------------------------
@@ -816,6 +820,13 @@ class Lifetimes {
 
 // -----------------------------------------------------------------------------
 // Syntax helpers
+
+/** Is an `endScope()` call in the leak's context, or in a function around the call that makes it? */
+function inScopeOf(end: Call, leak: TensorLeak): boolean {
+  if (contains(leak.context.node, end)) return true;
+  for (let fn = enclosingFunction(leak.call); fn; fn = enclosingFunction(fn)) if (contains(fn, end)) return true;
+  return false;
+}
 
 /** Is `child` a part of loop `loop` that runs on every iteration (body, test, update)? */
 function isRepeatedPart(loop: Node, child: Node): boolean {

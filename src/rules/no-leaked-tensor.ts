@@ -22,7 +22,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      leak: '{{list}} {{make}} {{count}} {{tensors}} that {{are}} never disposed, so {{they}} {{leak}} {{frequency}}{{via}}; TF.js does not free tensor memory by itself.',
+      leak: 'Never disposed: {{list}} {{make}} {{count}} {{tensors}} that {{leak}} {{frequency}}{{via}}; TF.js does not free tensor memory by itself.',
       wrapInTidy: 'Compute this inside `{{tidy}}(() => ...)`, which disposes the tensors made on the way.',
       disposeAfterUse: 'Dispose {{names}} after {{its}} last use.',
     },
@@ -75,11 +75,9 @@ function report(
     messageId: 'leak',
     data: {
       list: listText(items),
-      make: group.length === 1 ? 'makes' : 'make',
+      make: n === 1 ? 'makes' : 'make',
       count: `${group.some((l) => l.conditional) ? 'up to ' : ''}${n}`,
       tensors: n === 1 ? 'tensor' : 'tensors',
-      are: n === 1 ? 'is' : 'are',
-      they: n === 1 ? 'it' : 'they',
       leak: n === 1 ? 'leaks' : 'leak',
       frequency: first.context.frequency,
       via:

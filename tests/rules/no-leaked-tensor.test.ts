@@ -9,11 +9,9 @@ function data(list: string, count: number | string, frequency: string, viaLine?:
   const n = typeof count === 'number' ? count : Number(count.replace('up to ', ''));
   return {
     list,
-    make: list.includes(' and ') ? 'make' : 'makes',
+    make: n === 1 ? 'makes' : 'make',
     count: String(count),
     tensors: n === 1 ? 'tensor' : 'tensors',
-    are: n === 1 ? 'is' : 'are',
-    they: n === 1 ? 'it' : 'they',
     leak: n === 1 ? 'leaks' : 'leak',
     frequency,
     via: viaLine ? ` (through the call on line ${viaLine})` : '',
@@ -126,6 +124,13 @@ const total = tidy$1(() => {
   tf.ones([2]).square().print();
 }
 setInterval(() => tf.tidy(step), 100);`,
+    // A manual engine scope frees what is made inside it.
+    TF +
+      `for (let i = 0; i < 3; i++) {
+  tf.engine().startScope();
+  tf.ones([2]).square().print();
+  tf.engine().endScope();
+}`,
     // An inline requestAnimationFrame callback runs once.
     TF + `requestAnimationFrame(() => {\n  tf.ones([2]).print();\n});`,
     // A variable also released in another function (a stop handler may run between frames).
