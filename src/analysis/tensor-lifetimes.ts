@@ -591,6 +591,8 @@ class Lifetimes {
    * itself (after an `await`, the usual async loop).
    */
   private rescheduling(use: Node, fn: FunctionNode): string | undefined {
+    // A retry from a `catch` is not a loop: it runs when something failed.
+    for (let n = use.parent; n && n !== fn; n = n.parent) if (n.type === 'CatchClause') return undefined;
     const role = this.useRole(use);
     let scheduler: Call | undefined;
     if (role === 'call') {

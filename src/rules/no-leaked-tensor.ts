@@ -197,7 +197,7 @@ function disposeSuggestion(
     for (const ref of variable.references) {
       const id = ref.identifier as Node;
       if (ref.isWrite()) continue;
-      if (readsLater(id)) return undefined;
+      if (readsLater(analysis, id)) return undefined;
       if (id.range[1] > last.range[1]) last = id;
     }
     const after = block.body.find((s) => contains(s, last));
@@ -215,13 +215,21 @@ function disposeSuggestion(
   };
 }
 
-/** Is the identifier the receiver of an async read (`t.data()`) that is not awaited right there? */
-function readsLater(id: Node): boolean {
+/** Is the identifier read asynchronously (`t.data()`, `tf.browser.toPixels(t, c)`) without an `await` right there? */
+function readsLater(analysis: FileAnalysis, id: Node): boolean {
   const p = id.parent;
-  if (p?.type !== 'MemberExpression' || p.object !== id) return false;
-  const name = staticMemberName(p);
-  if (!name || !ASYNC_PLAIN_METHODS.has(name)) return false;
-  const call = p.parent;
+  let call: Node | undefined;
+  if (p?.type === 'MemberExpression' && p.object === id) {
+    const name = staticMemberName(p);
+    if (!name || !ASYNC_PLAIN_METHODS.has(name)) return false;
+    call = p.parent;
+  } else if (p?.type === 'CallExpression' && p.arguments.includes(id as never)) {
+    const v = analysis.valueOf(p.callee);
+    if (v.kind !== 'tf' || !ASYNC_PLAIN_OPS.has(v.path.join('.'))) return false;
+    call = p;
+  } else {
+    return false;
+  }
   return !(call?.type === 'CallExpression' && call.parent?.type === 'AwaitExpression');
 }
 

@@ -131,6 +131,17 @@ setInterval(() => tf.tidy(step), 100);`,
   tf.ones([2]).square().print();
   tf.engine().endScope();
 }`,
+    // A retry from a catch clause is not a loop.
+    TF +
+      `async function load(url) {
+  const warm = tf.zeros([1, 2]);
+  warm.print();
+  try {
+    return await tf.loadLayersModel(url);
+  } catch {
+    setTimeout(() => load(url), 1000);
+  }
+}`,
     // An inline requestAnimationFrame callback runs once.
     TF + `requestAnimationFrame(() => {\n  tf.ones([2]).print();\n});`,
     // A variable also released in another function (a stop handler may run between frames).
@@ -637,6 +648,15 @@ for (const row of [[1, 2]]) {
             },
           ],
         },
+      ],
+    },
+    {
+      // Drawn without await: disposing right after the draw could free it while it is read, so no dispose suggestion.
+      code:
+        TF +
+        `setInterval(() => {\n  const img = tf.randomUniform([4, 4, 3]);\n  tf.browser.toPixels(img, canvas);\n}, 100);`,
+      errors: [
+        { messageId: 'leak', line: 3, data: data('`randomUniform()` (in `img`)', 1, 'on every `setInterval` tick') },
       ],
     },
     {
