@@ -1,11 +1,11 @@
 // Deterministic (seeded) corpora for `npm run bench` (scripts/bench.mjs):
 //
+//   collectProjectFiles (real) the sources of a project of your own (`--project DIR`)
 //   generateProject   (a) a TF.js project: every build style and import style, with
 //                     relative imports between files (cross-file analysis has work)
 //   collectPlainFiles (b) ordinary JS/TS without TF.js, taken from node_modules
 //   generateBigFile   (c) one TF.js file of ~N lines (model-building functions with unique names)
 //   generateScaling   (d) one model / chain / function grown to N layers, calls or conditions
-//   collectProjectFiles (e) the sources of a project of your own (`--project DIR`)
 //
 // Nothing here measures anything; it only writes files and returns their list.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -650,7 +650,7 @@ export function collectPlainFiles(nodeModules, { max = 3000, maxBytes = 200_000 
 const GENERATED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
 /**
- * (e) The JS/TS sources of a project (`npm run bench -- --project DIR`): every file
+ * (real) The JS/TS sources of a project (`npm run bench -- --project DIR`): every file
  * outside dot-directories and the directories above, but declaration files, files
  * over `maxBytes` and minified bundles (average line over 300 characters; counted).
  */

@@ -9,9 +9,8 @@
 //   config) failed with ESLint's "Cannot redefine plugin", and each copy kept caches
 //   of its own.
 //
-// The per-file modules tsc writes next to them stay for the tools that time parts
-// of the analysis (scripts/bench-analysis.mjs); the package ships the bundle, the
-// entry and the declarations only (package.json `files`).
+// The per-file modules tsc writes next to them are not shipped: the package holds the
+// bundle, the entry and the declarations only (package.json `files`).
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 
@@ -26,7 +25,7 @@ await build({
   format: 'cjs',
   // `require()` returns the plugin itself, as ESLint expects of a CommonJS plugin.
   footer: { js: 'module.exports = module.exports.default;' },
-  // `createRequire(import.meta.url)` (modules.ts): this file's URL in CommonJS.
+  // `createRequire(import.meta.url)` (analysis/modules/): this file's URL in CommonJS.
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
 });

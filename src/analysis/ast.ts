@@ -106,7 +106,11 @@ export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-/** The variable `name` refers to in `scope` (the innermost declaration), if declared. */
+/**
+ * The variable `name` refers to in `scope` (the innermost declaration), if declared.
+ * `findVariable` of @eslint-community/eslint-utils is the same loop; the plugin
+ * loads no runtime package for it.
+ */
 export function resolveName(scope: TSESLint.Scope.Scope | null, name: string): TSESLint.Scope.Variable | undefined {
   for (let s = scope; s; s = s.upper) {
     const v = s.set.get(name);

@@ -1,12 +1,11 @@
 /**
- * The evaluator: what an expression is, as far as TF.js model code is concerned.
- *
- * It works backwards and on demand: `evaluate(node)` resolves identifiers through
- * ESLint's scope manager to their definitions, folds constants, follows function
- * returns and call sites, and recognises TF.js API objects by where they were
- * imported from. Results without a call context are cached per node, so every
- * expression is evaluated at most once per file; recursion is bounded, so deep or
- * cyclic code yields `unknown`, never a crash.
+ * The evaluator, whose one job is following values: what an expression is, worked
+ * out backwards and on demand. `evaluate(node)` resolves identifiers through
+ * ESLint's scope manager to their definitions, folds constants, follows variable
+ * writes, function returns, call sites, class members and imports; what a TF.js
+ * call gives is tf-api.ts's answer. Results without a call context are cached per
+ * node, so every expression is evaluated at most once per file; recursion is
+ * bounded, so deep or cyclic code yields `unknown`, never a crash.
  *
  * It never reports and never guesses: anything it cannot prove is `unknown`.
  */
@@ -15,7 +14,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 import { layerInfo } from '../knowledge/layers.js';
-import { lossForPath } from '../knowledge/losses.js';
 import {
   contains,
   enclosingFunction,
@@ -29,12 +27,14 @@ import {
   unwrap,
   walk,
 } from './ast.js';
-import type { SyntaxIndex } from './syntax.js';
+import type { RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
+import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
 import {
   UNKNOWN,
   type ArrayValue,
+  type Env,
   type FunctionNode,
   type FunctionValue,
   type LayerFact,
@@ -54,11 +54,7 @@ interface FlowWrite {
   readonly fn: Node | undefined;
 }
 
-/** Parameter bindings of a function call being evaluated. */
-export interface Env {
-  readonly bindings: ReadonlyMap<Variable, Value>;
-  readonly depth: number;
-}
+export type { Env } from './values.js';
 
 /** Resolves `import`/`require` of a module that is not TF.js (cross-file analysis hooks in here). */
 export type ModuleResolver = (
@@ -74,69 +70,6 @@ export type ModuleResolver = (
  */
 export function called(value: Value): Value {
   return value.kind === 'module' && value.whole ? value.whole() : value;
-}
-
-/** Activation ops, as `tf.X(t)` or `t.X()`, and the canonical activation they apply. */
-export const ACTIVATION_OPS: ReadonlyMap<string, string> = new Map([
-  ['softmax', 'softmax'],
-  ['sigmoid', 'sigmoid'],
-  ['logSoftmax', 'logSoftmax'],
-  ['logSigmoid', 'logSigmoid'],
-  ['log', 'log'],
-]);
-
-/** TF.js tensor classes a type annotation can name (`tf.Variable` is a tensor too). */
-const TENSOR_TYPES: ReadonlySet<string> = new Set([
-  'Tensor',
-  'Scalar',
-  'Tensor1D',
-  'Tensor2D',
-  'Tensor3D',
-  'Tensor4D',
-  'Tensor5D',
-  'Tensor6D',
-  'Variable',
-]);
-
-/** Tensor methods through which a loss value stays "the loss" (reductions and scaling). */
-const LOSS_PRESERVING_METHODS = new Set(['mean', 'sum', 'asScalar', 'squeeze', 'reshape', 'mul', 'div']);
-
-/**
- * Tensor methods (and `tf.X(t, ...)` functions) that keep a one-hot tensor one-hot:
- * they change its dtype or shape, not its values. (`reshape` could in principle move
- * the class axis; labels given to `fit` must keep `[examples, classes]`.)
- */
-const ONE_HOT_PRESERVING_METHODS = new Set(['cast', 'toFloat', 'toInt', 'asType', 'clone', 'reshape', 'as2D']);
-
-const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
-
-/** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
-function isLoader(path: readonly string[]): boolean {
-  if (path.length === 1)
-    return path[0] === 'loadLayersModel' || path[0] === 'loadGraphModel' || path[0] === 'loadModel';
-  return path.length === 2 && path[0] === 'models' && path[1] === 'modelFromJSON';
-}
-
-/** The root of every TF.js path (`tf` itself). */
-export const TF_ROOT: readonly string[] = Object.freeze([]);
-const childPaths = new WeakMap<readonly string[], Map<string, readonly string[]>>();
-
-/**
- * `[...path, name]`, made once: TF.js paths are few (`layers`, `layers.dense` ...)
- * and read on every member access, so each is interned by its parent.
- */
-export function childPath(path: readonly string[], name: string): readonly string[] {
-  let children = childPaths.get(path);
-  if (!children) {
-    children = new Map();
-    childPaths.set(path, children);
-  }
-  let child = children.get(name);
-  if (!child) {
-    child = Object.freeze([...path, name]);
-    children.set(name, child);
-  }
-  return child;
 }
 
 /** Each reference of the file that its scope manager resolved, by its identifier. */
@@ -159,7 +92,7 @@ const MAX_CONDITIONAL_WRITES = 16;
 /** Most nested user-function calls followed with bound arguments. */
 const MAX_CALL_DEPTH = 4;
 
-export class Evaluator {
+export class Evaluator implements TfApiHost {
   private readonly cache = new Map<Node, Value>();
   /** Nodes being evaluated with bindings (those without are marked IN_PROGRESS in `cache`). */
   private readonly active = new Set<Node>();
@@ -177,8 +110,8 @@ export class Evaluator {
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: TfjsSettings,
-    /** The file's calls, exits and `this` writes (see syntax.ts). */
-    readonly syntax: SyntaxIndex,
+    /** The file's calls, exits and `this` writes (see recorded-nodes.ts). */
+    readonly nodes: RecordedNodes,
     private readonly resolveModule?: ModuleResolver,
   ) {}
 
@@ -296,7 +229,7 @@ export class Evaluator {
         return { kind: 'class', node: n, owner: this };
       case 'NewExpression': {
         const cls = this.evaluate(n.callee, env);
-        if (cls.kind === 'tf') return this.tfConstructor(cls.path, n, env);
+        if (cls.kind === 'tf') return tfConstructor(this, cls.path, n, env);
         const c = called(cls);
         return c.kind === 'class' ? { kind: 'instance', cls: c } : UNKNOWN;
       }
@@ -772,7 +705,7 @@ export class Evaluator {
     const ann = id.typeAnnotation.typeAnnotation;
     if (ann.type !== 'TSTypeReference') return value;
     const type = this.typeName(ann.typeName);
-    if (type.kind !== 'tf' || type.path.length !== 1 || !TENSOR_TYPES.has(type.path[0]!)) return value;
+    if (type.kind !== 'tf' || !isTensorType(type.path)) return value;
     const tensor: Value = { kind: 'tensor', origin: 'op', node: id };
     if (value.kind === 'unknown') return tensor;
     return {
@@ -925,7 +858,7 @@ export class Evaluator {
         entries.push({ at: node.range[0], name: node.key.name, value: node.value });
       }
     }
-    for (const w of this.syntax.indexOf(cls, this.sourceCode).thisWritesOf(cls)) {
+    for (const w of this.nodes.indexOf(cls, this.sourceCode).thisWritesOf(cls)) {
       const key = staticMemberName(w.left as TSESTree.MemberExpression);
       if (key === undefined) continue;
       // A compound assignment evaluates to unknown.
@@ -955,7 +888,7 @@ export class Evaluator {
       const object = unwrap(callee.object);
       const obj = object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
       if (object.type === 'ThisExpression') return this.callValue(obj, n, env);
-      if (obj.kind === 'tf') return this.tfCall(childPath(obj.path, name), n, env);
+      if (obj.kind === 'tf') return tfCall(this, childPath(obj.path, name), n, env);
       return this.method(obj, name, n, env);
     }
     return this.callValue(this.evaluate(callee, env), n, env);
@@ -963,7 +896,7 @@ export class Evaluator {
 
   private callValue(value: Value, n: TSESTree.CallExpression, env: Env | undefined): Value {
     const fn = called(value);
-    if (fn.kind === 'tf') return this.tfCall(fn.path, n, env);
+    if (fn.kind === 'tf') return tfCall(this, fn.path, n, env);
     if (fn.kind === 'function') return this.invoke(fn, n.arguments, env);
     return UNKNOWN;
   }
@@ -1032,8 +965,8 @@ export class Evaluator {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];
-    // `fn` may be in another module (see SyntaxIndex.indexOf).
-    for (const exit of this.syntax.indexOf(fn, this.sourceCode).exitsOf(fn)) {
+    // `fn` may be in another module (see RecordedNodes.indexOf).
+    for (const exit of this.nodes.indexOf(fn, this.sourceCode).exitsOf(fn)) {
       if (exit.type === 'ReturnStatement') list.push(exit.argument);
     }
     this.returnCache.set(fn, list);
@@ -1051,30 +984,6 @@ export class Evaluator {
           options: options.map((o) => ({ guard: o.guard, value: this.method(o.value, name, n, env) })),
         };
       }
-      case 'layer':
-        if (name === 'apply') {
-          const arg = n.arguments[0];
-          return { kind: 'symbolic', layer: obj.layer, input: arg ? this.evaluate(arg, env) : UNKNOWN, node: n };
-        }
-        return UNKNOWN;
-      case 'model':
-        if (MODEL_OUTPUT_METHODS.has(name)) {
-          return { kind: 'tensor', origin: 'model-output', model: obj.model, node: n };
-        }
-        return UNKNOWN;
-      case 'loss-call':
-        if (LOSS_PRESERVING_METHODS.has(name)) return obj;
-        return { kind: 'tensor', origin: 'op', node: n };
-      case 'tensor': {
-        if (obj.origin === 'one-hot' && ONE_HOT_PRESERVING_METHODS.has(name)) return obj;
-        if (name === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
-        const op = ACTIVATION_OPS.get(name);
-        const callee = unwrap(n.callee) as TSESTree.MemberExpression;
-        if (op) {
-          return { kind: 'tensor', origin: 'activation-op', op, node: n, argument: obj, argumentNode: callee.object };
-        }
-        return { kind: 'tensor', origin: 'op', node: n };
-      }
       case 'function':
         if (name === 'call') return this.invoke(obj, n.arguments.slice(1), env);
         return UNKNOWN;
@@ -1084,71 +993,12 @@ export class Evaluator {
         return this.callValue(member, n, env);
       }
       default:
-        return UNKNOWN;
+        return tfMethod(this, obj, name, n, env) ?? UNKNOWN;
     }
   }
 
-  private tfCall(path: readonly string[], n: TSESTree.CallExpression, env: Env | undefined): Value {
-    const a0 = n.arguments[0];
-    const a1 = n.arguments[1];
-    const p0 = path[0];
-    if (path.length === 1) {
-      if (p0 === 'sequential') return { kind: 'model', model: this.model(n, 'sequential', a0, env) };
-      if (p0 === 'model') return { kind: 'model', model: this.model(n, 'functional', a0, env) };
-      if (p0 === 'input') return { kind: 'symbolic', node: n };
-    } else if (path.length === 2 && p0 === 'layers') {
-      if (path[1] === 'input') return { kind: 'symbolic', node: n };
-      return { kind: 'layer', layer: this.layer(path[1]!, n, a0, env) };
-    }
-    if (isLoader(path)) return { kind: 'model', model: this.model(n, 'loaded', undefined, env) };
-    const loss = lossForPath(path);
-    if (loss) {
-      return {
-        kind: 'loss-call',
-        loss,
-        call: n,
-        callee: n.callee,
-        labels: a0 ? this.evaluate(a0, env) : UNKNOWN,
-        prediction: a1 && a1.type !== 'SpreadElement' ? this.evaluate(a1, env) : UNKNOWN,
-      };
-    }
-    if (path.length === 1) {
-      const op = ACTIVATION_OPS.get(path[0]!);
-      if (op) {
-        return {
-          kind: 'tensor',
-          origin: 'activation-op',
-          op,
-          node: n,
-          argument: a0 ? this.evaluate(a0, env) : UNKNOWN,
-          argumentNode: a0,
-        };
-      }
-      if (path[0] === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
-      if (ONE_HOT_PRESERVING_METHODS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
-        const x = this.evaluate(a0, env);
-        if (x.kind === 'tensor' && x.origin === 'one-hot') return x;
-      }
-      if (path[0] === 'tidy') {
-        const fnArg = n.arguments.find((a) => a.type !== 'Literal');
-        const f = fnArg ? this.evaluate(fnArg, env) : UNKNOWN;
-        return f.kind === 'function' ? this.invoke(f, [], env) : UNKNOWN;
-      }
-    }
-    return { kind: 'tensor', origin: 'op', node: n };
-  }
-
-  /**
-   * `new tf.Sequential(config)` and `new tf.LayersModel(config)`: the classes behind
-   * `tf.sequential(config)` and `tf.model(config)`, with the same config.
-   */
-  private tfConstructor(path: readonly string[], n: TSESTree.NewExpression, env: Env | undefined): Value {
-    if (path.length !== 1) return UNKNOWN;
-    const kind = path[0] === 'Sequential' ? 'sequential' : path[0] === 'LayersModel' ? 'functional' : undefined;
-    return kind ? { kind: 'model', model: this.model(n, kind, n.arguments[0], env) } : UNKNOWN;
-  }
-
-  private model(
+  /** The one model fact of a model-making call (see tf-api.ts). */
+  modelFact(
     n: TSESTree.CallExpression | TSESTree.NewExpression,
     kind: ModelFact['kind'],
     config: Node | undefined,
@@ -1175,12 +1025,8 @@ export class Evaluator {
     return fact;
   }
 
-  private layer(
-    factory: string,
-    n: TSESTree.CallExpression,
-    config: Node | undefined,
-    env: Env | undefined,
-  ): LayerFact {
+  /** The one layer fact of a `tf.layers.*` call. */
+  layerFact(factory: string, n: TSESTree.CallExpression, config: Node | undefined, env: Env | undefined): LayerFact {
     let fact = this.layerFacts.get(n);
     if (fact) return fact;
     const configNode = config ? unwrap(config) : undefined;

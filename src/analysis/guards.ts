@@ -21,14 +21,9 @@
  * and only when none of them is ever reassigned; otherwise (and for loops, which
  * may run zero times) the key is fresh, i.e. independent of everything else.
  */
-import type { Value } from './values.js';
-import { UNKNOWN } from './values.js';
+import { UNKNOWN, type Guard, type Value } from './values.js';
 
-export interface Guard {
-  readonly key: string;
-  /** The branch taken: true/false for a condition, an index for `anyOf`. */
-  readonly value: boolean | number;
-}
+export type { Guard } from './values.js';
 
 export type Guards = ReadonlyMap<string, boolean | number>;
 

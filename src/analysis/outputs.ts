@@ -279,8 +279,8 @@ export class OutputResolver {
         for (const name of names) {
           const g = mergeGuards(units.guards, name.guards);
           if (!g) continue;
-          // One fixed shape (absent parts undefined): spreading the activation fact,
-          // whose optional keys vary, made V8 build every output fact in its slow path.
+          // One fixed shape (absent parts undefined), not a spread of the activation fact,
+          // whose optional keys vary: V8 keeps objects of one shape on its fast path.
           const a = act.value;
           out.push({
             value: {

@@ -28,7 +28,7 @@ import {
 import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, staticMemberName, unwrap } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities } from './guards.js';
-import type { SyntaxIndex } from './syntax.js';
+import type { RecordedNodes } from './recorded-nodes.js';
 import type { FunctionNode, Node, Value } from './values.js';
 
 type Call = TSESTree.CallExpression;
@@ -38,7 +38,7 @@ type Variable = TSESLint.Scope.Variable;
 export interface LifetimeSource {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly evaluator: Evaluator;
-  readonly syntax: SyntaxIndex;
+  readonly nodes: RecordedNodes;
 }
 
 /** Code that runs again and again. */
@@ -171,7 +171,7 @@ class Lifetimes {
     const out: TensorLeak[] = [];
     // `tf.engine().startScope()` ... `endScope()` frees what is made in between, like a tidy.
     const scopeEnds: Call[] = [];
-    for (const call of this.source.syntax.calls) {
+    for (const call of this.source.nodes.calls) {
       const name = calleeName(call);
       // Cheap gate first: a name that can make a tensor, or a call of a function of this file.
       if (name === undefined) continue;
@@ -534,7 +534,7 @@ class Lifetimes {
       if (list) list.push(m);
       else byName.set(name, [m]);
     };
-    for (const call of this.source.syntax.calls) {
+    for (const call of this.source.nodes.calls) {
       for (const c of [call.callee, ...call.arguments]) {
         const m = unwrap(c);
         if (m.type !== 'MemberExpression') continue;

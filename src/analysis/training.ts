@@ -11,7 +11,7 @@
 import { possibilities, type Possibility } from './guards.js';
 import type { ModelFact, TensorValue, Value } from './values.js';
 
-/** The part of a fit site these helpers read (see `FitSite` in index.ts). */
+/** The part of a fit site these helpers read (see `FitSite` in sites.ts). */
 export interface FitLike {
   readonly target: Value;
   readonly labels: Value;

@@ -7,10 +7,9 @@
  * under which it is taken, so that two facts are only ever paired when their
  * guards agree (see `guards.ts`).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LayerInfo } from '../knowledge/layers.js';
 import type { LossInfo } from '../knowledge/losses.js';
-import type { Guard } from './guards.js';
 
 export type Node = TSESTree.Node;
 export type FunctionNode =
@@ -203,6 +202,19 @@ export type Value =
   | ArrayValue
   | ObjectValue
   | ChoiceValue;
+
+/** Parameter bindings of a function call being evaluated. */
+export interface Env {
+  readonly bindings: ReadonlyMap<TSESLint.Scope.Variable, Value>;
+  readonly depth: number;
+}
+
+/** One branch of a condition (see guards.ts): the part of a `choice` option that says when it holds. */
+export interface Guard {
+  readonly key: string;
+  /** The branch taken: true/false for a condition, an index for `anyOf`. */
+  readonly value: boolean | number;
+}
 
 export const UNKNOWN: UnknownValue = Object.freeze({ kind: 'unknown' });
 

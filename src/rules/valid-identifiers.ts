@@ -1,13 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getAnalysis, type FileAnalysis, type NamePosition, type NameUse, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
+import { isAcceptedName, levenshtein, lookupName, normalizeName } from '../analysis/name-lookup.js';
 import {
   ACTIVATION_STRINGS_ACCEPTED_BY_ACCIDENT,
-  isAcceptedName,
   isAlsoAcceptedActivation,
-  levenshtein,
-  lookupName,
-  normalizeName,
   type AlsoAcceptedActivation,
   type NameKind,
 } from '../knowledge/names.js';

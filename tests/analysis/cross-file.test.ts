@@ -14,15 +14,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
-import {
-  clearModuleCache,
-  eslintEspree,
-  MAX_LINTED,
-  parseLog,
-  parseModule,
-  readLog,
-  resolveFile,
-} from '../../src/analysis/modules.js';
+import { clearModuleCache, MAX_LINTED, parseLog, readLog } from '../../src/analysis/modules/cache.js';
+import { parseModule } from '../../src/analysis/modules/parse.js';
+import { eslintEspree } from '../../src/analysis/modules/parser-setup.js';
+import { resolveFile } from '../../src/analysis/modules/resolve.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const RULE = 'tfjs/no-activation-before-logits-loss';

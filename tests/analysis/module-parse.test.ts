@@ -1,6 +1,6 @@
 /**
  * Modules parsed for cross-file analysis with typescript-eslint's parser
- * (src/analysis/modules.ts, `parseModule`): its own typescript-estree and
+ * (src/analysis/modules/parse.ts, `parseModule`): its own typescript-estree and
  * scope-manager are called without the token and comment conversion that
  * `parseForESLint` always does. The module must come out as `parseForESLint` gives
  * it: the same tree and the same scopes, for every source type and for JSX.
@@ -13,7 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import tseslint from 'typescript-eslint';
-import { parseModule, parseTypeScript, type ParseSetup, type TypeScriptParts } from '../../src/analysis/modules.js';
+import { parseModule, parseTypeScript } from '../../src/analysis/modules/parse.js';
+import type { ParseSetup, TypeScriptParts } from '../../src/analysis/modules/parser-setup.js';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'crossfile');
 const files = ['js', 'ts'].flatMap((dir) =>

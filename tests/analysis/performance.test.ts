@@ -146,9 +146,9 @@ describe.each(PARSERS)('calls recorded during the traversal (%s parser)', (parse
     expect(nodes(analysis!)).toEqual(nodes(walked));
     // The other recorded nodes (returns, throws, \`this.x =\` writes) match one walk too.
     const recorded = (a: FileAnalysis) => ({
-      calls: a.syntax.recorded.calls.map((n) => n.range),
-      exits: a.syntax.recorded.exits.map((n) => n.range),
-      thisWrites: a.syntax.recorded.thisWrites.map((n) => n.range),
+      calls: a.nodes.recorded.calls.map((n) => n.range),
+      exits: a.nodes.recorded.exits.map((n) => n.range),
+      thisWrites: a.nodes.recorded.thisWrites.map((n) => n.range),
     });
     expect(recorded(analysis!)).toEqual(recorded(walked));
     expect(recorded(walked).thisWrites).toHaveLength(2);

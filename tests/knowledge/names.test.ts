@@ -32,12 +32,8 @@ import {
   TF_METRICS_NOT_TRAINABLE_AS_LOSS,
   TF_TRAIN_FUNCTIONS,
   layerFactory,
-  levenshtein,
-  lookupName,
-  isAcceptedName,
-  nearestName,
-  normalizeName,
 } from '../../src/knowledge/names.js';
+import { isAcceptedName, levenshtein, lookupName, nearestName, normalizeName } from '../../src/analysis/name-lookup.js';
 
 // ---------------------------------------------------------------------------
 // Helpers

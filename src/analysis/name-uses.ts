@@ -15,7 +15,7 @@ import { layerFactory } from '../knowledge/names.js';
 import { contains } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities, type Guards } from './guards.js';
-import type { CompileSite } from './index.js';
+import type { CompileSite } from './sites.js';
 import { isNullish, type LayerFact, type Node, type Value } from './values.js';
 
 export type NamePosition = 'loss' | 'metric' | 'optimizer' | 'activation';
@@ -66,8 +66,8 @@ export function collectNameUses(
   };
   for (const site of compileSites) {
     if (!isModelOnEveryPath(site.target)) continue;
-    // Object literals of two fixed shapes: a spread of a conditional object made V8
-    // build these in its slow path (a third of the whole name-use collection).
+    // Object literals of two fixed shapes, not a spread of a conditional object: V8
+    // keeps objects of one shape on its fast path.
     const use =
       (kind: NamePosition, key: string, outputIndex?: number | 'all') =>
       (name: string, literal: Node, guards: Guards) => {

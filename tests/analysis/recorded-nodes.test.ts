@@ -1,5 +1,5 @@
 /**
- * The syntax index (src/analysis/syntax.ts): the returns and early exits of a
+ * The recorded nodes (src/analysis/recorded-nodes.ts): the returns and early exits of a
  * function and the `this.x` writes of a class, answered from nodes recorded once
  * instead of walking each body. These tests pin the boundaries the walks had.
  */
@@ -9,7 +9,7 @@ import { analyze, PARSERS } from '../helpers/analyze.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-describe.each(PARSERS)('SyntaxIndex (%s parser)', (parser) => {
+describe.each(PARSERS)('RecordedNodes (%s parser)', (parser) => {
   const analyse = (code: string) => {
     const analysis = analyze(TF + code, { parser })!;
     return { sourceCode: analysis.sourceCode, analysis };
@@ -39,14 +39,14 @@ describe.each(PARSERS)('SyntaxIndex (%s parser)', (parser) => {
         return inner;
       }`);
     const outer = sourceCode.ast.body[1] as TSESTree.FunctionDeclaration;
-    const exits = analysis.syntax.exitsOf(outer).map((e) => sourceCode.getText(e));
+    const exits = analysis.nodes.exitsOf(outer).map((e) => sourceCode.getText(e));
     expect(exits).toEqual(['return 1;', "throw new Error('y');", 'return inner;']);
     const arrow = find(outer, (n): n is TSESTree.ArrowFunctionExpression => n.type === 'ArrowFunctionExpression')[0]!;
-    expect(analysis.syntax.exitsOf(arrow).map((e) => sourceCode.getText(e))).toEqual(['return 2;']);
+    expect(analysis.nodes.exitsOf(arrow).map((e) => sourceCode.getText(e))).toEqual(['return 2;']);
     // An expression body has no statements to exit from.
     const { sourceCode: sc2, analysis: a2 } = analyse(`const f = (x) => x;`);
     const f = find(sc2.ast, (n): n is TSESTree.ArrowFunctionExpression => n.type === 'ArrowFunctionExpression')[0]!;
-    expect(a2.syntax.exitsOf(f)).toEqual([]);
+    expect(a2.nodes.exitsOf(f)).toEqual([]);
   });
 
   it("gives a class the this-writes of its methods and their callbacks, not a nested class's", () => {
@@ -61,12 +61,12 @@ describe.each(PARSERS)('SyntaxIndex (%s parser)', (parser) => {
       }`);
     const bodies = find(sourceCode.ast, (n): n is TSESTree.ClassBody => n.type === 'ClassBody');
     const [outer, inner] = bodies;
-    expect(analysis.syntax.thisWritesOf(outer!).map((w) => sourceCode.getText(w))).toEqual([
+    expect(analysis.nodes.thisWritesOf(outer!).map((w) => sourceCode.getText(w))).toEqual([
       'this.model = 1',
       'this.count = 2',
       'this.model += 1',
     ]);
-    expect(analysis.syntax.thisWritesOf(inner!).map((w) => sourceCode.getText(w))).toEqual(['this.model = 3']);
+    expect(analysis.nodes.thisWritesOf(inner!).map((w) => sourceCode.getText(w))).toEqual(['this.model = 3']);
   });
 
   it('keeps what a class member is in source order: an assignment in an earlier method before a later field', () => {

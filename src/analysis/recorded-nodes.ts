@@ -4,12 +4,13 @@
  * traversal was not recorded (an imported module, a rule not made by `createRule`),
  * by one walk of the AST in the same order.
  *
- * Questions that used to walk a function or class body on demand (its `return`s,
- * its early exits, the `this.x = ...` writes of a class) are answered from these
- * lists, grouped once, so no part of the file is walked twice.
+ * Questions about a function or class body (its `return`s, its early exits, the
+ * `this.x = ...` writes of a class) are answered from these lists, grouped once, so
+ * no part of the file is walked twice.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunctionNode, unwrap, walk } from './ast.js';
+import { fileCache } from './file-caches.js';
 import type { FunctionNode, Node } from './values.js';
 
 export type ExitStatement = TSESTree.ReturnStatement | TSESTree.ThrowStatement;
@@ -92,14 +93,9 @@ function classBodyOf(node: Node): TSESTree.ClassBody | undefined {
 const NONE: readonly never[] = [];
 
 /** The index of every analysed file by its AST, for nodes of another file met during cross-file evaluation. */
-const byRoot = new WeakMap<Node, SyntaxIndex>();
+const byRoot = fileCache<RecordedNodes>();
 
-/** Forget the index of `root` (its file's lint is over; see `releaseAnalysis`). */
-export function releaseSyntax(root: Node): void {
-  byRoot.delete(root);
-}
-
-export class SyntaxIndex {
+export class RecordedNodes {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
   private writesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
 
@@ -118,11 +114,11 @@ export class SyntaxIndex {
    * yet gets one by a walk (with `sourceCode`'s visitor keys: modules are parsed by
    * the linted file's parser).
    */
-  indexOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): SyntaxIndex {
+  indexOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): RecordedNodes {
     let n: Node = node;
     while (n.parent) n = n.parent;
     if (n === this.root) return this;
-    return byRoot.get(n) ?? new SyntaxIndex(scan(sourceCode, n), n);
+    return byRoot.get(n) ?? new RecordedNodes(scan(sourceCode, n), n);
   }
 
   get calls(): readonly TSESTree.CallExpression[] {

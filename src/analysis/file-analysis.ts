@@ -1,0 +1,394 @@
+/**
+ * The questions rules ask about one file: which (output, loss) pairs a compile site
+ * trains, what a layer or a tensor is on each path, where a node is. One instance per
+ * analysed file (and per imported module), made by `getAnalysis`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { FileSites, type CompileSite, type FitSite } from './sites.js';
+import { Evaluator, type ModuleResolver } from './evaluator.js';
+import { fileCache } from './file-caches.js';
+import { mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
+import { LayerInputResolver, type InputLayerPossibility } from './layer-inputs.js';
+import { LossResolver, type LossFact } from './losses.js';
+import { describeRemote } from './modules/resolve.js';
+import { collectNameUses, type NameUse } from './name-uses.js';
+import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
+import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
+import type { TfjsSettings } from './settings.js';
+import { tfExpression } from './tf-expression.js';
+import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
+import {
+  isNullish,
+  type LayerFact,
+  type LossCallValue,
+  type ModelFact,
+  type Node,
+  type TensorValue,
+  type Value,
+} from './values.js';
+
+/** One consistent combination of a model output and the loss it is trained with. */
+export interface OutputLossPair {
+  readonly site: CompileSite;
+  readonly outputIndex: number;
+  /** Null when the output is unknown on this path. */
+  readonly output: OutputFact | null;
+  /** Null when the loss is unknown on this path. */
+  readonly loss: LossFact | null;
+  readonly guards: Guards;
+}
+
+/**
+ * What one layer's output is on one path: its activation and the width of its last
+ * axis (`OutputFact` is the same for a model's output).
+ */
+export interface LayerOutputFact extends ActivationFact {
+  readonly layer: LayerFact;
+  /**
+   * The size of the output's last axis when this layer sets it (`units` of dense and
+   * recurrent layers, `filters` of channels-last conv layers); undefined when unknown
+   * or not set by this layer.
+   */
+  readonly units: number | undefined;
+  /** The units value as written in the config (`units: N`). */
+  readonly unitsNode?: Node;
+  /**
+   * True when the activation is taken over the last axis: always, except for
+   * `tf.layers.softmax({axis})`, where only an absent axis, 1 or -1 is (its default
+   * axis is 1, the last one on rank-2 inputs; TF.js throws for other non-last axes),
+   * and any other axis gives undefined.
+   */
+  readonly overLastAxis: boolean | undefined;
+}
+
+/** @deprecated The old name of `LayerOutputFact` (too close to `LayerFact`, the layer itself). */
+export type LayerFacts = LayerOutputFact;
+
+/** A tensor that is fed to a loss: what it is on one path. */
+export interface TensorPossibility {
+  readonly tensor: TensorValue | null;
+  /** For model outputs: the output fact on this path. */
+  readonly output?: OutputFact | null;
+  readonly guards: Guards;
+}
+
+/** Every analysis by its AST, to tell which file a node of an imported module is in. */
+const analyses = fileCache<FileAnalysis>();
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let n: Node | undefined = node;
+  while (n && n.type !== 'Program') n = n.parent;
+  return n;
+}
+
+export class FileAnalysis {
+  readonly nodes: RecordedNodes;
+  readonly evaluator: Evaluator;
+  readonly sites: FileSites;
+  readonly outputs: OutputResolver;
+  readonly losses: LossResolver;
+  readonly compileSites: readonly CompileSite[];
+  readonly fitSites: readonly FitSite[];
+  /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
+  readonly lossCalls: readonly LossCallValue[];
+  /** Every `tf.layers.*(...)` call. */
+  readonly layerCalls: readonly LayerFact[];
+  /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
+  readonly activationOps: readonly TensorValue[];
+  private readonly inputs: LayerInputResolver;
+  private readonly layerFactsCache = new Map<LayerFact, Possibility<LayerOutputFact>[]>();
+
+  /**
+   * @param recorded The file's calls, exits and `this` writes in traversal order,
+   *   when already recorded (`callRecorder`); otherwise the AST is walked for them.
+   */
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly settings: TfjsSettings,
+    readonly resolveModule?: ModuleResolver,
+    /** The file's path (for messages that point into other files). */
+    readonly file?: string,
+    recorded?: Recorded,
+  ) {
+    analyses.set(sourceCode.ast, this);
+    this.nodes = new RecordedNodes(recorded ?? scan(sourceCode), sourceCode.ast);
+    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule);
+    this.sites = new FileSites(this.evaluator, sourceCode, this.nodes, resolveModule);
+    this.outputs = new OutputResolver(this.evaluator, this.sites);
+    this.losses = new LossResolver(this.evaluator);
+    this.inputs = new LayerInputResolver(this.evaluator, this.sites.placingCalls, this.sites);
+    ({
+      compileSites: this.compileSites,
+      fitSites: this.fitSites,
+      lossCalls: this.lossCalls,
+      layerCalls: this.layerCalls,
+      activationOps: this.activationOps,
+    } = this.sites);
+  }
+
+  /** The abstract value of an expression. */
+  valueOf(node: Node): Value {
+    return this.evaluator.evaluate(node);
+  }
+
+  /** The variable a name refers to, as the evaluator resolves it. */
+  variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    return this.evaluator.variableOf(id);
+  }
+
+  /** Is `node` in this file (and not in a module it imports)? Reports and fixes need local nodes. */
+  isLocal(node: Node): boolean {
+    return programOf(node) === this.sourceCode.ast;
+  }
+
+  /**
+   * Where `node` is, for messages: `line 12` in this file, `model.js:12` (relative to
+   * this file) in another module of the project.
+   */
+  where(node: Node): string {
+    const line = node.loc.start.line;
+    const program = programOf(node);
+    if (program === this.sourceCode.ast) return `line ${line}`;
+    const other = program && analyses.get(program);
+    if (other?.file && this.file) return describeRemote(this.file, other.file, line);
+    return `line ${line} of another file`;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Questions rules ask
+
+  /** The possible models a value is, each with its guards (non-models dropped). */
+  modelsOf(value: Value): Possibility<ModelFact | null>[] {
+    const out: Possibility<ModelFact | null>[] = [];
+    for (const p of possibilities(value)) {
+      // A method called on null or undefined throws: that path never reaches the call.
+      if (isNullish(p.value)) continue;
+      out.push({ value: p.value.kind === 'model' ? p.value.model : null, guards: p.guards });
+    }
+    return out;
+  }
+
+  /**
+   * Every consistent (output, loss) combination of a compile site, per output
+   * index. Unknown models, outputs and losses appear as nulls so that a rule
+   * judging "on every path" stays silent on them.
+   *
+   * Memoized per site: most rules ask for the pairs of every site. The lists are
+   * shared between rules, so they are read-only.
+   */
+  pairsOf(site: CompileSite): readonly (readonly OutputLossPair[])[] {
+    let byIndex = this.pairsCache.get(site);
+    if (!byIndex) {
+      byIndex = this.computePairs(site);
+      this.pairsCache.set(site, byIndex);
+    }
+    return byIndex;
+  }
+
+  private readonly pairsCache = new Map<CompileSite, OutputLossPair[][]>();
+
+  private computePairs(site: CompileSite): OutputLossPair[][] {
+    const byIndex: OutputLossPair[][] = [];
+    for (const m of this.modelsOf(site.target)) {
+      const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
+      if (!outs) {
+        const list = (byIndex[0] ??= []);
+        for (const l of this.losses.lossesFor(site.loss, 0, undefined, site.call, m.guards)) {
+          list.push({ site, outputIndex: 0, output: null, loss: l.value, guards: l.guards });
+        }
+        continue;
+      }
+      outs.forEach((outputPossibilities, index) => {
+        const list = (byIndex[index] ??= []);
+        for (const o of outputPossibilities) {
+          const combined = pair([m], [o]);
+          for (const c of combined) {
+            const losses = this.losses.lossesFor(site.loss, index, o.value?.name, site.call, c.guards);
+            for (const l of losses) {
+              list.push({ site, outputIndex: index, output: o.value, loss: l.value, guards: l.guards });
+            }
+          }
+        }
+      });
+    }
+    return byIndex;
+  }
+
+  /**
+   * The possible facts of output `index` of a compile site's model, on the paths
+   * consistent with `guards` (e.g. the guards of a loss chosen by a condition).
+   * Null when the model, its outputs or that output are unknown on a path.
+   */
+  outputsAtSite(site: CompileSite, index: number, guards: Guards): Possibility<OutputFact | null>[] {
+    const out: Possibility<OutputFact | null>[] = [];
+    for (const m of this.modelsOf(site.target)) {
+      const g = mergeGuards(m.guards, guards);
+      if (!g) continue;
+      const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
+      const list = outs?.[index];
+      if (!list) {
+        out.push({ value: null, guards: g });
+        continue;
+      }
+      for (const o of list) {
+        const g2 = mergeGuards(g, o.guards);
+        if (g2) out.push({ value: o.value, guards: g2 });
+      }
+    }
+    return out;
+  }
+
+  /** The number of outputs of a compile site's model when every path agrees, else undefined. */
+  outputCountAtSite(site: CompileSite): number | undefined {
+    const counts = new Set(
+      this.modelsOf(site.target).map((m) => (m.value ? this.outputs.outputsOf(m.value, site.call)?.length : undefined)),
+    );
+    return counts.size === 1 ? [...counts][0] : undefined;
+  }
+
+  private nameUseList: NameUse[] | undefined;
+
+  /**
+   * Every string in a TF.js name position: `compile` losses, metrics and optimizer
+   * of a TF.js model, `activation` / `recurrentActivation` of `tf.layers.*` configs
+   * (see name-uses.ts).
+   */
+  nameUses(): readonly NameUse[] {
+    return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+  }
+
+  /**
+   * What a layer is on each path: its activation (with where it was written) and the
+   * width it gives the last axis. Any layer, hidden or output; rules read layers
+   * through this, never their configs.
+   */
+  layerFacts(layer: LayerFact): Possibility<LayerOutputFact>[] {
+    const hit = this.layerFactsCache.get(layer);
+    if (hit) return hit;
+    const overLastAxis = softmaxOverLastAxis(layer);
+    const out: Possibility<LayerOutputFact>[] = [];
+    for (const act of this.outputs.activationOf(layer, NO_GUARDS)) {
+      for (const u of this.outputs.unitsOf(layer, act.guards)) {
+        // One fixed shape (absent parts undefined), not a spread: V8 keeps objects of
+        // one shape on its fast path.
+        const a = act.value;
+        out.push({
+          value: {
+            layer,
+            activation: a.activation,
+            activationOrigin: a.activationOrigin,
+            activationNode: a.activationNode,
+            activationProperty: a.activationProperty,
+            activationLiteral: a.activationLiteral,
+            units: u.value,
+            unitsNode: u.node,
+            overLastAxis,
+          },
+          guards: u.guards,
+        });
+      }
+    }
+    this.layerFactsCache.set(layer, out);
+    return out;
+  }
+
+  /**
+   * The layer that sets the width of `layer`'s input (looking back through
+   * activation, dropout and noise layers; into `timeDistributed`), one possibility per
+   * path and placement (`model.add` sequences, `layers` arrays, `.apply` chains);
+   * null where it is not known, empty when the layer is placed nowhere in this file.
+   */
+  inputLayerOf(layer: LayerFact): InputLayerPossibility[] {
+    return this.inputs.inputOf(layer);
+  }
+
+  /**
+   * An expression that names the TF.js API object at `path` where `at` stands, in
+   * the file's import style (`tf.losses.softmaxCrossEntropy`, `losses.softmaxCrossEntropy`),
+   * or undefined when no binding in scope reaches it.
+   */
+  tfExpression(path: readonly string[], at: Node): string | undefined {
+    return tfExpression(this.evaluator, this.sourceCode, path, at);
+  }
+
+  /** The possible outputs of a model value (first output), for predictions fed to losses. */
+  outputsOfModelValue(model: ModelFact, guards: Guards, at?: Node): Possibility<OutputFact | null>[] {
+    const outs = this.outputs.outputsOf(model, at);
+    if (!outs || outs.length !== 1) return [{ value: null, guards }];
+    return pair([{ value: null, guards }], outs[0]!).map((p) => ({ value: p.value[1], guards: p.guards }));
+  }
+
+  private readonly tensorCache = new Map<Value, readonly TensorPossibility[]>();
+
+  /**
+   * What a tensor value is on each path (model outputs expanded to their output
+   * facts). Memoized per value (several rules ask about every loss call's
+   * prediction); the list is shared, so read-only.
+   */
+  tensorPossibilities(value: Value): readonly TensorPossibility[] {
+    let hit = this.tensorCache.get(value);
+    if (!hit) {
+      hit = this.computeTensorPossibilities(value);
+      this.tensorCache.set(value, hit);
+    }
+    return hit;
+  }
+
+  private computeTensorPossibilities(value: Value): TensorPossibility[] {
+    const out: TensorPossibility[] = [];
+    for (const p of possibilities(value)) {
+      const v = p.value;
+      if (v.kind !== 'tensor') {
+        out.push({ tensor: null, guards: p.guards });
+      } else if (v.origin === 'model-output' && v.model) {
+        for (const o of this.outputsOfModelValue(v.model, p.guards, v.node)) {
+          out.push({ tensor: v, output: o.value, guards: o.guards });
+        }
+      } else {
+        out.push({ tensor: v, guards: p.guards });
+      }
+    }
+    return out;
+  }
+
+  /** The `fit` / `fitDataset` calls whose target may be `model` (on some path), in source order. */
+  fitSitesOf(model: ModelFact): FitSite[] {
+    return fitSitesOf(this.fitSites, model);
+  }
+
+  /**
+   * Is `model` trained on one-hot labels (`tf.oneHot(...)`, exclusive classes) on
+   * every path? The fit sites that may train it and, per site, the one-hot tensors
+   * its labels are, when there is at least one such site and every one's labels
+   * are one-hot on every path; otherwise null (no fit in this file, `fitDataset`,
+   * labels of unknown origin on some path).
+   */
+  oneHotFitsOf(model: ModelFact): { site: FitSite; oneHot: TensorValue[] }[] | null {
+    const sites = this.fitSitesOf(model);
+    if (sites.length === 0) return null;
+    const out: { site: FitSite; oneHot: TensorValue[] }[] = [];
+    for (const site of sites) {
+      const oneHot = oneHotOrigins(site.labels);
+      if (!oneHot) return null;
+      out.push({ site, oneHot });
+    }
+    return out;
+  }
+
+  /** The metrics a compile site gives its output named `outputName` (undefined: unknown), per path. */
+  metricsOf(site: CompileSite, outputName: string | undefined): Possibility<MetricList>[] {
+    return metricsFor(site.metrics, outputName);
+  }
+}
+
+/** `overLastAxis` of `LayerOutputFact` (see there). */
+function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {
+  if (layer.factory !== 'softmax') return true;
+  const axis = propertyOf(layer.config, 'axis');
+  if (axis === 'absent') return true;
+  if (axis === 'unknown') return undefined;
+  const v = axis.value;
+  return v.kind === 'const' && (v.value === undefined || v.value === null || v.value === 1 || v.value === -1)
+    ? true
+    : undefined;
+}

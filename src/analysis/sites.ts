@@ -1,0 +1,440 @@
+/**
+ * The sites of a file the rules judge, collected in one pass over its calls:
+ * `compile` and `fit` calls of models, loss calls, layer calls, activation ops, and
+ * `model.add(layer)` in the order the adds run (see `recordAdd`). Compile helpers of
+ * other modules contribute their compile sites through the call of the helper here.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { LAYERS } from '../knowledge/layers.js';
+import { LOSSES } from '../knowledge/losses.js';
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  importEqualsModule,
+  isFunctionNode,
+  isLoop,
+  isRelativeSpecifier,
+  requiredModule,
+  staticMemberName,
+  unwrap,
+} from './ast.js';
+import { called, Evaluator, type ModuleResolver } from './evaluator.js';
+import { fileCache } from './file-caches.js';
+import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
+import type { RecordedNodes } from './recorded-nodes.js';
+import { ACTIVATION_OPS } from './tf-api.js';
+
+import type {
+  AddEvent,
+  FunctionNode,
+  LayerFact,
+  LossCallValue,
+  ModelFact,
+  ModelView,
+  Node,
+  TensorValue,
+  Value,
+} from './values.js';
+
+export interface CompileSite {
+  /** The `compile(...)` call (in another module when `via` is set). */
+  readonly call: TSESTree.CallExpression;
+  /**
+   * For a compile helper imported from another module (`compileModel(model)`):
+   * the call of the helper in this file, through which the model reaches `call`.
+   */
+  readonly via?: TSESTree.CallExpression;
+  /** The value `compile` was called on. */
+  readonly target: Value;
+  /** The `compile` config, evaluated. */
+  readonly config: Value;
+  /** The `loss` value of the config. */
+  readonly loss: Value;
+  /** The `metrics` value of the config. */
+  readonly metrics: Value;
+}
+
+export interface FitSite {
+  readonly call: TSESTree.CallExpression;
+  readonly target: Value;
+  /** The labels argument (`fit(xs, ys)`). */
+  readonly labels: Value;
+}
+
+/** The sites of every analysed file by its AST: a compile helper of another module is found in its file's. */
+const sitesByFile = fileCache<FileSites>();
+
+/**
+ * Per model, how many of its adds are written inside the function that creates it
+ * (they come first in `model.adds`, see `recordAdd`). Shared by every analysis,
+ * since an importing file's analysis also records adds on a module's models.
+ */
+const insideAdds = new WeakMap<ModelFact, number>();
+
+/** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
+const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
+
+/** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
+function importsRelativeModule(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  calls: readonly TSESTree.CallExpression[],
+): boolean {
+  for (const stmt of sourceCode.ast.body) {
+    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) return true;
+    if (isRelativeSpecifier(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
+  }
+  // No call can be `require(...)` in a text without that word (or an escape that spells it).
+  const text = sourceCode.text;
+  if (!text.includes('require') && !text.includes('\\u')) return false;
+  for (const call of calls) if (isRelativeSpecifier(requiredModule(call))) return true;
+  return false;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The names top-level statements bind to a relative module as a whole: namespace and
+ * default imports, TypeScript's `import x = require('./m')`, `const x = require('./m')`.
+ * Only a syntactic shortlist; the evaluator resolves what a name really holds.
+ */
+function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) {
+      for (const spec of stmt.specifiers) {
+        if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier')
+          names.add(spec.local.name);
+      }
+    } else if (stmt.type === 'TSImportEqualsDeclaration' && isRelativeSpecifier(importEqualsModule(stmt))) {
+      names.add(stmt.id.name);
+    } else if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        if (d.id.type === 'Identifier' && isRelativeSpecifier(requiredModule(d.init))) names.add(d.id.name);
+      }
+    }
+  }
+  return names;
+}
+
+/** `helpers.fn` where `helpers` is one of `names`. */
+function isNamespaceMember(callee: TSESTree.MemberExpression, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const object = unwrap(callee.object);
+  return object.type === 'Identifier' && names.has(object.name);
+}
+
+/**
+ * What a callee name can be, looked up once per call (most calls of a file are
+ * none of these): bits for the branches of `collect` that test a name list.
+ */
+const REMOVER = 1;
+const FIT = 2;
+const LOSS_FUNCTION = 4;
+const LAYER = 8;
+const ACTIVATION_OP = 16;
+const CALL_KINDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  const mark = (names: Iterable<string>, bit: number) => {
+    for (const name of names) map.set(name, (map.get(name) ?? 0) | bit);
+  };
+  mark(LAYER_REMOVERS, REMOVER);
+  mark(['fit', 'fitDataset', 'trainOnBatch'], FIT);
+  mark(
+    [...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!),
+    LOSS_FUNCTION,
+  );
+  mark(LAYERS.keys(), LAYER);
+  mark(ACTIVATION_OPS.keys(), ACTIVATION_OP);
+  return map;
+})();
+
+/** The sites of one file, and the models' adds as this file sees them. */
+export class FileSites implements ModelView {
+  readonly compileSites: CompileSite[] = [];
+  readonly fitSites: FitSite[] = [];
+  /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
+  readonly lossCalls: LossCallValue[] = [];
+  /** Every `x.compile(...)` call on a plain identifier, whatever `x` is (compile helpers of other files). */
+  readonly compileCalls: TSESTree.CallExpression[] = [];
+  /** Every `x.add(...)` call on a plain identifier, whatever `x` is (layer helpers of other files). */
+  readonly addCalls: TSESTree.CallExpression[] = [];
+  /** Calls that may place a layer in a model: `x.apply(...)` and `sequential(...)` (read by `inputLayerOf`). */
+  readonly placingCalls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  /** Every `tf.layers.*(...)` call. */
+  readonly layerCalls: LayerFact[] = [];
+  /** Every TF.js activation op: `tf.softmax(x)`, `x.sigmoid()`, `tf.log(x)` ... */
+  readonly activationOps: TensorValue[] = [];
+  /**
+   * What this file does to models of other modules (layers it adds, `pop()`): kept
+   * here, not in the model's fact, which belongs to the module and is shared by
+   * every file that imports it (the facts of one file must not depend on which
+   * files were linted before it).
+   */
+  private readonly foreign = new Map<ModelFact, { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean }>();
+
+  constructor(
+    private readonly evaluator: Evaluator,
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly nodes: RecordedNodes,
+    private readonly resolveModule: ModuleResolver | undefined,
+  ) {
+    sitesByFile.set(sourceCode.ast, this);
+    this.collect(nodes.calls);
+    // `new tf.Sequential({layers})` places its layers like `tf.sequential({layers})`.
+    this.placingCalls.push(...nodes.sequentials);
+  }
+
+  /** The model's adds as this file sees them: the module's own, then this file's. */
+  addsOf(model: ModelFact): readonly AddEvent[] {
+    const mine = this.foreign.get(model);
+    if (!mine || mine.adds.length === 0) return model.adds;
+    return (mine.all ??= [...model.adds, ...mine.adds]);
+  }
+
+  /** Are the model's layers changed in ways not followed, here or where it is built? */
+  isOpaque(model: ModelFact): boolean {
+    return !!model.opaque || !!this.foreign.get(model)?.opaque;
+  }
+
+  private foreignEntry(model: ModelFact): { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean } | undefined {
+    if (model.owner === this.evaluator) return undefined;
+    let entry = this.foreign.get(model);
+    if (!entry) this.foreign.set(model, (entry = { adds: [], opaque: false }));
+    return entry;
+  }
+
+  /** The model's layers change in ways not followed (in this file's view when it is another module's). */
+  private markOpaque(model: ModelFact): void {
+    const entry = this.foreignEntry(model);
+    if (entry) entry.opaque = true;
+    else model.opaque = true;
+  }
+
+  private collect(calls: readonly TSESTree.CallExpression[]): void {
+    const ev = this.evaluator;
+    // Another module's function can only reach this file through a relative import
+    // or require; without one, no call can be a compile helper of another module
+    // and callees need not be evaluated for it.
+    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode, calls);
+    // Names that may hold a whole module of the project (`import * as helpers`,
+    // `import helpers = require`, `const helpers = require`): `helpers.compileModel(m)`
+    // may call a compile helper of that module.
+    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast) : NO_NAMES;
+    for (const node of calls) {
+      const name = calleeName(node);
+      if (name === undefined) continue;
+      const callee = unwrap(node.callee);
+      const isMethod = callee.type === 'MemberExpression';
+      const kinds = CALL_KINDS.get(name) ?? 0;
+      const onNamespace = isMethod && remote && isNamespaceMember(callee as TSESTree.MemberExpression, namespaces);
+      if (onNamespace && node.arguments.length > 0 && this.remoteCompiles(node)) {
+        // A compile helper of another module called through its namespace, whatever
+        // its name (`helpers.compile(model)` is no model's compile).
+      } else if (isMethod && name === 'add' && node.arguments.length === 1) {
+        const arg = node.arguments[0]!;
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        if (object.type === 'Identifier') this.addCalls.push(node);
+        const target = ev.evaluate(object);
+        for (const p of possibilities(target)) {
+          if (p.value.kind === 'model' && p.value.model.kind === 'sequential' && arg.type !== 'SpreadElement') {
+            this.recordAdd(p.value.model, node, arg);
+          }
+        }
+      } else if (isMethod && kinds & REMOVER) {
+        // `model.pop()`, `model.layers.splice(...)`: layers change in ways not followed.
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        const owner =
+          object.type === 'MemberExpression' && staticMemberName(object) === 'layers' ? object.object : object;
+        for (const p of possibilities(ev.evaluate(owner))) if (p.value.kind === 'model') this.markOpaque(p.value.model);
+      } else if (isMethod && name === 'compile') {
+        const object = unwrap((callee as TSESTree.MemberExpression).object);
+        if (object.type === 'Identifier') this.compileCalls.push(node);
+        const target = ev.evaluate(object);
+        if (possibilities(target).some((p) => p.value.kind === 'model')) {
+          const a0 = node.arguments[0];
+          const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
+          this.compileSites.push({
+            call: node,
+            target,
+            config,
+            loss: ev.getMember(config, 'loss'),
+            metrics: ev.getMember(config, 'metrics'),
+          });
+        }
+      } else if (isMethod && kinds & FIT) {
+        const target = ev.evaluate((callee as TSESTree.MemberExpression).object);
+        if (possibilities(target).some((p) => p.value.kind === 'model')) {
+          const y = name === 'fit' || name === 'trainOnBatch' ? node.arguments[1] : undefined;
+          this.fitSites.push({
+            call: node,
+            target,
+            labels: y && y.type !== 'SpreadElement' ? ev.evaluate(y) : { kind: 'unknown' },
+          });
+        }
+      } else if (remote && !isMethod && node.arguments.length > 0 && this.remoteCompiles(node)) {
+        // A compile helper imported from another module: its compile sites, with the
+        // helper's parameters bound to this call's arguments.
+      } else if ((isMethod && name === 'apply' && node.arguments.length > 0) || name === 'sequential') {
+        this.placingCalls.push(node);
+      } else if (kinds & LOSS_FUNCTION) {
+        const v = ev.evaluate(node);
+        if (v.kind === 'loss-call') this.lossCalls.push(v);
+      } else if (kinds & LAYER) {
+        const v = ev.evaluate(node);
+        if (v.kind === 'layer') this.layerCalls.push(v.layer);
+        else if (v.kind === 'tensor' && v.origin === 'activation-op') this.activationOps.push(v);
+      } else if (kinds & ACTIVATION_OP) {
+        const v = ev.evaluate(node);
+        if (v.kind === 'tensor' && v.origin === 'activation-op') this.activationOps.push(v);
+      }
+    }
+  }
+
+  /**
+   * If `call` calls a function of another module that compiles one of its
+   * parameters, record those compile sites as seen through this call. True when
+   * the callee is such a function.
+   */
+  private remoteCompiles(call: TSESTree.CallExpression): boolean {
+    const fn = called(this.evaluator.evaluate(call.callee));
+    if (fn.kind !== 'function' || !(fn.owner instanceof Evaluator) || fn.owner === this.evaluator) return false;
+    const owner = fn.owner;
+    const other = sitesByFile.get(owner.sourceCode.ast);
+    if (!other) return false;
+    const params = new Set(fn.node.params.map((p) => (p.type === 'Identifier' ? p.name : '')));
+    const onParam = (c: TSESTree.CallExpression) => {
+      if (!contains(fn.node, c)) return false;
+      const target = unwrap((unwrap(c.callee) as TSESTree.MemberExpression).object);
+      return target.type === 'Identifier' && params.has(target.name);
+    };
+    const inside = other.compileCalls.filter(onParam);
+    const adding = other.addCalls.some(onParam);
+    if (inside.length === 0 && !adding) return false;
+    const args = call.arguments.map((a) =>
+      a.type === 'SpreadElement' ? ({ kind: 'unknown' } as Value) : this.evaluator.evaluate(a),
+    );
+    if (adding) {
+      // The helper adds layers to a model passed to it, at a time this file does not show.
+      for (const a of args)
+        for (const p of possibilities(a)) if (p.value.kind === 'model') this.markOpaque(p.value.model);
+    }
+    const env = owner.bind(fn.node, args, undefined);
+    if (!env) return false;
+    for (const compileCall of inside) {
+      const target = owner.evaluate((unwrap(compileCall.callee) as TSESTree.MemberExpression).object, env);
+      if (!possibilities(target).some((p) => p.value.kind === 'model')) continue;
+      const a0 = compileCall.arguments[0];
+      const config = a0 && a0.type !== 'SpreadElement' ? owner.evaluate(a0, env) : ({ kind: 'unknown' } as Value);
+      this.compileSites.push({
+        call: compileCall,
+        via: call,
+        target,
+        config,
+        loss: owner.getMember(config, 'loss'),
+        metrics: owner.getMember(config, 'metrics'),
+      });
+    }
+    return true;
+  }
+
+  /**
+   * Record `model.add(layer)`. Adds are ordered as they run: those written in the
+   * function that creates the model (including inline callbacks there) in source
+   * order, then those of code that received the model from it (a factory's caller).
+   * An add in a named helper that is handed the model (a parameter, a closure
+   * variable, `this.model` in another method) may run at any time: the model's
+   * layers are then not followed (`opaque`).
+   */
+  private recordAdd(model: ModelFact, call: TSESTree.CallExpression, layerNode: Node): void {
+    const addFn = enclosingFunction(call);
+    // A model built in another module and returned to this file is added to as by a
+    // factory's caller (this file's code runs after the module's; source positions
+    // of two files are not compared), and the add is kept in this file's view.
+    const foreign = this.foreignEntry(model);
+    const creationFn = enclosingFunction(model.node);
+    const nested = foreign ? false : creationFn ? contains(creationFn, call) : true;
+    let guards: Guard[];
+    if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
+      const inline =
+        !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
+      if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
+        this.markOpaque(model);
+        return;
+      }
+      // An inline callback (may run any number of times), or a factory's caller.
+      guards = [...this.conditionsOf(call, addFn), ...(inline ? [{ key: freshKey(), value: true }] : [])];
+    } else {
+      const base = this.conditionsOf(model.node, creationFn);
+      guards = this.conditionsOf(call, addFn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
+      // After an early `return` or `throw`, an add may not run.
+      if (this.exitsBetween(model.node, call, addFn)) guards.push({ key: `${EXIT_GUARD}${freshKey()}`, value: true });
+    }
+    const event = { call, layerNode, guards };
+    if (foreign) {
+      foreign.adds.push(event);
+      foreign.all = undefined;
+      return;
+    }
+    // Creation-function adds first (source order), then adds of the code the model was returned to.
+    if (nested && creationFn) {
+      // The list is [adds inside the creation function..., the others...]: insert at
+      // the end of the first part, whose length is kept (so no search for it).
+      const inside = insideAdds.get(model) ?? 0;
+      if (inside === model.adds.length) model.adds.push(event);
+      else model.adds.splice(inside, 0, event);
+      insideAdds.set(model, inside + 1);
+    } else {
+      model.adds.push(event);
+    }
+  }
+
+  /** Is the receiver of `x.add()` a variable declared in `fn` itself (a model returned to it)? */
+  private receiverIsLocal(call: TSESTree.CallExpression, fn: Node): boolean {
+    const object = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    if (object.type !== 'Identifier') return false;
+    const variable = this.evaluator.variableOf(object);
+    const def = variable?.defs[0];
+    return !!def && def.type === 'Variable' && enclosingFunction(def.node) === fn;
+  }
+
+  /** Is there a `return` or `throw` of `fn` (not of a nested function) between `from` and `node`? */
+  private exitsBetween(from: Node, node: Node, fn: FunctionNode | undefined): boolean {
+    if (!fn) return false;
+    for (const exit of this.nodes.exitsOf(fn)) {
+      const at = exit.range[0];
+      if (at > from.range[0] && at < node.range[0]) return true;
+    }
+    return false;
+  }
+
+  private readonly condCache = new Map<Node, Guard[]>();
+
+  /** The conditions under which `node` runs within its function, outermost first. */
+  private conditionsOf(node: Node, fn: Node | undefined): Guard[] {
+    const out: Guard[] = [];
+    for (let n: Node = node; n.parent && n.parent !== fn; n = n.parent) {
+      const p = n.parent;
+      if (p.type === 'IfStatement' && n !== p.test) {
+        const g = this.evaluator.condition(p.test);
+        out.unshift(n === p.consequent ? g : { key: g.key, value: !g.value });
+      } else if (p.type === 'ConditionalExpression' && n !== p.test) {
+        const g = this.evaluator.condition(p.test);
+        out.unshift(n === p.consequent ? g : { key: g.key, value: !g.value });
+      } else if (p.type === 'LogicalExpression' && n === p.right) {
+        const g = this.evaluator.condition(p.left);
+        if (p.operator === '&&') out.unshift(g);
+        else if (p.operator === '||') out.unshift({ key: g.key, value: !g.value });
+        else out.unshift({ key: freshKey(), value: true });
+      } else if (isLoop(p) || p.type === 'SwitchCase' || p.type === 'CatchClause' || isFunctionNode(p)) {
+        let cached = this.condCache.get(p);
+        if (!cached) {
+          cached = [{ key: freshKey(), value: true }];
+          this.condCache.set(p, cached);
+        }
+        out.unshift(cached[0]!);
+      }
+    }
+    return out;
+  }
+}
