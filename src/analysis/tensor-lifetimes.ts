@@ -29,7 +29,7 @@ import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, static
 import type { Evaluator } from './evaluator.js';
 import { possibilities } from './guards.js';
 import type { RecordedNodes } from './recorded-nodes.js';
-import type { FunctionNode, Node, Value } from './values.js';
+import { isNullish, type FunctionNode, type Node, type Value } from './values.js';
 
 type Call = TSESTree.CallExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -276,8 +276,9 @@ class Lifetimes {
     return returned;
   }
 
+  /** Is the receiver a model on every path where a method call on it returns (null and undefined throw)? */
   private isModel(node: Node): boolean {
-    const ps = possibilities(this.ev.evaluate(node));
+    const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
     return ps.length > 0 && ps.every((p) => p.value.kind === 'model');
   }
 

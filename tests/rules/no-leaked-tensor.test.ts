@@ -660,6 +660,47 @@ for (const row of [[1, 2]]) {
       ],
     },
     {
+      // A model set by an init function (undefined before it: predict would throw there).
+      code:
+        TF +
+        `let model;
+async function init() {
+  model = await tf.loadLayersModel('model.json');
+  requestAnimationFrame(loop);
+}
+function loop() {
+  model.predict(tf.zeros([1, 2])).print();
+  requestAnimationFrame(loop);
+}
+init();`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 8,
+          data: data('`zeros()` and `predict()`', 2, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `let model;
+async function init() {
+  model = await tf.loadLayersModel('model.json');
+  requestAnimationFrame(loop);
+}
+function loop() {
+  tf.tidy(() => {
+    model.predict(tf.zeros([1, 2])).print();
+  });
+  requestAnimationFrame(loop);
+}
+init();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // TypeScript: a parameter typed as a tensor is a tensor; methods on it make new ones.
       code: TF + `export function run(x: tf.Tensor, n: number) {\n  for (let i = 0; i < n; i++) x.square().print();\n}`,
       tsOnly: true,
