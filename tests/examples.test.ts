@@ -1,6 +1,6 @@
 /**
  * The bundled examples (what `npm run demo` prints): each file says in `// expect:`
- * comments which rules must report in it (`nothing` for correct code). The plugin
+ * comments (`<!-- expect: -->` in an HTML page) which rules must report in it (`nothing` for correct code). The plugin
  * must report exactly those, once each.
  */
 import { ESLint } from 'eslint';
@@ -29,7 +29,8 @@ describe('examples', async () => {
 
 function expectations(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const lines = [...text.matchAll(/^\/\/ expect: (.+)$/gm)].map((m) => m[1]!.trim());
+  // `// expect: ...` in a script, `<!-- expect: ... -->` in an HTML page.
+  const lines = [...text.matchAll(/^(?:\/\/|<!--) expect: (.+?)(?: -->)?$/gm)].map((m) => m[1]!.trim());
   if (lines.length === 0) throw new Error(`${file} has no "// expect:" line`);
   return lines.filter((l) => l !== 'nothing');
 }

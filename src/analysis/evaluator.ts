@@ -30,6 +30,7 @@ import {
 import type { RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
+import { moduleNameOf } from './url-imports.js';
 import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
 import {
   UNKNOWN,
@@ -113,6 +114,8 @@ export class Evaluator implements TfApiHost {
     /** The file's calls, exits and `this` writes (see recorded-nodes.ts). */
     readonly nodes: RecordedNodes,
     private readonly resolveModule?: ModuleResolver,
+    /** A global the file reads but does not declare, from the other scripts of its HTML page (html-page.ts). */
+    private readonly resolveGlobal?: (id: TSESTree.Identifier) => Value | undefined,
   ) {}
 
   /** Every model created in this file, in order of first evaluation. */
@@ -363,7 +366,7 @@ export class Evaluator implements TfApiHost {
       // Undeclared (or declared only through ESLint `globals`): the page-global `tf`.
       if (this.settings.globals.includes(id.name)) return { kind: 'tf', path: TF_ROOT, origin: id };
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
-      return UNKNOWN;
+      return this.resolveGlobal?.(id) ?? UNKNOWN;
     }
     const bound = env?.bindings.get(variable);
     if (bound) return bound;
@@ -403,7 +406,7 @@ export class Evaluator implements TfApiHost {
   }
 
   isTfModule(source: string): boolean {
-    return this.settings.modules.includes(source);
+    return this.settings.modules.includes(source) || this.settings.modules.includes(moduleNameOf(source));
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {

@@ -17,6 +17,7 @@ import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
+import type { PageView } from './html-page.js';
 import {
   isNullish,
   type LayerFact,
@@ -109,10 +110,12 @@ export class FileAnalysis {
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
     recorded?: Recorded,
+    /** For a script of an HTML page: its place in the page and the page's globals (html-page.ts). */
+    readonly page?: Partial<PageView>,
   ) {
     analyses.set(sourceCode.ast, this);
     this.nodes = new RecordedNodes(recorded ?? scan(sourceCode), sourceCode.ast);
-    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule);
+    this.evaluator = new Evaluator(sourceCode, settings, this.nodes, resolveModule, page?.resolveGlobal);
     this.sites = new FileSites(this.evaluator, sourceCode, this.nodes, resolveModule);
     this.outputs = new OutputResolver(this.evaluator, this.sites);
     this.losses = new LossResolver(this.evaluator);
@@ -147,11 +150,24 @@ export class FileAnalysis {
    */
   where(node: Node): string {
     const line = node.loc.start.line;
+    const here = this.lineOf(node);
+    if (here !== undefined) return `line ${here}`;
     const program = programOf(node);
-    if (program === this.sourceCode.ast) return `line ${line}`;
     const other = program && analyses.get(program);
     if (other?.file && this.file) return describeRemote(this.file, other.file, line);
     return `line ${line} of another file`;
+  }
+
+  /**
+   * The line of `node` as the editor shows this file, when it is in this file: for a
+   * script of an HTML page, the page's line (the page's other inline scripts
+   * included). Undefined for a node of another file.
+   */
+  lineOf(node: Node): number | undefined {
+    const program = programOf(node);
+    if (program === this.sourceCode.ast) return node.loc.start.line + (this.page?.placement?.lineDelta ?? 0);
+    if (program && this.page?.ownsProgram?.(program)) return node.loc.start.line;
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------

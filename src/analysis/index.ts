@@ -9,6 +9,7 @@ import type { ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { FileAnalysis } from './file-analysis.js';
 import { createResolver } from './modules/cache.js';
+import { pageOf } from './page-tools.js';
 import { shouldAnalyse } from './precheck.js';
 import { emptyRecord, record, RECORDED_TYPES, type Recorded } from './recorded-nodes.js';
 import { readSettings, type TfjsSettings } from './settings.js';
@@ -66,7 +67,7 @@ export function callRecorder(
   } catch {
     return {}; // a bad configuration is reported by getAnalysis
   }
-  if (!shouldAnalyse(sourceCode, settings)) return {};
+  if (!shouldAnalyse(sourceCode, settings, () => pageOf(context, settings))) return {};
   const entry = { nodes: emptyRecord(), complete: false };
   recorded.set(ast, entry);
   const listeners: Record<string, Listener> = {};
@@ -90,13 +91,16 @@ export function getAnalysis(
   const settings = readSettings(context.settings as Record<string, unknown>);
   if (cache.has(ast)) return cache.get(ast)!;
   const calls = recorded.get(ast);
-  const analysis = shouldAnalyse(sourceCode, settings)
+  const page = () => pageOf(context, settings);
+  const analysis = shouldAnalyse(sourceCode, settings, page)
     ? new FileAnalysis(
         sourceCode,
         settings,
         resolveModule ?? createResolver(context, settings),
         context.physicalFilename ?? context.filename,
         calls?.complete ? calls.nodes : undefined,
+        // A script of an HTML page (eslint-plugin-html): its page lines and the page's globals.
+        page() ?? undefined,
       )
     : null;
   cache.set(ast, analysis);

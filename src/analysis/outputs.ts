@@ -398,6 +398,12 @@ function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {
   return model.owner instanceof Evaluator ? model.owner : fallback;
 }
 
+function rootOf(node: Node): Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
 /**
  * The adds that have run when `at` runs, when `at` is in the function that makes
  * them: those before it in that function (and every add made elsewhere).
@@ -406,8 +412,11 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
   const fn = enclosingFunction(at);
   let changed = false;
   const kept: AddEvent[] = [];
+  let program: Node | undefined;
   for (const a of adds) {
-    const same = enclosingFunction(a.call) === fn;
+    // Top-level code of two files (a module and its importer, two scripts of a page)
+    // is not one function: their offsets are not compared.
+    const same = enclosingFunction(a.call) === fn && (fn !== undefined || rootOf(a.call) === (program ??= rootOf(at)));
     if (same && a.call.range[0] > at.range[0]) {
       changed = true;
       continue;

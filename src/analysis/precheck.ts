@@ -5,6 +5,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { fileCache } from './file-caches.js';
+import type { PageView } from './html-page.js';
 import type { TfjsSettings } from './settings.js';
 
 /**
@@ -51,10 +52,18 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
  * another module: with cross-file analysis on, a relative import or require and a
  * call of a model method (`.compile(`, `.fit(`, `.predict(` ...; not `.add(`, which every Set has).
  */
-export function shouldAnalyse(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+export function shouldAnalyse(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: TfjsSettings,
+  /** The HTML page of a script eslint-plugin-html extracted (html-page.ts), read only when asked. */
+  page?: () => PageView | null,
+): boolean {
   const hit = shouldCache.get(sourceCode.ast);
   if (hit && hit.settings === settings) return hit.result;
-  const result = mentionsTfjs(sourceCode, settings) || mayUseImportedModel(sourceCode, settings);
+  const result =
+    mentionsTfjs(sourceCode, settings) ||
+    mayUseImportedModel(sourceCode, settings) ||
+    (!!page && mayUsePageModel(sourceCode, settings, page));
   shouldCache.set(sourceCode.ast, { settings, result });
   return result;
 }
@@ -64,5 +73,22 @@ function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings
   const text = sourceCode.text;
   return RELATIVE_IMPORT.test(text) && MODEL_METHOD_CALL.test(text);
 }
+/** A script of an HTML page that calls a model method, on a page whose scripts use TF.js (a model of another script). */
+function mayUsePageModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: TfjsSettings,
+  pageOf: () => PageView | null,
+): boolean {
+  if (!MODEL_METHOD_CALL.test(sourceCode.text)) return false;
+  const page = pageOf();
+  return !!page && page.mentions((text) => pageScriptMentionsTfjs(text, settings));
+}
+
+/** A page's script text that uses TF.js: a TF.js module named, or a configured global used as `tf.`. */
+function pageScriptMentionsTfjs(text: string, settings: TfjsSettings): boolean {
+  if (moduleNeedles(settings.modules).some((m) => text.includes(m))) return true;
+  return settings.globals.some((g) => text.includes(`${g}.`) && new RegExp(`(?<![\\w$.])${g}\\s*\\.`).test(text));
+}
+
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;

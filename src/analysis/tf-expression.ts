@@ -9,6 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { requiredModule, resolveName } from './ast.js';
 import type { Evaluator } from './evaluator.js';
+import { moduleNameOf } from './url-imports.js';
 import type { TfjsSettings } from './settings.js';
 import type { Node } from './values.js';
 
@@ -33,9 +34,12 @@ const LAYERS_API = new Set([
  * Does the namespace of module `source` have `first` at its top level? The full
  * packages (and modules the user declared in settings.tfjs.modules as re-exports)
  * have everything; `tfjs-core` has the ops, `losses` and `train` but not the layers
- * API; `tfjs-layers` has only the layers API (no ops, no `losses`).
+ * API; `tfjs-layers` has only the layers API (no ops, no `losses`). A CDN URL of a
+ * package (url-imports.ts) is that package.
  */
-function rootHas(settings: TfjsSettings, source: string, first: string): boolean {
+function rootHas(settings: TfjsSettings, given: string, first: string): boolean {
+  if (settings.modules.includes(given) && given !== moduleNameOf(given)) return true; // a URL declared in settings
+  const source = moduleNameOf(given); // a CDN URL reads as its package
   if (source === '@tensorflow/tfjs-core') return !LAYERS_API.has(first);
   if (source === '@tensorflow/tfjs-layers') return LAYERS_API.has(first);
   return settings.modules.includes(source);

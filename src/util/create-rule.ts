@@ -1,5 +1,6 @@
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { callRecorder } from '../analysis/index.js';
+import { pageContext } from './page-fixes.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-tfjs/eslint-plugin-tfjs';
 
@@ -32,7 +33,8 @@ export const createRule: RuleCreator = ({ meta, name, ...rule }) => {
     defaultOptions: rule.defaultOptions,
     create: (context) => {
       const options = defaults.length === 0 ? [] : withDefaults(defaults, context.options);
-      return withListeners(callRecorder(context), create(context, options as never));
+      // A script of an HTML page reports fixes that land in the page (page-fixes.ts).
+      return withListeners(callRecorder(context), create(pageContext(context), options as never));
     },
   };
 };

@@ -313,11 +313,12 @@ export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, 
 
 /** "line 12", or "lines 12, 20" when the nodes are on several lines: for messages. */
 export function linesOf(nodes: readonly Node[], analysis?: FileAnalysis): string {
-  if (analysis && nodes.some((n) => !analysis.isLocal(n))) {
+  if (analysis && nodes.some((n) => analysis.lineOf(n) === undefined)) {
     // Some are in imported modules: name each place (`model.js:12`).
     return [...new Set(nodes.map((n) => analysis.where(n)))].join(', ');
   }
-  const lines = [...new Set(nodes.map(lineOf))].sort((a, b) => a - b);
+  // Lines as the editor shows them (an HTML page's, for its scripts).
+  const lines = [...new Set(nodes.map((n) => analysis?.lineOf(n) ?? lineOf(n)))].sort((a, b) => a - b);
   return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
 }
 

@@ -78,6 +78,23 @@ async function inTempDir(prefix: string, body: (root: string) => void | Promise<
 beforeEach(() => clearModuleCache());
 
 describe('cross-file analysis', () => {
+  it("follows a module's top-level adds whatever the offsets of the importer's compile", async () => {
+    // The adds run when the module loads, before any code of the importer: they are
+    // all there, though their offsets (in another file) come after the compile's.
+    await inTempDir('tfjs-adds-', (root) => {
+      writeFileSync(
+        path.join(root, 'model.js'),
+        `// A comment that puts this file's adds after the importer's compile in offsets.
+import * as tf from '@tensorflow/tfjs';
+export const model = tf.sequential();
+model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));
+`,
+      );
+      const train = `import {model} from './model.js';\nmodel.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});\n`;
+      expect(lintIn(root, train, path.join(root, 'train.js'))).toEqual(['The softmax output (model.js:4)']);
+    });
+  });
+
   it('follows a factory imported from another module, with constants from a third', async () => {
     const messages = await lint('js', 'train.js');
     // Reported on the local half (the loss), naming where the softmax is.

@@ -10,12 +10,16 @@
  * exactly what this repository's ESLint gives with the built plugin (rule ids,
  * positions, messages), exit codes must gate CI, `eslint --fix` must write the
  * autofixes, and `tsc` must accept typed configs (`defineConfig` from
- * 'eslint/config', typescript-eslint) in ESM and CommonJS TypeScript.
+ * 'eslint/config', typescript-eslint) in ESM and CommonJS TypeScript. An HTML project
+ * (eslint-plugin-html, installed with the same install) uses the HTML recipe of
+ * docs/configs.md as written: page lines in messages, `--fix` and suggestions in the page.
  *
  * All the npm and CLI work runs in beforeAll, both majors concurrently; the tests
  * only assert.
  */
-import { Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
+// After ESLint: it patches the Linter it finds loaded (for this repository's expectation).
+import html from 'eslint-plugin-html';
 import tsParser from '@typescript-eslint/parser';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -325,6 +329,100 @@ async function runVariant(major: number, v: Variant): Promise<VariantResult> {
   return { files, expected, lint, gates, fix, afterFix, ms: Date.now() - t0 };
 }
 
+// ---------------------------------------------------------------------------
+// The HTML project: eslint-plugin-html with the recipe of docs/configs.md.
+
+/** The HTML recipe of docs/configs.md, as users copy it. */
+function htmlRecipe(): string {
+  const doc = readFileSync(path.join(root, 'docs', 'configs.md'), 'utf8');
+  return /```js\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('### HTML pages')))![1]!;
+}
+
+const HTML_FILES: Record<string, string> = {
+  // A model built in one script, compiled in another.
+  'index.html': readFileSync(path.join(examplesDir, 'html-page', 'index.html'), 'utf8'),
+  // An autofix that writes a line, and a suggestion.
+  'fix.html': [
+    '<!doctype html>',
+    '<script src="https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js"></script>',
+    '<body>',
+    '    <script>',
+    '      const model = tf.sequential();',
+    "      model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));",
+    '      model.add(tf.layers.dense({',
+    '        units: 10,',
+    '      }));',
+    "      model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});",
+    '    </script>',
+    '</body>',
+    '',
+  ].join('\n'),
+};
+
+interface Suggested {
+  file: string;
+  line: number;
+  fixes: { range: [number, number]; text: string }[];
+}
+
+interface HtmlResult {
+  expected: Map<string, Found[]>;
+  expectedSuggestions: Suggested[];
+  expectedFixed: Map<string, string>;
+  lint: CliResult;
+  suggestions: Suggested[];
+  fix: CliResult;
+  afterFix: Map<string, string>;
+}
+
+const htmlResults: Record<number, HtmlResult> = {};
+
+function suggestionsOf(results: { filePath: string; messages: Linter.LintMessage[] }[], dir: string): Suggested[] {
+  const byFile = [...results].sort((a, b) => a.filePath.localeCompare(b.filePath));
+  return byFile.flatMap((r) =>
+    r.messages.map((m) => ({
+      file: path.relative(dir, r.filePath),
+      line: m.line,
+      fixes: (m.suggestions ?? []).map((s) => ({ range: s.fix.range, text: s.fix.text })),
+    })),
+  );
+}
+
+async function runHtml(major: number): Promise<HtmlResult> {
+  const dir = path.join(tmp, `eslint-${major}`, 'html');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
+  writeFileSync(path.join(dir, 'eslint.config.js'), htmlRecipe());
+  for (const [file, text] of Object.entries(HTML_FILES)) writeFileSync(path.join(dir, file), text);
+  // This repository's ESLint, eslint-plugin-html and built plugin, with the recipe's config.
+  const tfjs = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)).default;
+  const config = [
+    tfjs.configs.recommended,
+    { files: ['**/*.html'], plugins: { html }, languageOptions: { sourceType: 'script' } },
+  ] as Linter.Config[];
+  const here = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config });
+  const hereResults = await here.lintFiles(Object.keys(HTML_FILES));
+  const fixing = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, fix: true });
+  const fixedResults = await fixing.lintFiles(Object.keys(HTML_FILES));
+  const eslint = path.join(tmp, `eslint-${major}`, 'node_modules', '.bin', 'eslint');
+  const lintRun = await run(eslint, ['.', '--format', 'json'], dir);
+  const fix = parseJson(dir, await run(eslint, ['.', '--fix', '--format', 'json'], dir));
+  return {
+    expected: new Map(hereResults.map((r) => [path.relative(dir, r.filePath), found(r.messages)])),
+    expectedSuggestions: suggestionsOf(hereResults, dir),
+    expectedFixed: new Map(
+      fixedResults.map((r) => [
+        path.relative(dir, r.filePath),
+        r.output ?? HTML_FILES[path.relative(dir, r.filePath)]!,
+      ]),
+    ),
+    lint: parseJson(dir, lintRun),
+    suggestions: lintRun.stdout.trim().startsWith('[') ? suggestionsOf(JSON.parse(lintRun.stdout), dir) : [],
+    fix,
+    afterFix: new Map(Object.keys(HTML_FILES).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])),
+  };
+}
+
 async function setUpMajor(major: number, tarball: string): Promise<void> {
   const dir = path.join(tmp, `eslint-${major}`);
   mkdirSync(dir, { recursive: true });
@@ -344,6 +442,7 @@ async function setUpMajor(major: number, tarball: string): Promise<void> {
       `typescript-eslint@${dev['typescript-eslint']}`,
       `@typescript-eslint/parser@${dev['@typescript-eslint/parser']}`,
       `typescript@${dev['typescript']}`,
+      `eslint-plugin-html@${dev['eslint-plugin-html']}`,
       tarball,
     ],
     dir,
@@ -354,11 +453,13 @@ async function setUpMajor(major: number, tarball: string): Promise<void> {
   const types = path.join(dir, 'types');
   mkdirSync(types);
   for (const [file, text] of Object.entries(TYPED_CONFIGS)) writeFileSync(path.join(types, file), text);
-  const [variants, tscRun] = await Promise.all([
+  const [variants, tscRun, htmlRun] = await Promise.all([
     Promise.all(VARIANTS.map((v) => runVariant(major, v))),
     run(path.join(dir, 'node_modules', '.bin', 'tsc'), ['-p', '.'], types),
+    runHtml(major),
   ]);
   results[major] = Object.fromEntries(VARIANTS.map((v, i) => [v.dir, variants[i]!]));
+  htmlResults[major] = htmlRun;
   tsc[major] = tscRun;
   for (const v of VARIANTS) timings[`eslint CLI runs, ESLint ${major} ${v.dir}`] = results[major]![v.dir]!.ms;
 }
@@ -479,6 +580,46 @@ describe.each(MAJORS)('installed with ESLint %i', (major) => {
     expect(clean.files.length).toBeGreaterThan(0);
     expect([...clean.byFile.values()].flat()).toEqual([]);
     expect(clean.code).toBe(0);
+  });
+
+  describe('HTML project (eslint-plugin-html, the recipe of docs/configs.md)', () => {
+    const r = () => htmlResults[major]!;
+
+    it('reports what this repository reports, at page lines, naming page lines across the scripts of a page', () => {
+      const { lint, expected } = r();
+      expect(lint.stderr).toBe('');
+      expect(new Map([...lint.byFile].filter(([f]) => f.endsWith('.html')))).toEqual(expected);
+      const [finding] = lint.byFile.get('index.html')!;
+      expect([finding!.ruleId, finding!.line]).toEqual(['tfjs/no-sigmoid-with-categorical-loss', 21]);
+      expect(finding!.message).toContain('The sigmoid output (line 16)');
+      expect(lint.byFile.get('fix.html')!.map((m) => [m.ruleId, m.line])).toEqual([
+        ['tfjs/no-missing-output-activation', 7],
+      ]);
+      expect(lint.byFile.get('fix.html')![0]!.message).toContain('(line 10)');
+      expect([...lint.byFile].filter(([f]) => !f.endsWith('.html')).flatMap(([, m]) => m)).toEqual([]);
+    });
+
+    it('gives suggestions in page offsets', () => {
+      const { suggestions, expectedSuggestions } = r();
+      expect(suggestions).toEqual(expectedSuggestions);
+      const page = HTML_FILES['fix.html']!;
+      const [fix] = suggestions.find((s) => s.file === 'fix.html')!.fixes;
+      expect(page.slice(fix!.range[0], fix!.range[1])).toBe("'categoricalCrossentropy'");
+      expect(fix!.text).toBe('tf.losses.softmaxCrossEntropy');
+    });
+
+    it('writes --fix into the page, with its indentation', () => {
+      const { fix, afterFix, expectedFixed } = r();
+      expect(fix.stderr).toBe('');
+      expect(afterFix).toEqual(expectedFixed);
+      expect(afterFix.get('fix.html')!.split('\n').slice(6, 10)).toEqual([
+        '      model.add(tf.layers.dense({',
+        '        units: 10,',
+        "        activation: 'softmax',",
+        '      }));',
+      ]);
+      expect(afterFix.get('index.html')).toBe(HTML_FILES['index.html']);
+    });
   });
 
   describe.each(VARIANTS.map((v) => [`${v.lang.toUpperCase()} project, ${v.configFile} (${v.preset})`, v] as const))(

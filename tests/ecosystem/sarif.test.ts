@@ -58,7 +58,14 @@ describe('SARIF for code scanning', () => {
         level: m.severity === 2 ? 'error' : 'warning',
         text: m.message,
         uri: pathToFileURL(r.filePath).href,
-        region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+        region: {
+          startLine: m.line,
+          startColumn: m.column,
+          endLine: m.endLine,
+          endColumn: m.endColumn,
+          // The line's text, when ESLint gives it (eslint-plugin-html does, for HTML pages).
+          ...((m as { source?: string }).source ? { snippet: { text: (m as { source?: string }).source } } : {}),
+        },
       })),
     );
     const actual = run.results.map((s) => ({

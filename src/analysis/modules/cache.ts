@@ -13,7 +13,6 @@
  * - Import cycles and chains longer than MAX_HOPS modules resolve to unknown.
  * - A missing, unreadable or unparsable module is unknown, never an error.
  */
-import type { SourceCode as SourceCodeClass } from 'eslint';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
@@ -24,14 +23,7 @@ import type { TfjsSettings } from '../settings.js';
 import { UNKNOWN, type Value } from '../values.js';
 import { ModuleAnalysis, resolving } from './exports.js';
 import { parseModule } from './parse.js';
-import {
-  eslintScope,
-  javaScriptSetupFor,
-  javaScriptSetupOf,
-  TS_EXTENSIONS,
-  type ParseSetup,
-  type Parser,
-} from './parser-setup.js';
+import { javaScriptSetupFor, javaScriptSetupOf, parseSetupOf, TS_EXTENSIONS, type ParseSetup } from './parser-setup.js';
 import { clearResolutions, isSelf, Lookups, MAX_CACHED, projectRoot, resolveFile, throughRoot } from './resolve.js';
 
 /** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
@@ -93,17 +85,8 @@ export function createResolver(
   const root = projectRoot(cwd);
   if (!root) return undefined;
   const filename = throughRoot(given, cwd, root);
-  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
-  const parser = languageOptions.parser as Parser | undefined;
-  if (!parser) return undefined;
-  const setup: ParseSetup = {
-    parser,
-    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
-    scope: eslintScope(),
-    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
-    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
-    sourceType: languageOptions.sourceType ?? 'module',
-  };
+  const setup = parseSetupOf(context);
+  if (!setup) return undefined;
   // A new file is linted: what the file system said for the previous one is stale,
   // and the previous file's lint is over (its parse may serve as a module now).
   lookups = new Lookups<ModuleAnalysis | null>();
@@ -293,7 +276,7 @@ const suffixes = new WeakMap<TfjsSettings, Map<string, string>>();
  * another entry. The key is the file's path, the project root and this suffix
  * (computed once per settings object and parse setup, not per import).
  */
-function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
+export function keySuffix(setup: ParseSetup, settings: TfjsSettings): string {
   let id = parserIds.get(setup.parser);
   if (id === undefined) {
     id = nextParserId++;

@@ -7,7 +7,7 @@ import type { SourceCode as SourceCodeClass } from 'eslint';
 import type * as EslintScope from 'eslint-scope';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /**
  * eslint-scope, for parsers that give no scope manager (espree), loaded by
@@ -86,6 +86,23 @@ export interface Parser {
 }
 
 /** How the linted file is parsed: modules are parsed the same way. */
+/** How the linted file was parsed (its parser and options), or undefined when ESLint gives no parser. */
+export function parseSetupOf(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): ParseSetup | undefined {
+  const languageOptions = (context.languageOptions ?? {}) as unknown as Record<string, unknown>;
+  const parser = languageOptions.parser as Parser | undefined;
+  if (!parser) return undefined;
+  return {
+    parser,
+    SourceCode: Object.getPrototypeOf(context.sourceCode).constructor as typeof SourceCodeClass,
+    scope: eslintScope(),
+    parserOptions: (languageOptions.parserOptions as Record<string, unknown>) ?? {},
+    ecmaVersion: languageOptions.ecmaVersion ?? 'latest',
+    sourceType: languageOptions.sourceType ?? 'module',
+  };
+}
+
 export interface ParseSetup {
   readonly parser: Parser;
   /** ESLint's `SourceCode` class, the linted file's own (the user's ESLint). */
