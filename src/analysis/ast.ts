@@ -169,3 +169,24 @@ export function importEqualsModule(node: Node): string | undefined {
     ? ref.expression.value
     : undefined;
 }
+
+/**
+ * The relative specifiers a file imports, each once: `import` (side-effect imports
+ * too, not `import type`), `export … from`, `import x = require(…)` and `require(…)`
+ * among `calls`.
+ */
+export function relativeImports(program: TSESTree.Program, calls: readonly TSESTree.CallExpression[]): string[] {
+  const out = new Set<string>();
+  const add = (source: unknown) => {
+    if (isRelativeSpecifier(source)) out.add(source);
+  };
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') add(stmt.source.value);
+    else if (stmt.type === 'ExportAllDeclaration' && stmt.exportKind !== 'type') add(stmt.source.value);
+    else if (stmt.type === 'ExportNamedDeclaration' && stmt.source && stmt.exportKind !== 'type')
+      add(stmt.source.value);
+    else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.importKind !== 'type') add(importEqualsModule(stmt));
+  }
+  for (const call of calls) add(requiredModule(call));
+  return [...out];
+}

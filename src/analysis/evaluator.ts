@@ -1131,7 +1131,7 @@ function opened(value: ArrayValue | ObjectValue): Value {
 const nesting = { depth: 0, calls: 0 };
 
 /** The evaluator of the file a function or class value comes from. */
-function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
+export function ownerOf(v: { owner?: object }, fallback: Evaluator): Evaluator {
   return v.owner instanceof Evaluator ? v.owner : fallback;
 }
 

@@ -4,6 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -14,6 +15,7 @@ import { describeRemote } from './modules/resolve.js';
 import { collectNameUses, type NameUse } from './name-uses.js';
 import { OutputResolver, propertyOf, type ActivationFact, type OutputFact } from './outputs.js';
 import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
+import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
@@ -23,7 +25,9 @@ import {
   type LayerFact,
   type LossCallValue,
   type ModelFact,
+  type ModuleValue,
   type Node,
+  type RegisteredNames,
   type TensorValue,
   type Value,
 } from './values.js';
@@ -271,6 +275,38 @@ export class FileAnalysis {
    */
   nameUses(): readonly NameUse[] {
     return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+  }
+
+  private ownRegistered: RegisteredNames | undefined;
+  private importList: ModuleValue[] | undefined;
+  private registered: RegisteredNames | undefined;
+
+  /** The classes this file registers itself with `tf.serialization.registerClass` (see registrations.ts). */
+  ownRegistrations(): RegisteredNames {
+    return (this.ownRegistered ??= ownRegistrations(this.evaluator, this.nodes.calls));
+  }
+
+  /** The namespaces of the project modules this file imports (none when cross-file analysis is off). */
+  importedModules(): readonly ModuleValue[] {
+    if (this.importList) return this.importList;
+    const list: ModuleValue[] = [];
+    const resolve = this.resolveModule;
+    const program = this.sourceCode.ast;
+    if (resolve) {
+      for (const source of relativeImports(program, this.nodes.calls)) {
+        const ns = resolve(source, '*', program);
+        if (ns.kind === 'module') list.push(ns);
+      }
+    }
+    return (this.importList = list);
+  }
+
+  /**
+   * The class names registered with `tf.serialization.registerClass` by this file and
+   * the project modules it imports (and theirs): TF.js accepts each as an activation.
+   */
+  registrations(): RegisteredNames {
+    return (this.registered ??= reachableRegistrations(this.ownRegistrations(), this.importedModules()));
   }
 
   /**

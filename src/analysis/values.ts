@@ -95,6 +95,17 @@ export interface ModuleValue {
   readonly exported: (name: string) => Value;
   /** The value assigned to `module.exports` (or `export =`), if any: what a call of the namespace calls. */
   readonly whole?: () => Value;
+  /** The classes the module registers itself (see registrations.ts). */
+  readonly registrations?: () => RegisteredNames;
+  /** The namespaces of the project modules the module imports. */
+  readonly imports?: () => readonly ModuleValue[];
+}
+/** The class names a file registers with `tf.serialization.registerClass(X)` (see registrations.ts). */
+export interface RegisteredNames {
+  /** `X.className` of each registered class. */
+  readonly names: ReadonlySet<string>;
+  /** Some registered class's `className` could not be read: it may be any name. */
+  readonly unreadable: boolean;
 }
 /** A parameter of a function under analysis (a loss wrapper's `yTrue`, `yPred`). */
 export interface ParamValue {

@@ -1,5 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, type FileAnalysis, type NamePosition, type NameUse, type OutputFact } from '../analysis/index.js';
+import {
+  getAnalysis,
+  type FileAnalysis,
+  type NamePosition,
+  type NameUse,
+  type OutputFact,
+  type RegisteredNames,
+} from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isAcceptedName, levenshtein, lookupName, normalizeName } from '../analysis/name-lookup.js';
 import {
@@ -111,6 +118,10 @@ export default createRule<[], MessageIds>({
         const all = analysis.nameUses();
         // Nearly every name is right: group by literal only when one is not.
         if (all.every((u) => isAccepted(u.kind, u.name))) return;
+        let registered: RegisteredNames | undefined;
+        const isValid = (u: NameUse) =>
+          isAccepted(u.kind, u.name) ||
+          (u.kind === 'activation' && isRegistered(u.name, (registered ??= analysis.registrations())));
         const byLiteral = new Map<Node, NameUse[]>();
         for (const use of all) {
           const list = byLiteral.get(use.literal) ?? [];
@@ -118,7 +129,7 @@ export default createRule<[], MessageIds>({
           byLiteral.set(use.literal, list);
         }
         for (const [literal, uses] of byLiteral) {
-          const bad = uses.find((u) => !isAccepted(u.kind, u.name));
+          const bad = uses.find((u) => !isValid(u));
           if (!bad) continue;
           const kinds = [...new Set(uses.map((u) => u.kind))];
           const fits = (replacement: string) => kinds.every((k) => isAccepted(k, replacement));
@@ -234,6 +245,17 @@ function isAccepted(kind: NamePosition, name: string): boolean {
   if (kind !== 'activation' && name in Object.prototype) return true;
   if (kind === 'activation' && name === 'ELU') return true;
   return isAcceptedName(kind as NameKind, name);
+}
+
+/**
+ * Is an activation string the name of a class the project registers? TF.js looks
+ * activations up among every registered class (losses, metrics and optimizers it does
+ * not). A class whose name is unread may answer to any name TF.js lacks, but it does
+ * not make a misread layer class name ('Softmax') good.
+ */
+function isRegistered(name: string, registered: RegisteredNames): boolean {
+  if (registered.names.has(name)) return true;
+  return registered.unreadable && !isAlsoAcceptedActivation(name) && !ACCIDENTAL.has(name);
 }
 
 /**

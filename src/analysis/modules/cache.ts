@@ -24,10 +24,17 @@ import { UNKNOWN, type Value } from '../values.js';
 import { ModuleAnalysis, resolving } from './exports.js';
 import { parseModule } from './parse.js';
 import { javaScriptSetupFor, javaScriptSetupOf, parseSetupOf, TS_EXTENSIONS, type ParseSetup } from './parser-setup.js';
-import { clearResolutions, isSelf, Lookups, MAX_CACHED, projectRoot, resolveFile, throughRoot } from './resolve.js';
+import {
+  clearResolutions,
+  isSelf,
+  Lookups,
+  MAX_CACHED,
+  MAX_HOPS,
+  projectRoot,
+  resolveFile,
+  throughRoot,
+} from './resolve.js';
 
-/** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
-export const MAX_HOPS = 4;
 /** Largest module read. */
 export const MAX_FILE_BYTES = 512 * 1024;
 /** Most modules kept in the cache before it is emptied. */

@@ -39,6 +39,8 @@ export class ModuleAnalysis {
       exported: (name) => this.exported(name),
       // `require` gives the namespace: a call of it calls what `module.exports` is.
       whole: this.commonjs ? () => this.exported('default') : undefined,
+      registrations: () => this.analysis.ownRegistrations(),
+      imports: () => this.analysis.importedModules(),
     };
   }
 

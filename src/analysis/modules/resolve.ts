@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Most modules followed in one chain of imports (counting the linted file's imports as the first). */
+export const MAX_HOPS = 4;
+
 /** Most entries kept in a cache of this folder before it is emptied. */
 export const MAX_CACHED = 2000;
 
