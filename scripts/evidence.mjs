@@ -19,6 +19,11 @@ import {
   runScenario,
 } from './evidence-lib.mjs';
 import { updateLeakEvidence } from './evidence-leaks.mjs';
+import {
+  TRAINING_CALL_RULE_IDS,
+  renderTrainingCallSections,
+  runTrainingCallScenario,
+} from './evidence-training-calls.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const evidencePath = join(root, 'docs', 'evidence.md');
@@ -27,7 +32,7 @@ function parseArgs(argv) {
   const i = argv.indexOf('--only');
   const only = i >= 0 && argv[i + 1] ? argv[i + 1].split(',') : null;
   if (only) {
-    const unknown = only.filter((id) => !RULE_IDS.includes(id));
+    const unknown = only.filter((id) => !RULE_IDS.includes(id) && !TRAINING_CALL_RULE_IDS.includes(id));
     if (unknown.length) throw new Error(`no evidence scenario for: ${unknown.join(', ')}`);
   }
   return { only };
@@ -38,13 +43,18 @@ async function main() {
   const { version, backend } = await initTf();
   const started = performance.now();
   const results = [];
-  for (const ruleId of only ?? RULE_IDS) {
+  for (const ruleId of only ? only.filter((id) => RULE_IDS.includes(id)) : RULE_IDS) {
     const t0 = performance.now();
     const res = await runScenario(ruleId);
     results.push(res);
     console.log(`${ruleId}: ${res.rows.length} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const reportedAccuracyKey = results.flatMap((r) => r.rows).find((r) => r.reportedAccuracyKey)?.reportedAccuracyKey;
+  const trainingCalls = [];
+  for (const ruleId of only ? only.filter((id) => TRAINING_CALL_RULE_IDS.includes(id)) : TRAINING_CALL_RULE_IDS) {
+    trainingCalls.push(await runTrainingCallScenario(ruleId));
+    console.log(`${ruleId}: measured`);
+  }
   const markdown = renderEvidenceMarkdown(results, {
     version,
     backend,
@@ -53,13 +63,14 @@ async function main() {
     binaryDataDescription: makeData({ ...DEFAULTS, numClasses: 2 }).description,
     reportedAccuracyKey,
   });
-  writeFileSync(evidencePath, markdown);
+  const page = markdown + renderTrainingCallSections(trainingCalls);
+  writeFileSync(evidencePath, page);
   console.log(`wrote ${evidencePath} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-  for (const res of results) {
+  for (const res of [...results, ...trainingCalls]) {
     const docPath = join(root, 'docs', 'rules', `${res.ruleId}.md`);
     if (!existsSync(docPath)) continue;
-    const block = quoteEvidence(res.ruleId, markdown);
+    const block = quoteEvidence(res.ruleId, page);
     if (block === null) continue;
     const before = readFileSync(docPath, 'utf8');
     const after = replaceRuleDocEvidence(before, res.ruleId, block);

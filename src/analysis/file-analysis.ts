@@ -19,6 +19,7 @@ import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
+import { TrainingCalls } from './training-calls.js';
 import type { PageView } from './html-page.js';
 import {
   isNullish,
@@ -425,6 +426,18 @@ export class FileAnalysis {
       out.push({ site, oneHot });
     }
     return out;
+  }
+
+  private trainingCallsCache: TrainingCalls | undefined;
+
+  /** Calls of a model's training methods, their options and what follows them (see training-calls.ts). */
+  trainingCalls(): TrainingCalls {
+    return (this.trainingCallsCache ??= new TrainingCalls(
+      this.sourceCode,
+      this.evaluator,
+      this.nodes.calls,
+      this.sites,
+    ));
   }
 
   /** The metrics a compile site gives its output named `outputName` (undefined: unknown), per path. */

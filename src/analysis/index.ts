@@ -34,6 +34,14 @@ export type { ActivationFact, OutputFact } from './outputs.js';
 export { mentionsTfjs } from './precheck.js';
 export type { MetricList } from './training.js';
 export { makesTensor, tensorLeaks, type RepeatedContext, type TensorLeak } from './tensor-lifetimes.js';
+export type {
+  AccuracyMetric,
+  LaterLayer,
+  LaterUse,
+  ModelCall,
+  TrainingCalls,
+  TrainingMethod,
+} from './training-calls.js';
 export type * from './values.js';
 
 const cache = fileCache<FileAnalysis | null>();

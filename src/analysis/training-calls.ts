@@ -1,0 +1,353 @@
+/**
+ * Calls of a model's training methods (`compile`, `fit`, `fitDataset`, `trainOnBatch`,
+ * `evaluate`, `evaluateDataset`, `predict`) and what the rules about them ask: the
+ * options object written at the call, whether the returned promise is dropped, where
+ * the same model is used next, and which layers of a sequential model are not its
+ * first.
+ *
+ * Computed on the first question only (files that never ask pay nothing), from the
+ * calls the analysis already recorded.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ACCURACY_FUNCTIONS, ACCURACY_STRINGS } from '../knowledge/accuracy.js';
+import {
+  isModelMethod,
+  MODEL_METHOD_OPTIONS_ARGUMENT as OPTIONS_ARGUMENT,
+  type ModelMethod,
+} from '../knowledge/options.js';
+import { calleeName, enclosingFunction, isFunctionNode, isLoop, propertyKey, unwrap } from './ast.js';
+import type { Evaluator } from './evaluator.js';
+import { possibilities } from './guards.js';
+import { isNullish, type LayerFact, type ModelFact, type ModelView, type Node, type Value } from './values.js';
+
+export type TrainingMethod = ModelMethod | 'trainOnBatch';
+
+export interface ModelCall {
+  readonly call: TSESTree.CallExpression;
+  readonly method: TrainingMethod;
+  /** The expression the method is called on (`model`, `this.model`). */
+  readonly receiver: Node;
+  /** The models the receiver is, on every path (never empty). */
+  readonly models: readonly ModelFact[];
+}
+
+/** A layer written in a sequential model's `layers` array or `add` call after a layer that surely comes first. */
+export interface LaterLayer {
+  readonly layer: LayerFact;
+  readonly model: ModelFact;
+}
+
+/** A use of the model after a call, in the same function. */
+export interface LaterUse {
+  readonly node: Node;
+  /** The method called on the model there (`predict`), if any. */
+  readonly method: string | undefined;
+}
+
+/** An accuracy metric in a `compile` config: `'accuracy'`, `'acc'`, `tf.metrics.binaryAccuracy` ... */
+export interface AccuracyMetric {
+  /** As written: the string literal or the `tf.metrics.x` expression. */
+  readonly node: Node;
+  readonly name: string;
+  readonly form: 'string' | 'function';
+  /** The array literal whose elements it is among, when it is one (see the rule for the check). */
+  readonly array?: TSESTree.ArrayExpression;
+}
+
+const PROMISE_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
+
+/**
+ * Methods of a model that read its weights or train it: called while a `fit` runs,
+ * they see the untrained model or collide with it. Other uses (`summary()`, the model
+ * handed to a function that may only keep it) are not judged.
+ */
+const WEIGHT_USES: ReadonlySet<string> = new Set([
+  'predict',
+  'predictOnBatch',
+  'execute',
+  'evaluate',
+  'evaluateDataset',
+  'fit',
+  'fitDataset',
+  'trainOnBatch',
+  'compile',
+  'save',
+  'getWeights',
+  'setWeights',
+  'dispose',
+]);
+
+export class TrainingCalls {
+  private calls: ModelCall[] | undefined;
+  private later: LaterLayer[] | undefined;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly ev: Evaluator,
+    private readonly allCalls: readonly TSESTree.CallExpression[],
+    private readonly view: ModelView,
+  ) {}
+
+  /**
+   * Every call of a training method on a value that is a model on every path, in
+   * source order: those the rules judge, which pass an options argument or drop the
+   * promise of a training call (receivers of other calls, most `predict(x)`, are not
+   * evaluated).
+   */
+  modelCalls(): readonly ModelCall[] {
+    if (this.calls) return this.calls;
+    const out: ModelCall[] = [];
+    for (const call of this.allCalls) {
+      const name = calleeName(call);
+      if (name === undefined || !(isModelMethod(name) || name === 'trainOnBatch')) continue;
+      const callee = unwrap(call.callee);
+      if (callee.type !== 'MemberExpression') continue;
+      const withOptions = name !== 'trainOnBatch' && call.arguments.length > OPTIONS_ARGUMENT[name];
+      if (!withOptions && !(PROMISE_METHODS.has(name) && isStatement(call))) continue;
+      const receiver = unwrap(callee.object);
+      const models: ModelFact[] = [];
+      let allModels = true;
+      for (const p of possibilities(this.ev.evaluate(receiver))) {
+        if (isNullish(p.value)) continue;
+        if (p.value.kind === 'model') models.push(p.value.model);
+        else allModels = false;
+      }
+      if (allModels && models.length > 0) out.push({ call, method: name, receiver, models });
+    }
+    return (this.calls = out);
+  }
+
+  /**
+   * The options object of a call as written: an object literal at the call, or a
+   * `const` initialised with one and read nowhere else (then its keys are options of
+   * this call alone). Undefined otherwise (a variable shared with other code, a parameter).
+   */
+  optionsObject(call: ModelCall): TSESTree.ObjectExpression | undefined {
+    if (call.method === 'trainOnBatch') return undefined;
+    const arg = call.call.arguments[OPTIONS_ARGUMENT[call.method]];
+    if (!arg) return undefined;
+    const node = unwrap(arg);
+    if (node.type === 'ObjectExpression') return node;
+    if (node.type !== 'Identifier') return undefined;
+    const variable = this.ev.variableOf(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def || def.type !== 'Variable' || def.parent?.kind !== 'const') return undefined;
+    const init = def.node.init && unwrap(def.node.init);
+    if (init?.type !== 'ObjectExpression' || def.node.id.type !== 'Identifier') return undefined;
+    const reads = variable.references.filter((r) => !r.init);
+    return reads.length === 1 && reads[0]!.identifier === node ? init : undefined;
+  }
+
+  /** Is the promise a `fit` / `fitDataset` / `trainOnBatch` call returns dropped (an expression statement)? */
+  isFloating(call: ModelCall): boolean {
+    return PROMISE_METHODS.has(call.method) && isStatement(call.call);
+  }
+
+  /** Is the call inside a loop of its own function, with a receiver declared outside that loop? */
+  inLoopOverSameModel(call: ModelCall): TSESTree.Node | undefined {
+    const fn = enclosingFunction(call.call);
+    for (let n: Node | undefined = call.call.parent; n && n !== fn; n = n.parent) {
+      if (!isLoop(n)) continue;
+      const loop = n;
+      const key = receiverKey(call.receiver, this.ev);
+      if (key === undefined) return undefined;
+      if (typeof key !== 'string') {
+        const decl = key.defs[0]?.node;
+        if (!decl || (loop.range[0] <= decl.range[0] && decl.range[1] <= loop.range[1])) return undefined;
+      }
+      return loop;
+    }
+    return undefined;
+  }
+
+  /**
+   * The first use of the same model after the call in the call's own function (not
+   * in a nested function, which may run at any time): a call of a method that reads
+   * its weights or trains it (`predict`, `save`, another `fit` ...).
+   */
+  useAfter(call: ModelCall): LaterUse | undefined {
+    const key = receiverKey(call.receiver, this.ev);
+    if (key === undefined) return undefined;
+    const fn = enclosingFunction(call.call);
+    const end = call.call.range[1];
+    const candidates: Node[] = [];
+    if (typeof key === 'string') {
+      // `this.model`: every `this.<name>` after the call, in the same function.
+      for (const c of this.allCalls) {
+        if (c.range[0] < end) continue;
+        const callee = unwrap(c.callee);
+        if (callee.type !== 'MemberExpression') continue;
+        const object = unwrap(callee.object);
+        if (receiverKey(object, this.ev) === key) candidates.push(object);
+      }
+    } else {
+      for (const ref of key.references) {
+        if (ref.identifier.range[0] >= end) candidates.push(ref.identifier);
+      }
+    }
+    candidates.sort((a, b) => a.range[0] - b.range[0]);
+    for (const node of candidates) {
+      if (enclosingFunction(node) !== fn) continue;
+      const use = useAt(node);
+      if (!use) return undefined; // reassigned: later uses are of another model
+      if (use.method && WEIGHT_USES.has(use.method) && isCallee(use.node)) return use;
+    }
+    return undefined;
+  }
+
+  /** Is the call's own function `async`? (Then `await` may be added to it.) */
+  inAsyncFunction(call: ModelCall): boolean {
+    const fn = enclosingFunction(call.call);
+    return !!fn && fn.async;
+  }
+
+  /**
+   * Layers of a sequential model, written inline in its `layers` array or `add` call,
+   * that surely come after another layer: the element 1+ of a `layers` array literal,
+   * or an add preceded by a layer on every path (a non-empty `layers` array, or an
+   * earlier add of the same function that runs whenever this one does).
+   */
+  laterLayers(): readonly LaterLayer[] {
+    if (this.later) return this.later;
+    const out: LaterLayer[] = [];
+    // Models are made as the evaluator reaches them: a `tf.sequential({layers})` nothing else asked about too.
+    for (const call of this.allCalls) if (calleeName(call) === 'sequential') this.ev.evaluate(call);
+    for (const model of this.ev.models) {
+      if (model.kind !== 'sequential' || this.view.isOpaque(model)) continue;
+      let initialCount = 0;
+      const initial = model.initialLayers ? possibilities(model.initialLayers) : [];
+      if (initial.length === 1 && initial[0]!.value.kind === 'array') {
+        const arr = initial[0]!.value;
+        initialCount = arr.elements.length;
+        arr.node?.elements.forEach((el, j) => {
+          const layer = j > 0 && el ? this.inlineLayer(el) : undefined;
+          if (layer) out.push({ layer, model });
+        });
+      }
+      const adds = this.view.addsOf(model);
+      adds.forEach((add, i) => {
+        const layer = this.inlineLayer(add.layerNode);
+        if (!layer) return;
+        const fn = enclosingFunction(add.call);
+        const preceded =
+          initialCount > 0 ||
+          adds
+            .slice(0, i)
+            .some(
+              (prev) =>
+                enclosingFunction(prev.call) === fn &&
+                prev.call.range[1] <= add.call.range[0] &&
+                prev.guards.every((g) => add.guards.some((h) => h.key === g.key && h.value === g.value)),
+            );
+        if (preceded) out.push({ layer, model });
+      });
+    }
+    return (this.later = out);
+  }
+
+  /**
+   * The accuracy metrics a `compile` `metrics` value gives the output named
+   * `outputName` (on any path): strings in place or in constants, as TF.js reads them
+   * (a string or an array for every output, an object by output name).
+   */
+  accuracyMetricsOf(metrics: Value, outputName: string | undefined): AccuracyMetric[] {
+    const out: AccuracyMetric[] = [];
+    const seen = new Set<Node>();
+    const element = (v: Value, array: TSESTree.ArrayExpression | undefined) => {
+      for (const p of possibilities(v)) {
+        const e = p.value;
+        let m: AccuracyMetric | undefined;
+        if (e.kind === 'const' && typeof e.value === 'string' && ACCURACY_STRINGS.has(e.value) && e.origin)
+          m = { node: e.origin, name: e.value, form: 'string', array };
+        else if (
+          e.kind === 'tf' &&
+          e.path.length === 2 &&
+          e.path[0] === 'metrics' &&
+          ACCURACY_FUNCTIONS.has(e.path[1]!)
+        )
+          m = e.origin ? { node: e.origin, name: `tf.metrics.${e.path[1]}`, form: 'function', array } : undefined;
+        if (m && !seen.has(m.node)) {
+          seen.add(m.node);
+          out.push(m);
+        }
+      }
+    };
+    const list = (v: Value) => {
+      for (const p of possibilities(v)) {
+        const a = p.value;
+        if (a.kind === 'array') {
+          for (const el of a.elements) if (el) element(el, a.node);
+        } else {
+          element(a, undefined);
+        }
+      }
+    };
+    for (const p of possibilities(metrics)) {
+      const v = p.value;
+      if (v.kind === 'object') {
+        const e = outputName === undefined ? undefined : v.props.get(outputName);
+        if (e) list(e.value);
+      } else {
+        list(v);
+      }
+    }
+    return out;
+  }
+
+  /** The layer a `tf.layers.*({...})` call written right here creates. */
+  private inlineLayer(node: Node): LayerFact | undefined {
+    const n = unwrap(node);
+    if (n.type !== 'CallExpression') return undefined;
+    const v = this.ev.evaluate(n);
+    return v.kind === 'layer' && v.layer.call === n ? v.layer : undefined;
+  }
+}
+
+/** Is the call's value dropped: the whole of an expression statement? */
+function isStatement(call: TSESTree.CallExpression): boolean {
+  let node: Node = call;
+  while (node.parent && (node.parent.type === 'ChainExpression' || node.parent.type === 'TSNonNullExpression'))
+    node = node.parent;
+  return node.parent?.type === 'ExpressionStatement';
+}
+
+/**
+ * What identifies the model a receiver names across statements: its variable, or
+ * `this.<name>` as text (the same in one function). Undefined for anything else.
+ */
+function receiverKey(receiver: Node, ev: Evaluator): TSESLint.Scope.Variable | string | undefined {
+  const n = unwrap(receiver);
+  if (n.type === 'Identifier') return ev.variableOf(n);
+  if (n.type === 'MemberExpression' && unwrap(n.object).type === 'ThisExpression') {
+    const name = n.computed ? undefined : n.property.type === 'Identifier' ? n.property.name : undefined;
+    return name === undefined ? undefined : `this.${name}`;
+  }
+  return undefined;
+}
+
+/** How the model is used at a reference: a method called on it, or the value passed on. Undefined for a write. */
+function useAt(node: Node): LaterUse | undefined {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === 'TSNonNullExpression' || n.parent.type === 'TSAsExpression')) n = n.parent;
+  const p = n.parent;
+  if (!p) return undefined;
+  if (p.type === 'AssignmentExpression' && p.left === n) return undefined;
+  if (p.type === 'MemberExpression' && p.object === n) {
+    const name = p.computed ? undefined : p.property.type === 'Identifier' ? p.property.name : undefined;
+    return { node: p, method: name };
+  }
+  if (isFunctionNode(p)) return undefined;
+  return { node: n, method: undefined };
+}
+
+/** Is `member` the callee of a call (`model.predict(...)`)? */
+function isCallee(member: Node): boolean {
+  let n: Node = member;
+  while (n.parent && (n.parent.type === 'ChainExpression' || n.parent.type === 'TSNonNullExpression')) n = n.parent;
+  return n.parent?.type === 'CallExpression' && n.parent.callee === n;
+}
+
+/** A property's key, for messages (undefined for computed keys). */
+export function optionKey(p: TSESTree.ObjectLiteralElement): string | undefined {
+  return p.type === 'Property' && !p.computed ? propertyKey(p) : undefined;
+}

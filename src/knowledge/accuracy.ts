@@ -1,0 +1,58 @@
+/**
+ * What `metrics: ['accuracy']` means on a regression output, from tfjs-layers 4.22
+ * engine/training.js `compile()` (checked by running it, see docs/evidence.md):
+ * 'accuracy' and 'acc' become, per output, `binaryAccuracy` when the output's last
+ * axis has 1 unit or the loss is the `binaryCrossentropy` function, else
+ * `sparseCategoricalAccuracy` for `sparseCategoricalCrossentropy`, else
+ * `categoricalAccuracy`. A regression loss has neither, so the output's width decides.
+ */
+
+/** Metric strings `compile()` turns into an accuracy. */
+export const ACCURACY_STRINGS: ReadonlySet<string> = new Set(['accuracy', 'acc']);
+
+/** `tf.metrics` accuracy functions (`tf.metrics.binaryAccuracy`) that measure classification. */
+export const ACCURACY_FUNCTIONS: ReadonlySet<string> = new Set(['binaryAccuracy', 'categoricalAccuracy']);
+
+/** The accuracy TF.js computes for 'accuracy' on a regression output with `units` units (undefined: unknown). */
+export function resolvedAccuracy(units: number | undefined): 'binaryAccuracy' | 'categoricalAccuracy' | undefined {
+  if (units === undefined) return undefined;
+  return units === 1 ? 'binaryAccuracy' : 'categoricalAccuracy';
+}
+
+/**
+ * Losses that train a real-valued target (keys of the loss table in losses.ts):
+ * the distance of the prediction from a number, not a class.
+ */
+export const REGRESSION_LOSSES: ReadonlySet<string> = new Set([
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'meanAbsolutePercentageError',
+  'meanSquaredLogarithmicError',
+  'logcosh',
+  'losses.meanSquaredError',
+  'losses.absoluteDifference',
+  'losses.huberLoss',
+  'metrics.meanSquaredError',
+  'metrics.meanAbsoluteError',
+  'metrics.meanAbsolutePercentageError',
+]);
+
+/**
+ * Activations whose outputs are unbounded above (canonical names): the output of a
+ * regression. Sigmoid, softmax, tanh and the like are left out: with them an MSE
+ * model is often a classifier trained on 0/1 labels, where accuracy means something.
+ */
+export const UNBOUNDED_ACTIVATIONS: ReadonlySet<string> = new Set([
+  'linear',
+  'relu',
+  'elu',
+  'selu',
+  'softplus',
+  'gelu',
+  'gelu_new',
+  'swish',
+  'mish',
+  // Activation layers without an activation string (their factory names).
+  'leakyReLU',
+  'prelu',
+]);

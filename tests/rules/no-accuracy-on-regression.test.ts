@@ -1,0 +1,277 @@
+import rule from '../../src/rules/no-accuracy-on-regression.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+const REGRESSION = `const model = tf.sequential();
+model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 1}));\n`;
+const BINARY =
+  "TF.js's `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets";
+const CATEGORICAL = "TF.js's `categoricalAccuracy`: an argmax match, which says nothing about the regression error";
+
+runRule('no-accuracy-on-regression', rule, {
+  valid: [
+    // A regression metric.
+    TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mae']});`,
+    // Sigmoid output with MSE: a classifier trained on 0/1 labels, where accuracy means something.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});`,
+    // A classification loss.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+    // A loaded model: its output is unknown.
+    TF +
+      `export async function run() {
+  const m = await tf.loadLayersModel('file://m.json');
+  m.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+}`,
+    // Loss and output chosen by the same condition: classification whenever accuracy could matter.
+    TF +
+      `export function build(classify) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: classify ? 'softmax' : 'linear', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: ['accuracy']});
+}`,
+    // Linear outputs trained with MSE on one-hot labels: argmax accuracy is meaningful.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+m.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(xs, labels) { await m.fit(xs, tf.oneHot(labels, 3)); }`,
+    // The accuracy metric is for another output of a two-output model.
+    TF +
+      `const input = tf.input({shape: [4]});
+const price = tf.layers.dense({units: 1, name: 'price'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
+const m = tf.model({inputs: input, outputs: [price, kind]});
+m.compile({optimizer: 'adam', loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: {kind: 'accuracy', price: 'mae'}});`,
+  ],
+  invalid: [
+    {
+      // The issue's case: a 1-unit linear regression with 'accuracy'; it reads 0.
+      code: TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'linear',
+            line: 'line 4',
+            meaning: BINARY,
+          },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mae' },
+              output:
+                TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mae']});`,
+            },
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mse']});`,
+            },
+            {
+              messageId: 'removeMetric',
+              data: { metric: "'accuracy'" },
+              output: TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: []});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // 'acc' next to 'mae': only 'mse' is offered as a replacement; several relu outputs: categoricalAccuracy.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'relu', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.huberLoss, metrics: ['mae', 'acc']});`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'acc'",
+            loss: 'tf.losses.huberLoss',
+            activation: 'relu',
+            line: 'line 2',
+            meaning: CATEGORICAL,
+          },
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'relu', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.huberLoss, metrics: ['mae', 'mse']});`,
+            },
+            {
+              messageId: 'removeMetric',
+              data: { metric: "'acc'" },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'relu', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.huberLoss, metrics: ['mae']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A leakyReLU layer as the output, functional API, model kept in this.model.
+      code:
+        TF +
+        `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+  }
+}`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'leakyReLU',
+            line: 'line 6',
+            meaning: CATEGORICAL,
+          },
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mae' },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mae']});
+  }
+}`,
+            },
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['mse']});
+  }
+}`,
+            },
+            {
+              messageId: 'removeMetric',
+              data: { metric: "'accuracy'" },
+              output:
+                TF +
+                `export class Trainer {
+  build() {
+    const input = tf.input({shape: [8]});
+    const dense = tf.layers.dense({units: 4}).apply(input);
+    const out = tf.layers.leakyReLU().apply(dense);
+    this.model = tf.model({inputs: input, outputs: out});
+  }
+  train() {
+    this.build();
+    this.model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: []});
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // tf.metrics.binaryAccuracy passed as a function, in a per-output object.
+      code:
+        TF +
+        `const input = tf.input({shape: [4]});
+const price = tf.layers.dense({units: 1, name: 'price'}).apply(input);
+const m = tf.model({inputs: input, outputs: price});
+m.compile({optimizer: 'adam', loss: 'meanAbsoluteError', metrics: {price: tf.metrics.binaryAccuracy}});`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: '`tf.metrics.binaryAccuracy`',
+            loss: "'meanAbsoluteError'",
+            activation: 'linear',
+            line: 'line 3',
+            meaning:
+              'a classification metric, `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets',
+          },
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mae' },
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const price = tf.layers.dense({units: 1, name: 'price'}).apply(input);
+const m = tf.model({inputs: input, outputs: price});
+m.compile({optimizer: 'adam', loss: 'meanAbsoluteError', metrics: {price: 'mae'}});`,
+            },
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const price = tf.layers.dense({units: 1, name: 'price'}).apply(input);
+const m = tf.model({inputs: input, outputs: price});
+m.compile({optimizer: 'adam', loss: 'meanAbsoluteError', metrics: {price: 'mse'}});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A metrics constant shared by two compile calls: reported at the constant, no edit offered.
+      code:
+        TF +
+        `const METRICS = ['accuracy'];
+const a = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+a.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: METRICS});
+const b = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+b.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: METRICS});`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'linear',
+            line: 'line 3',
+            meaning: BINARY,
+          },
+          line: 2,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
