@@ -15,6 +15,7 @@ type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 import { layerInfo } from '../knowledge/layers.js';
 import {
+  calleeName,
   contains,
   enclosingFunction,
   isFunctionNode,
@@ -28,7 +29,7 @@ import {
   walk,
 } from './ast.js';
 import type { RecordedNodes } from './recorded-nodes.js';
-import { anyOf, choice, freshKey, type Guard } from './guards.js';
+import { anyOf, choice, freshKey, possibilities, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
 import { moduleNameOf } from './url-imports.js';
 import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
@@ -99,7 +100,7 @@ export class Evaluator implements TfApiHost {
   private readonly active = new Set<Node>();
   private readonly modelFacts = new Map<Node, ModelFact>();
   private readonly layerFacts = new Map<Node, LayerFact>();
-  private readonly returnCache = new Map<FunctionNode, (Node | null)[]>();
+  private readonly returnCache = new Map<FunctionNode, TSESTree.ReturnStatement[]>();
   private readonly classWrites = new Map<TSESTree.ClassBody, Map<string, Node[]>>();
   private readonly callSiteCache = new Map<FunctionNode, TSESTree.CallExpression[] | null>();
   private readonly condKeyCache = new Map<Node, Guard>();
@@ -186,8 +187,12 @@ export class Evaluator implements TfApiHost {
         return this.member(n, env);
       case 'CallExpression':
         return this.call(n, env);
-      case 'AwaitExpression':
+      case 'AwaitExpression': {
+        const arg = unwrap(n.argument);
+        // `await import('@tensorflow/tfjs')` is the module's namespace.
+        if (arg.type === 'ImportExpression') return this.isTfImport(arg) ? { kind: 'tf', path: TF_ROOT } : UNKNOWN;
         return this.evaluate(n.argument, env);
+      }
       case 'ConditionalExpression': {
         const test = this.evaluate(n.test, env);
         if (test.kind === 'const') {
@@ -305,14 +310,40 @@ export class Evaluator implements TfApiHost {
 
   private array(n: TSESTree.ArrayExpression, env: Env | undefined): ArrayValue {
     let complete = true;
-    const elements = n.elements.map((e) => {
+    const elements: (Value | undefined)[] = [];
+    for (const e of n.elements) {
+      if (e?.type === 'SpreadElement') {
+        // `[...BASE, 'auc']`: a spread of a known array is its elements.
+        const spread = this.evaluate(e.argument, env);
+        if (spread.kind === 'array' && spread.complete) {
+          elements.push(...spread.elements);
+          continue;
+        }
+      }
       if (!e || e.type === 'SpreadElement') {
         complete = false;
-        return undefined;
+        elements.push(undefined);
+        continue;
       }
-      return this.evaluate(e, env);
-    });
+      elements.push(this.evaluate(e, env));
+    }
     return { kind: 'array', elements, complete, node: n };
+  }
+
+  /**
+   * `arr.map(fn)` of a known array (each element through `fn`, as a call of `fn`
+   * with it), and `Array.from(arr)` / `Array.from(arr, fn)`.
+   */
+  private mapped(array: Value, fnNode: Node | undefined, env: Env | undefined): Value {
+    if (array.kind !== 'array' || !array.complete) return UNKNOWN;
+    if (!fnNode) return { kind: 'array', elements: array.elements, complete: true };
+    if (fnNode.type === 'SpreadElement') return UNKNOWN;
+    const fn = this.evaluate(fnNode, env);
+    if (fn.kind !== 'function' || array.elements.length > 64) return UNKNOWN;
+    const elements = array.elements.map((el, i) =>
+      el ? this.invoke(fn, [el, { kind: 'const', value: i }], env) : UNKNOWN,
+    );
+    return { kind: 'array', elements, complete: true };
   }
 
   private object(n: TSESTree.ObjectExpression, env: Env | undefined): ObjectValue {
@@ -405,8 +436,33 @@ export class Evaluator implements TfApiHost {
     }
   }
 
+  /**
+   * Is `source` a TF.js module: one of the configured names, a CDN URL of one
+   * (url-imports.ts), or a relative path into one inside `node_modules`
+   * (`../node_modules/@tensorflow/tfjs/dist/index.js`).
+   */
   isTfModule(source: string): boolean {
-    return this.settings.modules.includes(source) || this.settings.modules.includes(moduleNameOf(source));
+    if (this.settings.modules.includes(source) || this.settings.modules.includes(moduleNameOf(source))) return true;
+    const at = source.lastIndexOf('node_modules/');
+    if (at < 0 || !isRelativeSpecifier(source)) return false;
+    const rest = source.slice(at + 'node_modules/'.length);
+    return this.settings.modules.some((m) => rest === m || rest.startsWith(`${m}/`));
+  }
+
+  /** `import('@tensorflow/tfjs')`: a dynamic import of a TF.js module. */
+  private isTfImport(n: TSESTree.ImportExpression): boolean {
+    const source = unwrap(n.source);
+    return source.type === 'Literal' && typeof source.value === 'string' && this.isTfModule(source.value);
+  }
+
+  /** Is `fn` the callback of `import('@tensorflow/tfjs').then(fn)`, whose first parameter is the module? */
+  private isTfImportCallback(fn: FunctionNode): boolean {
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'then') return false;
+    const object = unwrap(callee.object);
+    return object.type === 'ImportExpression' && this.isTfImport(object);
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {
@@ -668,9 +724,11 @@ export class Evaluator implements TfApiHost {
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i]!;
       const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
-      if (!isConditionalBetween(w.at, ref)) {
-        // Fold the conditional writes around the unconditional one, innermost last.
-        return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), v);
+      // A write that surely runs, or one of an if/else (try/catch) every branch of which writes.
+      const sure = isConditionalBetween(w.at, ref) ? this.coveredWrite(w, v, before, ref, env) : v;
+      if (sure) {
+        // Fold the conditional writes around the one that surely runs, innermost last.
+        return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), sure);
       }
       if (conditional.length >= MAX_CONDITIONAL_WRITES) return UNKNOWN;
       conditional.push(v);
@@ -678,8 +736,115 @@ export class Evaluator implements TfApiHost {
     return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), UNKNOWN);
   }
 
+  /**
+   * The value after the statement around a conditional write `w` (worth `value`)
+   * when every branch of it writes: `if (c) x = a; else x = b;` is `c ? a : b` (keyed
+   * by `c`, so it pairs with other choices of `c`), `try { x = a } catch { x = b }` is
+   * either (one value when both are the same TF.js module). Undefined when some
+   * branch may not write, or a loop, `switch` or callback is in the way.
+   */
+  private coveredWrite(
+    w: FlowWrite,
+    value: Value,
+    before: readonly FlowWrite[],
+    ref: Node,
+    env: Env | undefined,
+  ): Value | undefined {
+    return this.coverFrom(w.at, value, before, (p) => contains(p, ref), env);
+  }
+
+  /** Climb from `from` (whose write gives `value`) to where `stop` holds, through branches that all write. */
+  private coverFrom(
+    from: Node,
+    value: Value,
+    before: readonly FlowWrite[],
+    stop: (p: Node) => boolean,
+    env: Env | undefined,
+  ): Value | undefined {
+    let cur: Node = from;
+    for (let guard = 0; guard < 64; guard++) {
+      const c = conditionalAbove(cur, stop);
+      if (!c) return value;
+      const { p, n } = c;
+      if (p.type === 'IfStatement' && p.alternate && n !== p.test) {
+        const a = n === p.consequent ? value : this.surelyWritten(p.consequent, before, env);
+        const b = n === p.alternate ? value : this.surelyWritten(p.alternate, before, env);
+        if (!a || !b) return undefined;
+        const g = this.condition(p.test);
+        value = g.value ? choice(g.key, a, b) : choice(g.key, b, a);
+        cur = p;
+      } else if (p.type === 'SwitchCase' && n !== p.test) {
+        const sw = p.parent as TSESTree.SwitchStatement;
+        const v = this.switchWritten(sw, p, value, before, env);
+        if (!v) return undefined;
+        value = v;
+        cur = sw;
+      } else if (p.type === 'TryStatement' && n === p.finalizer) {
+        cur = p;
+      } else if ((p.type === 'TryStatement' && n === p.block) || (p.type === 'CatchClause' && n === p.body)) {
+        const t = (p.type === 'TryStatement' ? p : p.parent) as TSESTree.TryStatement;
+        if (!t.handler) return undefined;
+        const a = n === t.block ? value : this.surelyWritten(t.block, before, env);
+        const b = n === t.handler.body ? value : this.surelyWritten(t.handler.body, before, env);
+        if (!a || !b) return undefined;
+        value = a.kind === 'tf' && b.kind === 'tf' && a.path === b.path ? a : anyOf([a, b]);
+        cur = t;
+      } else {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The value after a `switch` with a `default` every case of which either writes
+   * in straight-line code ending in `break`, or leaves by `return` / `throw` /
+   * `continue`: any of the writes (`at`, whose value is `value`, among them); else
+   * undefined.
+   */
+  private switchWritten(
+    sw: TSESTree.SwitchStatement,
+    at: TSESTree.SwitchCase,
+    value: Value,
+    before: readonly FlowWrite[],
+    env: Env | undefined,
+  ): Value | undefined {
+    if (!sw.cases.some((c) => !c.test)) return undefined;
+    const values: Value[] = [];
+    for (const c of sw.cases) {
+      const last = c.consequent.at(-1);
+      if (!last) continue; // falls through to the next case
+      if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement' || last.type === 'ContinueStatement')
+        continue; // never reaches what follows the switch
+      if (last.type !== 'BreakStatement' || last.label) return undefined;
+      // Straight-line code before the `break`: no earlier `break` can skip the write.
+      for (const st of c.consequent) {
+        if (st !== last && st.type !== 'ExpressionStatement' && st.type !== 'VariableDeclaration') return undefined;
+      }
+      const v = c === at ? value : this.surelyWritten(c, before, env);
+      if (!v) return undefined;
+      values.push(v);
+    }
+    return anyOf(values);
+  }
+
+  /** The value a branch leaves in the variable when it surely writes it (its last write runs), else undefined. */
+  private surelyWritten(branch: Node, before: readonly FlowWrite[], env: Env | undefined): Value | undefined {
+    for (let i = before.length - 1; i >= 0; i--) {
+      const w = before[i]!;
+      if (!contains(branch, w.at)) continue;
+      const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
+      return this.coverFrom(w.at, v, before, (p) => p === branch, env);
+    }
+    return undefined;
+  }
+
   /** A parameter of a function not being called: the arguments of all its call sites. */
   private parameter(variable: Variable, fn: FunctionNode, name: TSESTree.Identifier): Value {
+    if (fn.params[0] && contains(fn.params[0], name) && this.isTfImportCallback(fn)) {
+      if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
+      return this.destructure({ kind: 'tf', path: TF_ROOT }, fn.params[0], name);
+    }
     const index = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
     if (index < 0) return UNKNOWN;
     if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
@@ -731,6 +896,12 @@ export class Evaluator implements TfApiHost {
   callSites(fn: FunctionNode): TSESTree.CallExpression[] | null {
     const hit = this.callSiteCache.get(fn);
     if (hit !== undefined) return hit;
+    this.callSiteCache.set(fn, null); // cycle guard: a receiver evaluated below may read a parameter of `fn`
+    const method = this.methodCallSites(fn);
+    if (method !== undefined) {
+      this.callSiteCache.set(fn, method);
+      return method;
+    }
     let result: TSESTree.CallExpression[] | null = null;
     let holder: Node | undefined;
     if (fn.type === 'FunctionDeclaration') holder = fn;
@@ -762,6 +933,70 @@ export class Evaluator implements TfApiHost {
     return result;
   }
 
+  /**
+   * The calls of a method, when `fn` is one: of a class (`this.prepare(model)`,
+   * `trainer.prepare(model)` on an instance), of a function constructor's prototype
+   * (`this.prepare(model)`), or of an object literal held by a `const`
+   * (`helpers.compileWith(model)`). Null when a call of that name has a receiver
+   * that may be another object, or the object escapes; undefined when `fn` is no method.
+   */
+  private methodCallSites(fn: FunctionNode): TSESTree.CallExpression[] | null | undefined {
+    const parent = fn.parent;
+    if (parent?.type === 'Property' && parent.value === fn) return this.objectMethodCallSites(parent);
+    let owner: Node | Variable | undefined;
+    let name: string | undefined;
+    if (parent?.type === 'MethodDefinition' && parent.value === fn) {
+      if (parent.static || parent.kind !== 'method' || parent.computed || parent.key.type !== 'Identifier') return null;
+      owner = parent.parent.parent;
+      name = parent.key.name;
+    } else if (fn.type === 'FunctionExpression' && parent?.type === 'AssignmentExpression') {
+      owner = this.constructorOf(fn);
+      if (!owner) return undefined;
+      for (const [k, m] of this.prototypeOf(owner)!.methods) if (m === fn) name = k;
+    }
+    if (!owner || name === undefined) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const call of this.nodes.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== name) continue;
+      const receiver = unwrap(callee.object);
+      if (receiver.type === 'ThisExpression') {
+        if (this.thisOwner(callee) !== owner) return null;
+      } else {
+        const ps = possibilities(this.evaluate(receiver));
+        if (!ps.every((p) => p.value.kind === 'instance' && p.value.cls.node === owner)) return null;
+      }
+      calls.push(call);
+    }
+    return calls;
+  }
+
+  /** The calls of a method of an object literal held by a `const` that is only read for its members. */
+  private objectMethodCallSites(prop: TSESTree.Property): TSESTree.CallExpression[] | null {
+    const key = propertyKey(prop);
+    const obj = prop.parent;
+    const decl = obj?.parent;
+    if (key === undefined || obj?.type !== 'ObjectExpression' || decl?.type !== 'VariableDeclarator') return null;
+    if (decl.init !== obj || decl.id.type !== 'Identifier') return null;
+    const declaration = decl.parent as TSESTree.VariableDeclaration;
+    if (declaration.kind !== 'const' || declaration.parent?.type === 'ExportNamedDeclaration') return null;
+    const variable = this.sourceCode.getDeclaredVariables(decl)[0];
+    if (!variable) return null;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const r of variable.references) {
+      if (r.init) continue;
+      const id = r.identifier as Node;
+      const p = id.parent;
+      if (p?.type !== 'MemberExpression' || p.object !== id) return null;
+      const name = staticMemberName(p);
+      if (name === undefined) return null;
+      if (name !== key) continue;
+      if (p.parent?.type !== 'CallExpression' || p.parent.callee !== p) return null;
+      calls.push(p.parent);
+    }
+    return calls;
+  }
+
   // ---------------------------------------------------------------------------
   // Members
 
@@ -770,7 +1005,13 @@ export class Evaluator implements TfApiHost {
     if (name === undefined) return UNKNOWN;
     const object = unwrap(n.object);
     if (object.type === 'ThisExpression') return this.thisMember(n, name);
-    return this.getMember(this.evaluate(object, env), name, n);
+    if (name === 'current' && object.type === 'Identifier') {
+      const ref = this.refCurrent(object);
+      if (ref) return ref;
+    }
+    // Reading a property of null or undefined throws (`let tf;` before an init function sets it).
+    const obj = this.evaluate(object, env);
+    return this.getMember(n.optional ? obj : withoutNullish(obj), name, n);
   }
 
   private memberName(n: TSESTree.MemberExpression, env: Env | undefined): string | undefined {
@@ -814,19 +1055,160 @@ export class Evaluator implements TfApiHost {
     }
   }
 
-  /** `this.name` inside a class: any of the values assigned to it in the class. */
+  /**
+   * `this.name` inside a class, or inside a function constructor and the methods of
+   * its prototype (`X.prototype.m = function`, `X.prototype = { m() {} }`): any of
+   * the values assigned to it there.
+   */
   private thisMember(n: TSESTree.MemberExpression, name: string): Value {
-    let cls: Node | undefined;
-    for (let p: Node | undefined = n.parent; p; p = p.parent) {
+    const owner = this.thisOwner(n);
+    if (!owner) return UNKNOWN;
+    if ('type' in owner) return this.classMember(owner, name);
+    return this.prototypeMember(owner, name);
+  }
+
+  /** What `this` is an instance of where `node` stands: a class, a function constructor, or unknown. */
+  private thisOwner(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | Variable | undefined {
+    for (let p: Node | undefined = node.parent; p; p = p.parent) {
       if (p.type === 'ClassBody') {
-        cls = p.parent;
-        break;
+        const cls = p.parent;
+        return cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression' ? cls : undefined;
       }
-      if (p.type === 'FunctionDeclaration') return UNKNOWN;
-      if (p.type === 'FunctionExpression' && p.parent?.type !== 'MethodDefinition') return UNKNOWN;
+      if (p.type === 'FunctionExpression' && p.parent?.type === 'MethodDefinition') continue;
+      if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression') return this.constructorOf(p);
     }
-    if (!cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression')) return UNKNOWN;
-    return this.classMember(cls, name);
+    return undefined;
+  }
+
+  private readonly prototypes = new Map<Variable, { fns: Set<Node>; methods: Map<string, Node> } | null>();
+
+  /**
+   * The function constructor `fn` belongs to: `fn` itself when it is used with `new`
+   * or has a prototype, or the constructor whose prototype `fn` is a method of.
+   */
+  private constructorOf(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): Variable | undefined {
+    let id: TSESTree.Identifier | undefined;
+    const parent = fn.parent;
+    if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+    else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
+    if (id) {
+      const v = this.sourceCode.getDeclaredVariables(fn.type === 'FunctionDeclaration' ? fn : parent!)[0];
+      return v && this.prototypeOf(v)?.fns.has(fn) ? v : undefined;
+    }
+    // A method: `X.prototype.m = fn`, or a property of `X.prototype = { ... }`.
+    let target: Node | undefined;
+    if (parent?.type === 'AssignmentExpression' && parent.right === fn) target = parent.left;
+    else if (parent?.type === 'Property' && parent.value === fn) {
+      const obj = parent.parent;
+      const assign = obj?.parent;
+      if (assign?.type === 'AssignmentExpression' && assign.right === obj) target = assign.left;
+    }
+    const ctor = target && prototypeTarget(unwrap(target));
+    if (!ctor) return undefined;
+    const v = this.variableOf(ctor);
+    return v && this.prototypeOf(v)?.fns.has(fn) ? v : undefined;
+  }
+
+  /**
+   * The functions whose `this` is an instance of the function constructor `v` (the
+   * constructor and its prototype's methods) and those methods by name; null when
+   * `v` is no function constructor.
+   */
+  private prototypeOf(v: Variable): { fns: Set<Node>; methods: Map<string, Node> } | null {
+    const hit = this.prototypes.get(v);
+    if (hit !== undefined) return hit;
+    let result: { fns: Set<Node>; methods: Map<string, Node> } | null = null;
+    const def = v.defs[0];
+    const ctor =
+      v.defs.length !== 1
+        ? undefined
+        : def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration'
+          ? def.node
+          : def?.type === 'Variable' && (def.node as TSESTree.VariableDeclarator).init?.type === 'FunctionExpression'
+            ? ((def.node as TSESTree.VariableDeclarator).init as TSESTree.FunctionExpression)
+            : undefined;
+    if (ctor) {
+      const fns = new Set<Node>([ctor]);
+      const methods = new Map<string, Node>();
+      let isCtor = false;
+      for (const r of v.references) {
+        const id = r.identifier as Node;
+        const p = id.parent;
+        if (p?.type === 'NewExpression' && p.callee === id) isCtor = true;
+        if (p?.type !== 'MemberExpression' || p.object !== id || staticMemberName(p) !== 'prototype') continue;
+        isCtor = true;
+        const up = p.parent;
+        // `X.prototype.m = function () {}`
+        if (up?.type === 'MemberExpression' && up.object === p && up.parent?.type === 'AssignmentExpression') {
+          const name = staticMemberName(up);
+          const fn = unwrap(up.parent.right);
+          if (up.parent.left === up && name !== undefined && isFunctionNode(fn)) {
+            fns.add(fn);
+            methods.set(name, fn);
+          }
+        }
+        // `X.prototype = { m() {}, n: function () {} }`
+        if (up?.type === 'AssignmentExpression' && up.left === p) {
+          const obj = unwrap(up.right);
+          if (obj.type !== 'ObjectExpression') continue;
+          for (const prop of obj.properties) {
+            if (prop.type !== 'Property') continue;
+            const key = propertyKey(prop);
+            if (key !== undefined && isFunctionNode(prop.value)) {
+              fns.add(prop.value);
+              methods.set(key, prop.value);
+            }
+          }
+        }
+      }
+      if (isCtor) result = { fns, methods };
+    }
+    this.prototypes.set(v, result);
+    return result;
+  }
+
+  /** `this.name` of a function constructor's instances: its methods and every `this.name = ...` of its functions. */
+  private prototypeMember(ctor: Variable, name: string): Value {
+    const proto = this.prototypeOf(ctor);
+    if (!proto) return UNKNOWN;
+    const values: Value[] = [];
+    for (const w of this.nodes.recorded.thisWrites) {
+      const left = w.left as TSESTree.MemberExpression;
+      if (staticMemberName(left) !== name || !proto.fns.has(thisFunction(w)!)) continue;
+      values.push(w.operator === '=' ? this.evaluate(w.right) : UNKNOWN);
+    }
+    const method = proto.methods.get(name);
+    if (method) values.push({ kind: 'function', node: method as FunctionNode, owner: this });
+    return anyOf(values);
+  }
+
+  /**
+   * `ref.current` of a React ref (`const ref = useRef(init)`): its initial value or
+   * any value assigned to `ref.current`; undefined when `ref` is no such ref.
+   */
+  private refCurrent(id: TSESTree.Identifier): Value | undefined {
+    const v = this.variableOf(id);
+    const def = v?.defs[0];
+    if (!v || v.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+    const decl = def.node as TSESTree.VariableDeclarator;
+    const init = decl.init && unwrap(decl.init);
+    if ((decl.parent as TSESTree.VariableDeclaration).kind !== 'const' || init?.type !== 'CallExpression')
+      return undefined;
+    if (calleeName(init) !== 'useRef') return undefined;
+    const a0 = init.arguments[0];
+    const values: Value[] = [
+      a0 && a0.type !== 'SpreadElement' ? this.evaluate(a0) : { kind: 'const', value: undefined },
+    ];
+    for (const r of v.references) {
+      const p = (r.identifier as Node).parent;
+      if (p?.type !== 'MemberExpression' || p.object !== r.identifier) continue;
+      const up = p.parent;
+      if (up?.type === 'AssignmentExpression' && up.left === p) {
+        if (staticMemberName(p) !== 'current') continue;
+        values.push(up.operator === '=' ? this.evaluate(up.right) : UNKNOWN);
+      }
+    }
+    return anyOf(values);
   }
 
   /**
@@ -889,8 +1271,18 @@ export class Evaluator implements TfApiHost {
       const name = this.memberName(callee, env);
       if (name === undefined) return UNKNOWN;
       const object = unwrap(callee.object);
-      const obj = object.type === 'ThisExpression' ? this.thisMember(callee, name) : this.evaluate(object, env);
-      if (object.type === 'ThisExpression') return this.callValue(obj, n, env);
+      if (object.type === 'ThisExpression') return this.callValue(this.thisMember(callee, name), n, env);
+      if (
+        name === 'from' &&
+        object.type === 'Identifier' &&
+        object.name === 'Array' &&
+        !this.variableOf(object)?.defs.length
+      ) {
+        const a0 = n.arguments[0];
+        return a0 && a0.type !== 'SpreadElement' ? this.mapped(this.evaluate(a0, env), n.arguments[1], env) : UNKNOWN;
+      }
+      // Calling a method of null or undefined throws: no value comes out of that path.
+      const obj = callee.optional ? this.evaluate(object, env) : withoutNullish(this.evaluate(object, env));
       if (obj.kind === 'tf') return tfCall(this, childPath(obj.path, name), n, env);
       return this.method(obj, name, n, env);
     }
@@ -959,18 +1351,65 @@ export class Evaluator implements TfApiHost {
   /** What a function returns, under the given bindings. */
   returnValue(fn: FunctionNode, env: Env): Value {
     if (fn.body.type !== 'BlockStatement') return this.evaluate(fn.body, env);
-    const returns = this.returnsOf(fn);
+    let returns = this.returnsOf(fn);
     if (returns.length === 0) return { kind: 'const', value: undefined };
-    return anyOf(returns.map((r) => (r ? this.evaluate(r, env) : { kind: 'const', value: undefined })));
+    // With arguments bound, a `switch` or `if` on a constant leaves some returns unreached
+    // (`toMetric('acc')` returns what `case 'acc':` returns).
+    if (env.bindings.size > 0 && returns.length > 1) {
+      const reached = returns.filter((r) => this.mayReach(r, fn, env));
+      if (reached.length > 0) returns = reached;
+    }
+    return anyOf(
+      returns.map((r) => (r.argument ? this.evaluate(r.argument, env) : { kind: 'const', value: undefined })),
+    );
   }
 
-  private returnsOf(fn: FunctionNode): (Node | null)[] {
+  /** May `stmt` run in a call of `fn` under `env`? False only when a branch around it is decided against it. */
+  private mayReach(stmt: Node, fn: FunctionNode, env: Env): boolean {
+    for (let n: Node = stmt; n.parent && n.parent !== fn; n = n.parent) {
+      const p: Node = n.parent;
+      if (p.type === 'IfStatement' && n !== p.test) {
+        const t = this.evaluate(p.test, env);
+        if (t.kind === 'const' && !!t.value !== (n === p.consequent)) return false;
+      } else if (p.type === 'SwitchCase' && n !== p.test) {
+        if (!this.mayReachCase(p, env)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** May the statements of `case` run: its test matches, or an earlier matching case falls through to it? */
+  private mayReachCase(c: TSESTree.SwitchCase, env: Env): boolean {
+    const sw = c.parent as TSESTree.SwitchStatement;
+    const d = this.evaluate(sw.discriminant, env);
+    if (d.kind !== 'const') return true;
+    let match = -1;
+    for (let i = 0; i < sw.cases.length && match < 0; i++) {
+      const test = sw.cases[i]!.test;
+      if (!test) continue;
+      const t = this.evaluate(test, env);
+      if (t.kind !== 'const') return true;
+      if (t.value === d.value) match = i;
+    }
+    if (match < 0) match = sw.cases.findIndex((x) => !x.test);
+    const at = sw.cases.indexOf(c);
+    if (match < 0 || at < match) return false;
+    // Fall through from the matching case only while no case before `c` ends in a jump.
+    for (let i = match; i < at; i++) {
+      const last = sw.cases[i]!.consequent.at(-1);
+      if (last && (last.type === 'ReturnStatement' || last.type === 'BreakStatement' || last.type === 'ThrowStatement'))
+        return false;
+    }
+    return true;
+  }
+
+  private returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];
     // `fn` may be in another module (see RecordedNodes.indexOf).
     for (const exit of this.nodes.indexOf(fn, this.sourceCode).exitsOf(fn)) {
-      if (exit.type === 'ReturnStatement') list.push(exit.argument);
+      if (exit.type === 'ReturnStatement') list.push(exit);
     }
     this.returnCache.set(fn, list);
     return list;
@@ -990,6 +1429,10 @@ export class Evaluator implements TfApiHost {
       case 'function':
         if (name === 'call') return this.invoke(obj, n.arguments.slice(1), env);
         return UNKNOWN;
+      case 'array':
+        return name === 'map' ? this.mapped(obj, n.arguments[0], env) : UNKNOWN;
+      case 'tf':
+        return tfCall(this, childPath(obj.path, name), n, env);
       case 'instance':
       case 'module': {
         const member = this.getMember(obj, name);
@@ -1143,6 +1586,67 @@ function literal(n: TSESTree.Literal): Value {
 
 function isValue(x: Node | Value): x is Value {
   return !('type' in x);
+}
+
+/** `X.prototype.m` or `X.prototype`: the identifier `X`. */
+function prototypeTarget(n: Node): TSESTree.Identifier | undefined {
+  if (n.type !== 'MemberExpression') return undefined;
+  const proto = staticMemberName(n) === 'prototype' ? n : unwrap(n.object);
+  if (proto.type !== 'MemberExpression' || staticMemberName(proto) !== 'prototype') return undefined;
+  const x = unwrap(proto.object);
+  return x.type === 'Identifier' ? x : undefined;
+}
+
+/** The function whose `this` a node sees (arrow functions are looked through). */
+function thisFunction(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression') return p;
+    if (p.type === 'ClassBody') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A value with its null and undefined possibilities dropped (a path that reads a
+ * property of one throws); one TF.js object when every other path is that object.
+ */
+function withoutNullish(value: Value): Value {
+  if (value.kind !== 'choice') return value;
+  const options = value.options.filter((o) => !isNullish(o.value));
+  if (options.length === 0) return UNKNOWN;
+  // Every remaining path the same TF.js object (`tf` set by a require in a try and in its catch).
+  const first = options[0]!.value;
+  if (first.kind === 'tf' && options.every((o) => o.value.kind === 'tf' && o.value.path === first.path)) return first;
+  if (options.length === value.options.length) return value;
+  return options.length === 1 ? first : { kind: 'choice', options };
+}
+
+/**
+ * The first construct between `from` and the first ancestor where `stop` holds
+ * that may skip `from` (a branch, loop, callback ...), with the child `from` is in;
+ * null when none.
+ */
+function conditionalAbove(from: Node, stop: (p: Node) => boolean): { p: Node; n: Node } | null {
+  for (let n: Node = from; n.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (stop(p)) return null;
+    switch (p.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (n !== p.test) return { p, n };
+        break;
+      case 'LogicalExpression':
+        if (n === p.right) return { p, n };
+        break;
+      case 'SwitchCase':
+      case 'CatchClause':
+      case 'TryStatement':
+        return { p, n };
+      default:
+        if (isLoop(p) || isFunctionNode(p)) return { p, n };
+    }
+  }
+  return null;
 }
 
 /**

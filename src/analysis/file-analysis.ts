@@ -223,16 +223,52 @@ export class FileAnalysis {
         const list = (byIndex[index] ??= []);
         for (const o of outputPossibilities) {
           const combined = pair([m], [o]);
+          const output = o.value && outs.length === 1 ? this.withLabelWidth(o.value) : o.value;
           for (const c of combined) {
             const losses = this.losses.lossesFor(site.loss, index, o.value?.name, site.call, c.guards);
             for (const l of losses) {
-              list.push({ site, outputIndex: index, output: o.value, loss: l.value, guards: l.guards });
+              list.push({ site, outputIndex: index, output, loss: l.value, guards: l.guards });
             }
           }
         }
       });
     }
     return byIndex;
+  }
+
+  /**
+   * An output whose width is not written as a constant (`units: n` of a parameter)
+   * but that every `fit` training its model gives `tf.oneHot(labels, depth)` with one
+   * constant depth: the width is that depth (fit throws on any other width).
+   */
+  private withLabelWidth(output: OutputFact): OutputFact {
+    if (output.units !== undefined || !output.unitsLayer) return output;
+    const fits = this.oneHotFitsOf(output.model);
+    if (!fits) return output;
+    let depth: number | undefined;
+    for (const f of fits) {
+      for (const t of f.oneHot) {
+        const d = this.oneHotDepth(t);
+        if (d === undefined || (depth !== undefined && d !== depth)) return output;
+        depth = d;
+      }
+    }
+    return depth === undefined ? output : { ...output, units: depth };
+  }
+
+  /** The depth of a `tf.oneHot(indices, depth)` / `indices.oneHot(depth)` call, when a constant integer. */
+  private oneHotDepth(t: TensorValue): number | undefined {
+    const call = t.node;
+    if (call.type !== 'CallExpression') return undefined;
+    const callee = call.callee.type === 'MemberExpression' ? call.callee : undefined;
+    // `tf.oneHot(x, depth)` names TF.js; `x.oneHot(depth)` is a tensor method.
+    const method = !!callee && this.valueOf(callee.object).kind === 'tensor';
+    const arg = call.arguments[method ? 0 : 1];
+    if (!arg || arg.type === 'SpreadElement') return undefined;
+    const v = this.valueOf(arg);
+    return v.kind === 'const' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value > 0
+      ? v.value
+      : undefined;
   }
 
   /**

@@ -6,9 +6,10 @@
  * are skipped; an activation-only layer (`tf.layers.activation`, `tf.layers.softmax`)
  * decides the activation and the layer before it the units; a dense, conv or
  * recurrent layer decides both (its `activation` defaults per the layer table);
- * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`.
- * Anything else (merge layers, nested models, unknown configs) makes the output
- * unknown.
+ * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`;
+ * a model used as a layer gives its own output; a `dot` / `add` / `subtract` merge
+ * gives unbounded scores. Anything else (other merges, unknown configs) makes the
+ * output unknown.
  *
  * For `model.add` sequences the output is the last add that can run; adds under
  * conditions make it a set of possibilities (see `sequentialOutput`).
@@ -61,8 +62,27 @@ export type ActivationFact = Pick<
   'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
 >;
 
-/** One step of a chain walked back from an output: a layer or "unknown". */
-type Step = LayerFact | null;
+/**
+ * Merge layers whose output is a dot product, sum or difference of their inputs:
+ * scores outside [0, 1] even when the inputs are probabilities (`dot` of two
+ * embeddings is a logit). Not `multiply`: a product of probabilities is one.
+ */
+const UNBOUNDED_MERGES: ReadonlySet<string> = new Set(['dot', 'add', 'subtract']);
+
+/** One step of a chain walked back from an output: a layer, a model used as a layer, or "unknown". */
+type Step = LayerFact | NestedModel | null;
+
+/** A model used as a layer of another (`gan.add(discriminator)`, `base.apply(x)`): its output is the step's. */
+interface NestedModel {
+  readonly nested: ModelFact;
+}
+
+/** The step a value placed as a layer is: a layer, a nested model, or unknown. */
+function stepOf(v: Value | undefined): Step {
+  if (v?.kind === 'layer') return v.layer;
+  if (v?.kind === 'model') return { nested: v.model };
+  return null;
+}
 
 export class OutputResolver {
   private readonly cache = new Map<ModelFact, OutputPossibility[][] | null>();
@@ -130,6 +150,10 @@ export class OutputResolver {
           steps.push(null);
           break;
         }
+        if (v.model) {
+          steps.push({ nested: v.model });
+          break;
+        }
         if (!v.layer) break; // reached the model input
         steps.push(v.layer);
         const info = v.layer.info;
@@ -184,7 +208,7 @@ export class OutputResolver {
       const guards = guardsOf(add.guards);
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
-        const steps: Step[] = [first.value.kind === 'layer' ? first.value.layer : null];
+        const steps: Step[] = [stepOf(first.value)];
         this.earlierSteps(model, adds, c, steps);
         out.push(...this.fromSteps(model, 0, steps, first.guards));
       }
@@ -211,8 +235,7 @@ export class OutputResolver {
         steps.push(null);
         return;
       }
-      const v = evaluatorOf(model, this.ev).evaluate(add.layerNode);
-      steps.push(v.kind === 'layer' ? v.layer : null);
+      steps.push(stepOf(evaluatorOf(model, this.ev).evaluate(add.layerNode)));
     }
     const initial = model.initialLayers;
     if (!initial || initial.kind !== 'array' || !initial.complete) {
@@ -221,7 +244,7 @@ export class OutputResolver {
     }
     for (let i = initial.elements.length - 1; i >= 0; i--) {
       const el = initial.elements[i];
-      steps.push(el?.kind === 'layer' ? el.layer : null);
+      steps.push(stepOf(el));
     }
   }
 
@@ -232,10 +255,12 @@ export class OutputResolver {
     // directions) change the width of the last axis: a layer's units before them are
     // not the output's width.
     let widthChanged = false;
-    const outputLayer = steps[0] ?? undefined;
+    const first = steps[0];
+    const outputLayer = first && !('nested' in first) ? first : undefined;
     for (let i = 0; i < steps.length; i++) {
       let step = steps[i];
       if (!step) break;
+      if ('nested' in step) return this.nestedOutput(model, index, step.nested, activationLayer, widthChanged, guards);
       if (step.info.role === 'wrapper') {
         if (step.factory === 'bidirectional') widthChanged = true;
         const inner = this.ev.getMember(step.config, 'layer');
@@ -254,10 +279,86 @@ export class OutputResolver {
       if (role === 'dense' || role === 'conv' || role === 'recurrent') {
         return this.fact(model, index, activationLayer ?? step, widthChanged ? undefined : step, outputLayer, guards);
       }
+      if (UNBOUNDED_MERGES.has(step.factory)) {
+        if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
+        return this.linearOutput(model, index, step, guards);
+      }
       break;
     }
     if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
     return [{ value: null, guards }];
+  }
+
+  /**
+   * The output of a model whose last layers are another model (a GAN's discriminator,
+   * a transfer-learning head): the nested model's one output, unless an activation
+   * layer after it decides the activation (the width is then the nested output's).
+   */
+  private nestedOutput(
+    model: ModelFact,
+    index: number,
+    nested: ModelFact,
+    activationLayer: LayerFact | undefined,
+    widthChanged: boolean,
+    guards: Guards,
+  ): OutputPossibility[] {
+    const outs = this.outputsOf(nested);
+    if (!outs || outs.length !== 1) return [{ value: null, guards }];
+    const result: OutputPossibility[] = [];
+    for (const o of outs[0]!) {
+      const g = mergeGuards(guards, o.guards);
+      if (!g) continue;
+      const inner = o.value;
+      if (!inner) {
+        result.push({ value: null, guards: g });
+      } else if (activationLayer) {
+        result.push(
+          ...this.fact(model, index, activationLayer, widthChanged ? undefined : inner.unitsLayer, undefined, g),
+        );
+      } else {
+        result.push({
+          value: {
+            model,
+            index,
+            layer: inner.layer,
+            activation: inner.activation,
+            activationOrigin: inner.activationOrigin,
+            activationNode: inner.activationNode,
+            activationProperty: inner.activationProperty,
+            activationLiteral: inner.activationLiteral,
+            unitsLayer: widthChanged ? undefined : inner.unitsLayer,
+            units: widthChanged ? undefined : inner.units,
+            unitsNode: widthChanged ? undefined : inner.unitsNode,
+            name: undefined,
+          },
+          guards: g,
+        });
+      }
+    }
+    return result;
+  }
+
+  /** The output of a merge layer giving unbounded scores (a `dot` of embeddings): linear, width unknown. */
+  private linearOutput(model: ModelFact, index: number, layer: LayerFact, guards: Guards): OutputPossibility[] {
+    const a = activationFact('linear', 'layer', layer.call);
+    const names = possibilities(this.ev.getMember(layer.config, 'name'), guards);
+    return names.map((name) => ({
+      value: {
+        model,
+        index,
+        layer,
+        activation: a.activation,
+        activationOrigin: a.activationOrigin,
+        activationNode: a.activationNode,
+        activationProperty: a.activationProperty,
+        activationLiteral: a.activationLiteral,
+        unitsLayer: undefined,
+        units: undefined,
+        unitsNode: undefined,
+        name: name.value.kind === 'const' && typeof name.value.value === 'string' ? name.value.value : undefined,
+      },
+      guards: name.guards,
+    }));
   }
 
   private fact(

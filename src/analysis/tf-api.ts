@@ -67,6 +67,45 @@ const ONE_HOT_PRESERVING_METHODS = new Set(['cast', 'toFloat', 'toInt', 'asType'
 
 const MODEL_OUTPUT_METHODS = new Set(['predict', 'apply', 'predictOnBatch', 'call']);
 
+/**
+ * Tensor methods (and `tf.X(t, ...)` functions) that move or select values without
+ * changing them: an activation's output stays that activation's (probabilities stay
+ * probabilities), a model's output stays that output.
+ */
+const VALUE_PRESERVING_OPS = new Set([
+  'squeeze',
+  'reshape',
+  'expandDims',
+  'flatten',
+  'transpose',
+  'slice',
+  'gather',
+  'as1D',
+  'as2D',
+  'as3D',
+  'as4D',
+  'clone',
+]);
+
+/** TF.js functions that make a tensor from the data given (`tf.tensor2d([[1, 2]])`). */
+const TENSOR_MAKERS = new Set([
+  'tensor',
+  'tensor1d',
+  'tensor2d',
+  'tensor3d',
+  'tensor4d',
+  'tensor5d',
+  'tensor6d',
+  'scalar',
+]);
+
+/** Numbers, or arrays of them nested as written: the data of a tensor literal. */
+function isNumericLiteralData(v: Value, depth = 0): boolean {
+  if (v.kind === 'const') return typeof v.value === 'number';
+  if (v.kind !== 'array' || !v.complete || depth > 6) return false;
+  return v.elements.every((e) => e !== undefined && isNumericLiteralData(e, depth + 1));
+}
+
 /** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
 function isLoader(path: readonly string[]): boolean {
   if (path.length === 1)
@@ -120,6 +159,11 @@ export function tfMethod(
       }
       return UNKNOWN;
     case 'model':
+      if (name === 'apply' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
+        // A model applied to a symbolic tensor is a layer of the functional API.
+        const input = host.evaluate(n.arguments[0], env);
+        if (isSymbolic(input)) return { kind: 'symbolic', model: obj.model, input, node: n };
+      }
       if (MODEL_OUTPUT_METHODS.has(name)) {
         return { kind: 'tensor', origin: 'model-output', model: obj.model, node: n };
       }
@@ -129,6 +173,9 @@ export function tfMethod(
       return { kind: 'tensor', origin: 'op', node: n };
     case 'tensor': {
       if (obj.origin === 'one-hot' && ONE_HOT_PRESERVING_METHODS.has(name)) return obj;
+      if (obj.origin === 'literal' && (VALUE_PRESERVING_OPS.has(name) || ACTIVATION_OPS.has(name))) return obj;
+      if ((obj.origin === 'activation-op' || obj.origin === 'model-output') && VALUE_PRESERVING_OPS.has(name))
+        return obj;
       if (name === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
       const op = ACTIVATION_OPS.get(name);
       const callee = unwrap(n.callee) as TSESTree.MemberExpression;
@@ -140,6 +187,14 @@ export function tfMethod(
     default:
       return undefined;
   }
+}
+
+/** A symbolic tensor (or a list of them) on some path: what a layer of the functional API is applied to. */
+function isSymbolic(v: Value): boolean {
+  if (v.kind === 'symbolic') return true;
+  if (v.kind === 'array') return v.elements.some((e) => e !== undefined && isSymbolic(e));
+  if (v.kind === 'choice') return v.options.some((o) => isSymbolic(o.value));
+  return false;
 }
 
 /** What calling the TF.js API object at `path` gives (`tf.sequential(...)`, `tf.layers.dense(...)`, `tf.losses.x(...)` ...). */
@@ -175,14 +230,21 @@ export function tfCall(
   if (path.length === 1) {
     const op = ACTIVATION_OPS.get(path[0]!);
     if (op) {
-      return {
-        kind: 'tensor',
-        origin: 'activation-op',
-        op,
-        node: n,
-        argument: a0 ? host.evaluate(a0, env) : UNKNOWN,
-        argumentNode: a0,
-      };
+      const argument = a0 ? host.evaluate(a0, env) : UNKNOWN;
+      // An activation of constant data is a constant: no gradient flows through it.
+      if (argument.kind === 'tensor' && argument.origin === 'literal') return argument;
+      return { kind: 'tensor', origin: 'activation-op', op, node: n, argument, argumentNode: a0 };
+    }
+    if (TENSOR_MAKERS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
+      if (isNumericLiteralData(host.evaluate(a0, env))) return { kind: 'tensor', origin: 'literal', node: n };
+    }
+    if (VALUE_PRESERVING_OPS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
+      const x = host.evaluate(a0, env);
+      if (
+        x.kind === 'tensor' &&
+        (x.origin === 'activation-op' || x.origin === 'model-output' || x.origin === 'literal')
+      )
+        return x;
     }
     if (path[0] === 'oneHot') return { kind: 'tensor', origin: 'one-hot', node: n };
     if (ONE_HOT_PRESERVING_METHODS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {

@@ -44,15 +44,18 @@ export interface ModelValue {
 /** A symbolic tensor of the functional API: `tf.input()` or `layer.apply(x)`. */
 export interface SymbolicValue {
   readonly kind: 'symbolic';
-  /** The layer that produced it; undefined for a model input. */
+  /** The layer that produced it; undefined for a model input and for `model.apply(x)`. */
   readonly layer?: LayerFact;
+  /** The model applied as a layer (`base.apply(x)`): the value is that model's output. */
+  readonly model?: ModelFact;
   readonly input?: Value;
   readonly node: Node;
 }
 /** A concrete tensor computed by TF.js, with what is known of its last activation. */
 export interface TensorValue {
   readonly kind: 'tensor';
-  readonly origin: 'activation-op' | 'model-output' | 'one-hot' | 'op';
+  /** `literal`: made from numbers written in the code (`tf.tensor2d([[1, 2]])`) and ops of it alone. */
+  readonly origin: 'activation-op' | 'model-output' | 'one-hot' | 'op' | 'literal';
   /** For activation ops: the canonical activation applied (softmax, sigmoid, log ...). */
   readonly op?: string;
   /** The call that made it. */

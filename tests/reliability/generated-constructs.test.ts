@@ -1,0 +1,128 @@
+/**
+ * Generated programs (generator.ts) rewritten into constructs real code uses (issue
+ * 21): TF.js bound by `try`/`catch` requires, a path into `node_modules`, `await
+ * import()`; `this.model` in a function constructor and its prototype; the model
+ * nested as the layer of another. Each rewrite keeps every path's facts (activation,
+ * units, loss, labels), so the oracle's verdict is the original program's, and the
+ * plugin must agree exactly, as in generated.test.ts.
+ *
+ * RELIABILITY_CONSTRUCT_RUNS (default 600) and RELIABILITY_SEED change the run.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { pathsOf, render, specArbitrary, type Spec } from './generator.js';
+import { checkFixes, lint, writeSummary, type ParserName } from './harness.js';
+import { ORACLE, mustReport } from './oracle.js';
+
+const RUNS = Number(process.env.RELIABILITY_CONSTRUCT_RUNS ?? 600);
+const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
+
+type Construct = 'try-require' | 'node-modules' | 'dynamic-import' | 'prototype' | 'nested';
+const CONSTRUCTS: readonly Construct[] = ['try-require', 'node-modules', 'dynamic-import', 'prototype', 'nested'];
+
+/** The specification made fit for the construct (the import style or indirection it rewrites). */
+function fitFor(spec: Spec, construct: Construct): Spec {
+  switch (construct) {
+    case 'try-require':
+      return { ...spec, imports: 'require' };
+    case 'node-modules':
+    case 'dynamic-import':
+      return { ...spec, imports: 'namespace' };
+    case 'prototype':
+      return { ...spec, indirection: 'class' };
+    case 'nested':
+      return { ...spec, indirection: spec.indirection === 'factory' ? 'factory' : 'inline' };
+  }
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0) throw new Error(`the generator no longer writes ${JSON.stringify(from)}:\n${text}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** The program of `spec` rewritten into the construct. */
+function rewrite(spec: Spec, construct: Construct): string {
+  let code = render(spec);
+  switch (construct) {
+    case 'try-require':
+      return replaceOnce(
+        code,
+        `const tf = require('@tensorflow/tfjs');`,
+        `let tf;\ntry { tf = require('@tensorflow/tfjs-node-gpu'); } catch (e) { tf = require('@tensorflow/tfjs'); }`,
+      );
+    case 'node-modules':
+      return replaceOnce(code, `from '@tensorflow/tfjs';`, `from '../node_modules/@tensorflow/tfjs/dist/index.js';`);
+    case 'dynamic-import':
+      return replaceOnce(
+        code,
+        `import * as tf from '@tensorflow/tfjs';`,
+        `const tf = await import('@tensorflow/tfjs');`,
+      );
+    case 'prototype':
+      code = replaceOnce(code, `class Trainer {\n  constructor() {`, `function Trainer() {`);
+      code = replaceOnce(
+        code,
+        `    this.model = model;\n  }\n  train() {`,
+        `    this.model = model;\n}\nTrainer.prototype.train = function () {`,
+      );
+      return replaceOnce(code, `  }\n}\nnew Trainer().train();`, `};\nnew Trainer().train();`);
+    case 'nested': {
+      // Train a sequential model whose one layer is the generated model.
+      const sequential = spec.imports === 'named' ? 'sequential' : 'tf.sequential';
+      const lines = code.split('\n');
+      const first = lines.findIndex((l) => /^(model\.compile|optimizer\.minimize)/.test(l));
+      if (first < 0) throw new Error(`no training line:\n${code}`);
+      const training = lines.slice(first).map((l) => l.replace(/\bmodel\.(compile|fit|predict)\(/g, 'outer.$1('));
+      return [...lines.slice(0, first), `const outer = ${sequential}({layers: [model]});`, ...training].join('\n');
+    }
+  }
+}
+
+const registered = new Set(Object.keys(plugin.rules));
+const active = ORACLE.filter((e) => registered.has(e.rule));
+
+describe('generated programs in real-world constructs', () => {
+  it(`the plugin agrees with the oracle on ${RUNS} rewritten programs`, { timeout: 600_000 }, () => {
+    const perConstruct = Object.fromEntries(CONSTRUCTS.map((c) => [c, { programs: 0, buggy: 0 }]));
+    let falseReports = 0;
+    let missedBugs = 0;
+    fc.assert(
+      fc.property(
+        specArbitrary,
+        fc.constantFrom(...CONSTRUCTS),
+        fc.constantFrom<ParserName>('espree', 'typescript'),
+        (raw, construct, parser) => {
+          const spec = fitFor(raw, construct);
+          const code = rewrite(spec, construct);
+          const paths = pathsOf(spec);
+          const messages = lint(code, { parser });
+          const show = () =>
+            `\n--- ${construct} (${parser}) ---\n${code}\n--- messages ---\n${messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`).join('\n')}`;
+          if (messages.some((m) => m.fatal || !m.ruleId)) throw new Error(`crash${show()}`);
+          const reported = new Set(messages.map((m) => m.ruleId!.replace(/^tfjs\//, '')));
+          for (const entry of active) {
+            const expected = mustReport(entry, paths);
+            const actual = reported.has(entry.rule);
+            if (expected !== actual) {
+              if (actual) falseReports += 1;
+              else missedBugs += 1;
+              throw new Error(
+                `${entry.rule}: the oracle says ${expected ? 'report' : 'silent'}, the plugin ${actual ? 'reported' : 'was silent'}; paths ${JSON.stringify(paths)}${show()}`,
+              );
+            }
+          }
+          const fixes = checkFixes(code, { parser }, messages);
+          if (fixes.problems.length > 0) throw new Error(`unsafe fix: ${fixes.problems.join('\n')}${show()}`);
+          perConstruct[construct]!.programs += 1;
+          if (active.some((e) => mustReport(e, paths))) perConstruct[construct]!.buggy += 1;
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+    writeSummary('generated-constructs', { seed: SEED, runs: RUNS, falseReports, missedBugs, perConstruct });
+    // Every construct is exercised, with bugs among its programs.
+    for (const c of CONSTRUCTS) expect(perConstruct[c]!.buggy, c).toBeGreaterThan(0);
+  });
+});
