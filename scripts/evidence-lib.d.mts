@@ -38,7 +38,7 @@ export interface OutputConfig {
   /** default: units (multiclass) or 2 (binary) */
   numClasses?: number;
   /** default: 'binary' (0/1 column) for 1 unit, 'int' for sparseCategoricalCrossentropy, else 'onehot' */
-  labels?: 'onehot' | 'int' | 'binary';
+  labels?: 'onehot' | 'int' | 'binary' | 'regression';
   /** multiply the inputs (e.g. 30 for unnormalised data); default 1 */
   inputScale?: number;
   /** table label; default from describeConfig */
@@ -51,7 +51,7 @@ export interface NormalizedConfig extends OutputConfig {
   units: number;
   task: 'multiclass' | 'binary';
   numClasses: number;
-  labels: 'onehot' | 'int' | 'binary';
+  labels: 'onehot' | 'int' | 'binary' | 'regression';
   activation: string;
   activationLayer: boolean;
   label: string;
@@ -81,9 +81,9 @@ export interface RunResult {
   finalLoss: number | null;
   lossHistory: number[];
   /** argmax (or threshold) accuracy of predict() on the training set, computed by the harness */
-  trueAccuracy: number;
+  trueAccuracy: number | null;
   /** the same on the held-out split */
-  testAccuracy: number;
+  testAccuracy: number | null;
   /** last epoch's history[reportedAccuracyKey] */
   reportedAccuracy: number | null;
   /** 'acc' in TF.js 4.22 */

@@ -254,6 +254,8 @@ export function expectedAccuracyMetric(config) {
 function targetsFor(split, c) {
   if (c.labels === 'binary' || c.labels === 'int') return split.yInt.map((y) => [y]);
   if (c.labels === 'onehot') return split.yOneHot;
+  // A regression target: the class index plus one (1..K), a number a sigmoid or softmax cannot reach.
+  if (c.labels === 'regression') return split.yInt.map((y) => [y + 1]);
   throw new Error(`unknown labels kind ${c.labels}`);
 }
 
@@ -397,9 +399,11 @@ export async function runConfig(config, options = {}) {
     const predTrain = keep(model.predict(xTrain));
     const rows = predTrain.arraySync();
     result.prediction = predictionStats(rows);
-    result.trueAccuracy = accuracyOf(rows, data.train.yInt, c);
+    // No argmax accuracy for a regression, nor for one unit trained on K > 2 class ids.
+    const classified = c.labels !== 'regression' && !(c.units === 1 && c.numClasses > 2);
+    result.trueAccuracy = classified ? accuracyOf(rows, data.train.yInt, c) : null;
     const predTest = keep(model.predict(xTest));
-    result.testAccuracy = accuracyOf(predTest.arraySync(), data.test.yInt, c);
+    result.testAccuracy = classified ? accuracyOf(predTest.arraySync(), data.test.yInt, c) : null;
   } finally {
     for (const t of tensors) t.dispose();
     model.dispose();
@@ -525,6 +529,12 @@ export const SCENARIOS = Object.freeze([
       { role: 'buggy', units: 10, activation: 'softmax', loss: 'tf.losses.softmaxCrossEntropy' },
       { role: 'fixed', units: 10, activation: 'linear', loss: 'tf.losses.softmaxCrossEntropy' },
       { role: 'fixed', ...SOFTMAX_CCE },
+      // The sigmoid twin: the string loss is right for the sigmoid, but it switches 'accuracy' to binaryAccuracy.
+      { role: 'buggy', units: 10, activation: 'sigmoid', loss: 'tf.losses.sigmoidCrossEntropy' },
+      { role: 'suggested (accuracy changes meaning)', units: 10, activation: 'sigmoid', loss: 'binaryCrossentropy' },
+      // Crossed: removing the softmax alone leaves a sigmoid loss on exclusive classes.
+      { role: 'buggy', units: 10, activation: 'softmax', loss: 'tf.losses.sigmoidCrossEntropy' },
+      { role: 'wrong edit, no longer offered', units: 10, activation: 'linear', loss: 'tf.losses.sigmoidCrossEntropy' },
     ],
   },
   {
@@ -558,6 +568,17 @@ export const SCENARIOS = Object.freeze([
     configs: [
       { role: 'buggy', units: 1, activation: 'softmax', loss: 'binaryCrossentropy' },
       { role: 'fixed', ...SIGMOID_BCE_1 },
+      // A regression output: sigmoid (the edit once always offered) is still capped at 1; linear is the fix.
+      ...['softmax', 'sigmoid', 'linear'].map((activation) => ({
+        role: { softmax: 'buggy', sigmoid: 'wrong edit, no longer offered', linear: 'fixed' }[activation],
+        label: `dense(1, ${activation}) + 'meanSquaredError', targets 1–9`,
+        units: 1,
+        activation,
+        loss: 'meanSquaredError',
+        task: 'multiclass',
+        numClasses: 9,
+        labels: 'regression',
+      })),
     ],
   },
   {
@@ -583,6 +604,17 @@ export const SCENARIOS = Object.freeze([
       { role: 'buggy', units: 1, activation: 'sigmoid', loss: 'sparseCategoricalCrossentropy' },
       { role: 'buggy', units: 1, activation: 'linear', loss: 'tf.losses.softmaxCrossEntropy' },
       { role: 'fixed', ...SIGMOID_BCE_1 },
+      // Sparse labels are class ids: the binary loss once suggested for them reads 0..4 as probabilities.
+      {
+        role: 'wrong edit, no longer offered',
+        label: "dense(1, sigmoid) + 'binaryCrossentropy' on class ids 0–4",
+        units: 1,
+        activation: 'sigmoid',
+        loss: 'binaryCrossentropy',
+        task: 'multiclass',
+        numClasses: 5,
+        labels: 'int',
+      },
     ],
   },
   {
@@ -667,6 +699,16 @@ export async function runScenario(ruleId, options = {}) {
           `(tf.losses.softmaxCrossEntropy of a perfect one-hot prediction: ${fmt(extras.floorMeasured)}); ` +
           `lowest epoch loss of the softmax-twice run: ${fmt(extras.minBuggyLoss)}.`,
       );
+      const sig = rows.find(
+        (r) => r.config.activation === 'sigmoid' && r.config.loss === 'tf.losses.sigmoidCrossEntropy',
+      );
+      const bce = rows.find((r) => r.config.activation === 'sigmoid' && r.config.loss === 'binaryCrossentropy');
+      if (sig && bce)
+        notes.push(
+          `Same sigmoid output, same labels: with tf.losses.sigmoidCrossEntropy 'accuracy' is ${sig.accuracyMetric} ` +
+            `(${fmt(sig.reportedAccuracy, 3)}); with 'binaryCrossentropy' it is ${bce.accuracyMetric} ` +
+            `(${fmt(bce.reportedAccuracy, 3)}, argmax ${fmt(bce.trueAccuracy, 3)}): why that edit is a suggestion on outputs wider than one unit.`,
+        );
       break;
     }
     case 'no-sigmoid-with-categorical-loss': {
@@ -698,6 +740,12 @@ export async function runScenario(ruleId, options = {}) {
         `predict() of the 1-unit softmax model: min ${p.outputMin}, max ${p.outputMax} over all training inputs ` +
           `(${p.allOutputsExactlyOne ? 'exactly 1 everywhere' : 'not constant'}).`,
       );
+      const mse = rows.filter((r) => r.config.labels === 'regression');
+      if (mse.length === 3)
+        notes.push(
+          `On a regression (targets 1–9, 'meanSquaredError') the final loss is ${mse.map((r) => `${fmt(r.finalLoss)} (${r.config.activation})`).join(', ')}: ` +
+            'sigmoid stays below 1 like the softmax, so the suggestion there is a linear output.',
+        );
       break;
     }
     case 'no-categorical-loss-single-unit': {
@@ -803,6 +851,10 @@ function rowNotes(r) {
   const parts = [r.role];
   if (r.threw) {
     parts.push(`\`${r.stage}\` throws (message below)`);
+    return parts.join('; ');
+  }
+  if (r.config.labels === 'regression' || r.trueAccuracy === null) {
+    parts.push(`predict() spans ${formatNumber(r.prediction.outputMin, 3)}–${formatNumber(r.prediction.outputMax, 3)}`);
     return parts.join('; ');
   }
   parts.push(`reported metric: ${r.accuracyMetric}`);

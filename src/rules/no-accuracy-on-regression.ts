@@ -2,9 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains } from '../analysis/ast.js';
 import { getAnalysis, judge, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
-import { REGRESSION_LOSSES, resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
+import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
-import { removeArrayElement, replaceNode, reportNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { reportAt } from '../util/report.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
@@ -54,7 +55,7 @@ export default createRule<[], MessageIds>({
             const units = new Set(bugs.map((b) => b.output!.units));
             const resolved = units.size === 1 ? resolvedAccuracy(output.units) : undefined;
             for (const metric of calls.accuracyMetricsOf(site.metrics, [...names][0])) {
-              const at = reportNode(analysis, metric.node, site.via, site.call.callee);
+              const at = reportAt(analysis, metric.node, site.via, site.call.callee);
               if (!at || reported.has(at)) continue;
               reported.add(at);
               const quoted = metric.form === 'string' ? `'${metric.name}'` : `\`${metric.name}\``;
@@ -110,6 +111,6 @@ function isRegression(p: OutputLossPair): boolean {
     !!p.loss &&
     p.output.activation !== undefined &&
     UNBOUNDED_ACTIVATIONS.has(p.output.activation) &&
-    REGRESSION_LOSSES.has(p.loss.info.key)
+    p.loss.info.regression !== undefined
   );
 }

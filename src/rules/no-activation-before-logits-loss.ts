@@ -1,36 +1,77 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
-import {
-  getAnalysis,
-  judge,
-  type FileAnalysis,
-  type OutputLossPair,
-  type TensorPossibility,
-} from '../analysis/index.js';
-import type { Node } from '../analysis/values.js';
+import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
+import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { isSingleUnitCategorical } from '../util/single-unit.js';
+import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
+import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
-  linesOf,
-  removeOutputActivation,
-  replaceNode,
-  reportNode,
-  stringLiteral,
-  unwrapTo,
-  type Fix,
-} from '../util/fixes.js';
-import { byPlace, placeOutputBugs } from '../util/places.js';
+  byPlace,
+  combine,
+  elsewhere,
+  isUnique,
+  judge,
+  known,
+  modelEdit,
+  placeOutputBugs,
+  replaceLossFunction,
+  replaceLossLiteral,
+  reportAt,
+  reportGraded,
+  trainingEdit,
+  unique,
+} from '../util/report.js';
+import { isSingleUnitCategorical } from '../util/single-unit.js';
 
-type MessageIds = 'activationBeforeLogitsLoss' | 'useProbabilityLoss' | 'removeActivation' | 'passLogits';
+type MessageIds =
+  | 'activationBeforeLogitsLoss'
+  | 'useProbabilityLoss'
+  | 'useProbabilityLossAccuracy'
+  | 'removeActivation'
+  | 'removeActivationUseLogitsLoss'
+  | 'passLogits'
+  | 'passLogitsTo';
+type Probability = 'softmax' | 'sigmoid';
 
-/** Activations whose output is a probability, and the probability loss that matches each. */
-const PROBABILITY_LOSS: Readonly<Record<string, string>> = {
+/** The probability loss that matches each activation. */
+const PROBABILITY_LOSS: Readonly<Record<Probability, string>> = {
   softmax: 'categoricalCrossentropy',
   sigmoid: 'binaryCrossentropy',
 };
 
-const isProbability = (activation: string | undefined): activation is 'softmax' | 'sigmoid' =>
+/** The logits loss that applies each activation itself. */
+const LOGITS_LOSS: Readonly<Record<Probability, string>> = {
+  softmax: 'softmaxCrossEntropy',
+  sigmoid: 'sigmoidCrossEntropy',
+};
+
+const isProbability = (activation: string | undefined): activation is Probability =>
   activation === 'softmax' || activation === 'sigmoid';
+
+/**
+ * A softmax/sigmoid output into a loss that takes logits. A 1-unit output with a
+ * categorical loss is `no-categorical-loss-single-unit`'s.
+ */
+const isCompileBug = known(
+  (p) => p.loss.info.input === 'logits' && isProbability(p.output.activation) && !isSingleUnitCategorical(p),
+);
+
+/** A probability fed to a loss call in custom training code: an activation op, or a model output. */
+interface Fed {
+  readonly activation: Probability;
+  readonly node: Node;
+  readonly op?: TensorValue;
+  readonly output?: OutputFact;
+}
+
+function fed(t: TensorPossibility): Fed | null {
+  const tensor = t.tensor;
+  if (tensor?.origin === 'activation-op' && isProbability(tensor.op))
+    return { activation: tensor.op, node: tensor.node, op: tensor };
+  const output = tensor?.origin === 'model-output' ? t.output : null;
+  if (output && isProbability(output.activation))
+    return { activation: output.activation, node: output.activationNode, output };
+  return null;
+}
 
 export default createRule<[], MessageIds>({
   name: 'no-activation-before-logits-loss',
@@ -46,11 +87,16 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       activationBeforeLogitsLoss:
-        'The {{activation}} output ({{activationWhere}}) is fed to {{loss}} ({{lossWhere}}), which expects logits and applies {{fused}} itself: training optimizes {{fused}}({{activation}}(logits)), whose loss cannot reach its minimum, and nothing errors. Feed the loss raw logits, or use a loss that takes probabilities.',
+        'The {{activation}} output{{activationWhere}} is fed to {{loss}}{{lossWhere}}, which expects logits and applies {{fused}} itself: {{fused}}({{activation}}(x)) cannot reach the loss minimum. Feed it logits, or use a probability loss.',
       useProbabilityLoss: "Use '{{replacement}}', which takes the probabilities this {{activation}} outputs.",
       removeActivation:
         'Remove the {{activation}} so the model emits logits (`predict()` then returns logits: apply `tf.{{activation}}` to them where probabilities are needed).',
+      useProbabilityLossAccuracy:
+        "Use '{{replacement}}', which takes these {{activation}} probabilities; TF.js then computes `'accuracy'` as element-wise `binaryAccuracy`.",
+      removeActivationUseLogitsLoss:
+        'Remove the {{activation}} and use `{{replacement}}`, which applies it to the logits itself (`predict()` then returns logits).',
       passLogits: 'Pass the logits to the loss without the {{activation}}.',
+      passLogitsTo: 'Pass the logits to `{{replacement}}` without the {{activation}}.',
     },
   },
   create(context) {
@@ -58,93 +104,103 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const analysis = getAnalysis(context);
         if (!analysis) return;
+        const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(
-          placeOutputBugs(analysis, isCompileBug),
-          (p) => p.extra.site,
-        )) {
-          if (reported.has(at)) continue;
+        for (const place of byPlace(placeOutputBugs(analysis, isCompileBug), (p) => p.extra.site)) {
+          const { at, nodes, group } = place;
           reported.add(at);
-          const first = group[0]!;
-          const output = first.output!;
-          const loss = first.loss!;
-          const activation = output.activation as 'softmax' | 'sigmoid';
-          const sameActivation = group.every(
+          const { output, loss } = place.lead;
+          const activation = output.activation as Probability;
+          const oneActivation = group.every((b) => b.output.activation === activation);
+          const sameOutput = group.every(
             (b) =>
-              b.output!.activation === activation &&
-              b.output!.activationLiteral === output.activationLiteral &&
-              b.output!.layer === output.layer,
+              oneActivation &&
+              b.output.activationLiteral === output.activationLiteral &&
+              b.output.layer === output.layer,
           );
-          const sameLoss = group.every((b) => b.loss!.node === loss.node);
-          const matching = loss.info.fusedActivation === activation;
-          const replacement = PROBABILITY_LOSS[activation]!;
-          // The loss's replacement depends on the activation only (not on which layer).
-          const lossFix =
-            group.every((b) => b.output!.activation === activation) && sameLoss && loss.via === 'direct' && loss.local
-              ? replaceNode(analysis.sourceCode, loss.node, stringLiteral(analysis.sourceCode, replacement, loss.node))
-              : null;
-          // (`alone`: no other group is reported at this place.)
-          const alone = group.length === placement.group.length;
-          const certain = alone && placement.extra.bugs === 1 && placement.extra.outputs === 1 && matching;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (lossFix && !certain) {
-            suggest.push({ messageId: 'useProbabilityLoss', data: { replacement, activation }, fix: lossFix });
-          }
-          const removal = sameActivation ? removeOutputActivation(analysis, output) : null;
-          if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
-          const data = describe(
-            analysis,
-            unique(group.map((b) => b.output!.activation!)),
-            nodes,
-            unique(group.map((b) => b.loss!.info.display)),
-            unique(group.map((b) => b.loss!.info.fusedActivation!)),
-            loss.node,
-          );
-          context.report({
+          const replacement = PROBABILITY_LOSS[activation];
+          const lossFix = oneActivation ? replaceLossLiteral(analysis, group, replacement) : null;
+          const matching = group.every((b) => b.loss.info.fusedActivation === activation);
+          // Removing the activation is right only when the loss is the only reader of the probabilities.
+          const removable = sameOutput && !group.some((b) => readsProbabilitiesElsewhere(analysis, b));
+          const logitsLoss =
+            removable && !matching ? replaceLossFunction(analysis, group, ['losses', LOGITS_LOSS[activation]]) : null;
+          // Finding: the 'binaryCrossentropy' string makes TF.js compute 'accuracy' as binaryAccuracy on wide outputs.
+          const accuracyChanges =
+            replacement === 'binaryCrossentropy' &&
+            group.some((b) => b.output.units !== 1 && mayTrackAccuracy(analysis, b));
+          reportGraded(context, {
             node: at,
             messageId: 'activationBeforeLogitsLoss',
-            data,
-            fix: certain && lossFix ? lossFix : null,
-            suggest,
+            data: {
+              activation: unique(group.map((b) => b.output.activation)).join(' or '),
+              activationWhere: elsewhere(analysis, at, nodes),
+              loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
+              lossWhere: elsewhere(analysis, at, [loss.node]),
+              fused: unique(group.map((b) => b.loss.info.fusedActivation)).join(' or '),
+            },
+            unique: isUnique(place) && matching && !accuracyChanges,
+            fix: trainingEdit({
+              messageId: accuracyChanges ? 'useProbabilityLossAccuracy' : 'useProbabilityLoss',
+              fix: lossFix,
+              data: { replacement, activation },
+            }),
+            suggest: [
+              modelEdit({
+                messageId: 'removeActivation',
+                fix: removable && matching ? removeOutputActivation(analysis, output) : null,
+                data: { activation },
+              }),
+              modelEdit({
+                messageId: 'removeActivationUseLogitsLoss',
+                fix: logitsLoss && combine(removeOutputActivation(analysis, output), logitsLoss.fix),
+                data: { activation, replacement: logitsLoss?.text ?? '' },
+              }),
+            ],
           });
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
-          const ps = analysis.tensorPossibilities(call.prediction);
-          const bugs = judge(ps, (t) => isProbability(activationOf(t)));
+          const bugs = judge(analysis.tensorPossibilities(call.prediction).map(fed), (f): f is Fed => f !== null);
           for (const bug of bugs) {
-            const activation = activationOf(bug) as 'softmax' | 'sigmoid';
-            const node = bug.tensor!.origin === 'activation-op' ? bug.tensor!.node : bug.output!.activationNode;
-            const at = reportNode(analysis, node, call.callee);
+            const { activation, op, output } = bug;
+            const at = reportAt(analysis, bug.node, call.callee);
             if (!at || reported.has(at)) continue;
             reported.add(at);
             const matching = call.loss.fusedActivation === activation;
-            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-            let fix: Fix | null = null;
-            if (bug.tensor!.origin === 'activation-op') {
-              const op = bug.tensor!;
-              const removal = op.argumentNode ? unwrapTo(analysis.sourceCode, op.node, op.argumentNode) : null;
-              const direct = bugs.length === 1 && isArgumentOf(op.node, call.call, 1);
-              if (removal && direct && matching) fix = removal;
-              else if (removal) suggest.push({ messageId: 'passLogits', data: { activation }, fix: removal });
-            } else {
-              const removal = removeOutputActivation(analysis, bug.output!);
-              if (removal) suggest.push({ messageId: 'removeActivation', data: { activation }, fix: removal });
-            }
-            context.report({
+            const direct = bugs.length === 1 && !!op && isArgumentOf(op.node, call.call, 1);
+            // A softmax fed to the sigmoid loss (or the reverse): the logits belong to the other loss.
+            const other = matching
+              ? undefined
+              : analysis.tfExpression(['losses', LOGITS_LOSS[activation]], call.callee);
+            const toOther = other ? replaceNode(sc, call.callee, other) : null;
+            const removal = output ? removeOutputActivation(analysis, output) : null;
+            const unwrapped = op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null;
+            reportGraded(context, {
               node: at,
               messageId: 'activationBeforeLogitsLoss',
-              data: describe(
-                analysis,
-                [activation],
-                [node],
-                [call.loss.display],
-                [call.loss.fusedActivation!],
-                call.callee,
-              ),
-              fix,
-              suggest,
+              data: {
+                activation,
+                activationWhere: elsewhere(analysis, at, [bug.node]),
+                loss: `\`${call.loss.display}\``,
+                lossWhere: elsewhere(analysis, at, [call.callee]),
+                fused: call.loss.fusedActivation ?? '',
+              },
+              unique: direct && matching,
+              fix: trainingEdit({ messageId: 'passLogits', fix: matching && unwrapped, data: { activation } }),
+              suggest: [
+                trainingEdit({
+                  messageId: 'passLogitsTo',
+                  fix: !matching && combine(unwrapped, toOther),
+                  data: { activation, replacement: other ?? '' },
+                }),
+                modelEdit({ messageId: 'removeActivation', fix: matching && removal, data: { activation } }),
+                modelEdit({
+                  messageId: 'removeActivationUseLogitsLoss',
+                  fix: !matching && combine(removal, toOther),
+                  data: { activation, replacement: other ?? '' },
+                }),
+              ],
             });
           }
         }
@@ -153,52 +209,8 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/**
- * A softmax/sigmoid output into a loss that takes logits. A 1-unit output with a
- * categorical loss (`softmaxCrossEntropy` on one unit) is `no-categorical-loss-single-unit`'s:
- * its fix (a sigmoid unit and `'binaryCrossentropy'`) is the one that helps there.
- */
-function isCompileBug(p: OutputLossPair): boolean {
-  return (
-    !!p.output &&
-    !!p.loss &&
-    p.loss.info.input === 'logits' &&
-    isProbability(p.output.activation) &&
-    !isSingleUnitCategorical(p)
-  );
-}
-
-function activationOf(t: TensorPossibility): string | undefined {
-  if (!t.tensor) return undefined;
-  if (t.tensor.origin === 'activation-op') return t.tensor.op;
-  if (t.tensor.origin === 'model-output') return t.output?.activation;
-  return undefined;
-}
-
 /** Is `node` (through TS wrappers) the argument at `index` of `call`? */
 function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {
   const arg = call.arguments[index];
   return !!arg && unwrap(arg) === node;
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
-}
-
-function describe(
-  analysis: FileAnalysis,
-  activations: string[],
-  activationNodes: readonly Node[],
-  losses: string[],
-  fused: string[],
-  lossNode: Node,
-): Record<string, string> {
-  return {
-    activation: activations.join(' or '),
-    activationWhere:
-      activationNodes.length === 1 ? analysis.where(activationNodes[0]!) : linesOf(activationNodes, analysis),
-    loss: losses.map((l) => `\`${l}\``).join(' or '),
-    lossWhere: analysis.where(lossNode),
-    fused: fused.join(' or '),
-  };
 }

@@ -1,26 +1,31 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import {
-  getAnalysis,
-  groupBy,
-  judge,
-  type FileAnalysis,
-  type OutputFact,
-  type OutputLossPair,
-} from '../analysis/index.js';
+import { getAnalysis, groupBy, type CompileSite, type FileAnalysis, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceNode, reportNode, setLayerActivation, stringLiteral, type Fix } from '../util/fixes.js';
-import { byPlace, type Placed } from '../util/places.js';
-import { singleUnitCategoricalBugs, type SingleUnitCategoricalBug } from '../util/single-unit.js';
+import { setLayerActivation } from '../util/fixes.js';
+import {
+  byPlace,
+  combine,
+  isUnique,
+  judge,
+  modelEdit,
+  replaceLossFunction,
+  replaceLossLiteral,
+  reportAt,
+  reportGraded,
+  trainingEdit,
+  type KnownPair,
+  type Placed,
+} from '../util/report.js';
+import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
 type MessageIds =
   'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
 
 const EFFECT: Readonly<Record<string, string>> = {
   'fit-throws-target-shape': '`fit` throws a target-shape error that does not point here.',
-  'fit-throws-one-hot': '`fit` throws "Error in oneHot: depth must be >=2".',
-  'zero-loss': 'The loss reads 0 for every input: training runs without an error and learns nothing useful.',
+  'fit-throws-one-hot': '`fit` throws "depth must be >=2".',
+  'zero-loss': 'The loss is 0 for every input, so nothing useful is learned.',
 };
 
 export default createRule<[], MessageIds>({
@@ -36,7 +41,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       categoricalLossSingleUnit:
-        'The categorical loss {{loss}} trains an output with a single unit ({{where}}): one class compared with itself. {{effect}} Give the output one unit per class, or train a yes/no label with a sigmoid unit and `binaryCrossentropy`.',
+        'The categorical loss {{loss}} trains an output with a single unit ({{where}}): one class compared with itself. {{effect}} Use one unit per class, or a sigmoid unit with `binaryCrossentropy` for a yes/no label.',
       useBinaryCrossentropy: "Use 'binaryCrossentropy', which trains the single sigmoid unit as a yes/no probability.",
       useSigmoidBinaryCrossentropy: "Use a sigmoid output with 'binaryCrossentropy', to train one yes/no probability.",
       useSigmoidCrossEntropy: 'Use `{{replacement}}`, which trains the single logit as a yes/no score.',
@@ -49,77 +54,74 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        const placed: Placed<OutputLossPair, SingleUnitCategoricalBug>[] = [];
+        const placed: Placed<KnownPair, { site: CompileSite; bugs: number; outputs: number }>[] = [];
         for (const bug of singleUnitCategoricalBugs(analysis)) {
+          const extra = { site: bug.site, bugs: bug.pairs.length, outputs: bug.outputCount };
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
-          for (const [node, group] of groupBy(bug.pairs, (p) => p.loss!.node)) {
-            // The loss may be in an imported module (a shared constant, a compile helper):
-            // then each compile call of this file is reported.
-            const at = reportNode(analysis, node, group[0]!.site.via, group[0]!.site.call.callee);
-            if (at) placed.push({ at, node, group, extra: bug });
+          for (const [node, group] of groupBy(bug.pairs, (p) => p.loss.node)) {
+            // A loss in an imported module is reported at each compile call of this file.
+            const at = reportAt(analysis, node, bug.site.via, bug.site.call.callee);
+            if (at) placed.push({ at, node, group, extra });
           }
         }
-        // Several 1-unit outputs with one loss (`loss: 'categoricalCrossentropy'` for a
-        // model with two outputs): one report at the loss, naming each output.
-        for (const { at, group, first: placement } of byPlace(placed, (p) => p.extra.site)) {
-          if (reported.has(at)) continue;
+        for (const place of byPlace(placed, (p) => p.extra.site)) {
+          const { at, group } = place;
           reported.add(at);
-          const node = placement.node;
-          const bug = placement.extra;
-          const loss = group[0]!.loss!;
-          const output = group[0]!.output!;
-          const outputs = group.map((p) => p.output!);
+          const { loss, output } = place.lead;
+          const outputs = group.map((p) => p.output);
           const sameOutput = outputs.every(
             (o) =>
               o.layer === output.layer &&
               o.activation === output.activation &&
               o.activationLiteral === output.activationLiteral,
           );
-          const lossFix =
-            loss.via === 'direct' && loss.local
-              ? replaceNode(sc, node, stringLiteral(sc, 'binaryCrossentropy', node))
+          // Sparse labels are class ids (0..K-1): a binary loss on them goes negative. No yes/no edit then.
+          const lossFix = group.some((p) => p.loss.info.sparse)
+            ? null
+            : replaceLossLiteral(analysis, group, 'binaryCrossentropy');
+          const logits =
+            loss.info.input === 'logits' && output.activation === 'linear'
+              ? replaceLossFunction(analysis, group, ['losses', 'sigmoidCrossEntropy'])
               : null;
-          const unconditional =
-            group.length === placement.group.length && bug.pairs.length === 1 && bug.outputCount === 1;
-          let fix: Fix | null = null;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (outputs.every((o) => o.activation === 'sigmoid')) {
-            if (lossFix && unconditional) fix = lossFix;
-            else if (lossFix) suggest.push({ messageId: 'useBinaryCrossentropy', fix: lossFix });
-          } else if (sameOutput) {
-            const actFix = setLayerActivation(sc, output, 'sigmoid');
-            if (lossFix && actFix)
-              suggest.push({ messageId: 'useSigmoidBinaryCrossentropy', fix: both(lossFix, actFix) });
-            const replacement =
-              loss.info.input === 'logits' && output.activation === 'linear' && loss.via === 'direct' && loss.local
-                ? analysis.tfExpression(['losses', 'sigmoidCrossEntropy'], node)
-                : undefined;
-            const logitsFix = replacement ? replaceNode(sc, node, replacement) : null;
-            if (logitsFix)
-              suggest.push({
-                messageId: 'useSigmoidCrossEntropy',
-                data: { replacement: replacement! },
-                fix: logitsFix,
-              });
-          }
-          context.report({
+          const data = {
+            loss: display(loss.info),
+            where: where(analysis, outputs),
+            effect: effect(loss.info, outputs),
+          };
+          const allSigmoid = outputs.every((o) => o.activation === 'sigmoid');
+          reportGraded(context, {
             node: at,
             messageId: 'categoricalLossSingleUnit',
-            data: { loss: display(loss.info), where: where(analysis, outputs), effect: effect(loss.info, outputs) },
-            fix,
-            suggest,
+            data,
+            unique: allSigmoid && isUnique(place),
+            fix: allSigmoid ? trainingEdit({ messageId: 'useBinaryCrossentropy', fix: lossFix }) : null,
+            suggest:
+              sameOutput && !allSigmoid
+                ? [
+                    modelEdit({
+                      messageId: 'useSigmoidBinaryCrossentropy',
+                      fix: combine(lossFix, setLayerActivation(sc, output, 'sigmoid')),
+                    }),
+                    trainingEdit({
+                      messageId: 'useSigmoidCrossEntropy',
+                      fix: logits?.fix,
+                      data: { replacement: logits?.text ?? '' },
+                    }),
+                  ]
+                : [],
           });
         }
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {
           if (!isCategorical(call.loss) || reported.has(call.callee)) continue;
-          const bugs = judge(
-            analysis.tensorPossibilities(call.prediction),
-            (t) => t.tensor?.origin === 'model-output' && t.output?.units === 1,
+          const outputs = judge(
+            analysis
+              .tensorPossibilities(call.prediction)
+              .map((t) => (t.tensor?.origin === 'model-output' ? t.output : null)),
+            (o): o is OutputFact => !!o && o.units === 1,
           );
-          if (bugs.length === 0) continue;
+          if (outputs.length === 0) continue;
           reported.add(call.callee);
-          const outputs = bugs.map((b) => b.output!);
           context.report({
             node: call.callee,
             messageId: 'categoricalLossSingleUnit',
@@ -145,12 +147,6 @@ function where(analysis: FileAnalysis, outputs: readonly OutputFact[]): string {
 }
 
 function effect(loss: LossInfo, outputs: readonly OutputFact[]): string {
-  const kind = SINGLE_UNIT_EFFECT.get(loss.key) ?? 'zero-loss';
-  const text = EFFECT[kind]!;
+  const text = EFFECT[SINGLE_UNIT_EFFECT.get(loss.key) ?? 'zero-loss'] ?? '';
   return outputs.every((o) => o.activation === 'softmax') ? `${text} Its softmax also outputs a constant 1.` : text;
-}
-
-/** Two edits as one fix. */
-function both(a: Fix, b: Fix): Fix {
-  return (fixer) => [a(fixer), b(fixer)].flat();
 }

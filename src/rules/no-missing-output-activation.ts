@@ -1,20 +1,30 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { enclosingFunction } from '../analysis/ast.js';
-import { getAnalysis, judge, type FileAnalysis, type LayerFact, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis, type FileAnalysis, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { linesOf, replaceNode, reportNode, setLayerActivation, type Fix } from '../util/fixes.js';
-import { byPlace, placeOutputBugs } from '../util/places.js';
+import { setLayerActivation } from '../util/fixes.js';
+import {
+  byPlace,
+  elsewhere,
+  judge,
+  known,
+  modelEdit,
+  placeOutputBugs,
+  replaceLossFunction,
+  reportAt,
+  reportGraded,
+  trainingEdit,
+  unique,
+  type KnownPair,
+} from '../util/report.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'missingOutputActivation' | 'addActivation' | 'useLogitsLoss';
 
 /**
  * The activation that turns logits into what a probability loss expects: softmax
- * for exclusive classes, sigmoid for independent ones. Losses over distributions
- * without a class structure (`'kullbackLeiblerDivergence'`) get softmax as a
- * suggestion only.
+ * for exclusive classes, sigmoid for independent ones; softmax for distributions
+ * without a class structure (`'kullbackLeiblerDivergence'`), as a suggestion only.
  */
 const ACTIVATION_FOR: Readonly<Record<LossInfo['classes'], 'softmax' | 'sigmoid'>> = {
   exclusive: 'softmax',
@@ -22,12 +32,9 @@ const ACTIVATION_FOR: Readonly<Record<LossInfo['classes'], 'softmax' | 'sigmoid'
   none: 'softmax',
 };
 
-const isBug = (p: OutputLossPair): boolean =>
-  !!p.output &&
-  !!p.loss &&
-  p.output.activation === 'linear' &&
-  p.loss.info.input === 'probabilities' &&
-  !isSingleUnitCategorical(p);
+const isBug = known(
+  (p) => p.output.activation === 'linear' && p.loss.info.input === 'probabilities' && !isSingleUnitCategorical(p),
+);
 
 export default createRule<[], MessageIds>({
   name: 'no-missing-output-activation',
@@ -37,12 +44,11 @@ export default createRule<[], MessageIds>({
       description: 'Require a softmax or sigmoid output when the loss expects probabilities',
       recommended: true,
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
       missingOutputActivation:
-        'The output layer ({{output}}) is linear, so it emits raw scores (logits), but {{loss}} ({{where}}) expects probabilities: it clips the scores or takes their log as if they were probabilities, and the model trains badly without an error (near-chance accuracy). Add a `{{activation}}` activation, or keep the logits and use a loss that takes them.',
+        'The output layer{{output}} is linear (raw scores), but {{loss}}{{where}} expects probabilities: it clips the scores or takes their log, and the model trains badly without an error. Add a `{{activation}}` activation.',
       addActivation: "Use a '{{activation}}' activation on the output layer.",
       useLogitsLoss:
         'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
@@ -55,74 +61,66 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        let uses: Map<LayerFact, number> | undefined;
-        // The outputs of an imported model that one loss of this file gets wrong: one report there.
-        for (const { at, nodes, group, first: placement } of byPlace(
-          placeOutputBugs(analysis, isBug),
-          (p) => p.extra.site,
-        )) {
-          if (reported.has(at)) continue;
+        for (const place of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+          const { at, nodes, group } = place;
           reported.add(at);
-          const { site } = placement.extra;
-          const output = group[0]!.output!;
-          const loss = group[0]!.loss!;
-          const activations = [...new Set(group.map((b) => ACTIVATION_FOR[b.loss!.info.classes]))];
+          const { output } = place.lead;
+          const activations = unique(group.map((b) => ACTIVATION_FOR[b.loss.info.classes]));
           const activation = activations.join(' or ');
           const sameOutput = group.every(
-            (b) => b.output!.layer === output.layer && b.output!.activationLiteral === output.activationLiteral,
+            (b) => b.output.layer === output.layer && b.output.activationLiteral === output.activationLiteral,
           );
-          const actFix =
-            activations.length === 1 && sameOutput ? setLayerActivation(sc, output, activations[0]!) : null;
-          // Autofix only when the edit is certain and local: one path, one output, a
-          // layer compiled nowhere else and written in the function that compiles it.
-          const certain =
-            group.length === placement.group.length &&
-            placement.extra.bugs === 1 &&
-            placement.extra.outputs === 1 &&
-            loss.info.classes !== 'none' &&
-            (uses ??= outputUses(analysis)).get(output.layer) === 1 &&
-            enclosingFunction(output.layer.call) === enclosingFunction(site.call);
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (actFix && !certain) suggest.push({ messageId: 'addActivation', data: { activation }, fix: actFix });
+          const [only, ...others] = activations;
+          const actFix = only && others.length === 0 && sameOutput ? setLayerActivation(sc, output, only) : null;
           const logits = logitsLossFix(analysis, group);
-          if (logits) suggest.push({ messageId: 'useLogitsLoss', data: logits.data, fix: logits.fix });
-          context.report({
+          reportGraded(context, {
             node: at,
             messageId: 'missingOutputActivation',
             data: {
-              output: nodes.length === 1 ? analysis.where(nodes[0]!) : linesOf(nodes, analysis),
-              loss: [...new Set(group.map((b) => `\`${b.loss!.info.display}\``))].join(' or '),
-              where: [...new Set(group.map((b) => analysis.where(b.loss!.node)))].join(', '),
+              output: elsewhere(analysis, at, nodes),
+              loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
+              where: elsewhere(analysis, at, unique(group.map((b) => b.loss.node))),
               activation,
             },
-            fix: certain ? actFix : null,
-            suggest,
+            // Both edits change what the model computes or what its loss reads: suggestions only.
+            unique: false,
+            suggest: [
+              modelEdit({ messageId: 'addActivation', fix: actFix, data: { activation } }),
+              trainingEdit({ messageId: 'useLogitsLoss', fix: logits?.fix, data: logits?.data }),
+            ],
           });
         }
         // Custom training code: a probability loss called on a linear model's predictions.
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'probabilities') continue;
-          const bugs = judge(analysis.tensorPossibilities(call.prediction), (t) => {
-            const o = t.tensor?.origin === 'model-output' ? t.output : undefined;
-            return !!o && o.activation === 'linear' && !(o.units === 1 && isCategorical(call.loss));
-          });
-          for (const bug of bugs) {
-            const output = bug.output!;
-            const at = reportNode(analysis, output.activationNode, call.callee);
+          const outputs = judge(
+            analysis
+              .tensorPossibilities(call.prediction)
+              .map((t) => (t.tensor?.origin === 'model-output' ? t.output : null)),
+            (o): o is OutputFact => !!o && o.activation === 'linear' && !(o.units === 1 && isCategorical(call.loss)),
+          );
+          for (const output of outputs) {
+            const at = reportAt(analysis, output.activationNode, call.callee);
             if (!at || reported.has(at)) continue;
             reported.add(at);
             const activation = ACTIVATION_FOR[call.loss.classes];
-            const fix = setLayerActivation(sc, output, activation);
-            context.report({
+            reportGraded(context, {
               node: at,
               messageId: 'missingOutputActivation',
               data: {
-                output: analysis.where(output.activationNode),
+                output: elsewhere(analysis, at, [output.activationNode]),
                 loss: `\`${call.loss.display}\``,
-                where: analysis.where(call.callee),
+                where: elsewhere(analysis, at, [call.callee]),
                 activation,
               },
-              suggest: fix ? [{ messageId: 'addActivation', data: { activation }, fix }] : [],
+              unique: false,
+              suggest: [
+                modelEdit({
+                  messageId: 'addActivation',
+                  fix: setLayerActivation(sc, output, activation),
+                  data: { activation },
+                }),
+              ],
             });
           }
         }
@@ -131,35 +129,13 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/** How many (compile site, output) pairs each layer is the output layer of. */
-function outputUses(analysis: FileAnalysis): Map<LayerFact, number> {
-  const uses = new Map<LayerFact, number>();
-  for (const site of analysis.compileSites) {
-    for (const pairs of analysis.pairsOf(site)) {
-      for (const layer of new Set(pairs.map((p) => p.output?.layer))) {
-        if (layer) uses.set(layer, (uses.get(layer) ?? 0) + 1);
-      }
-    }
-  }
-  return uses;
-}
-
 /**
- * Keep the logits: replace the loss written in the compile call with the TF.js loss
- * that takes logits (`tf.losses.softmaxCrossEntropy` for `'categoricalCrossentropy'`),
- * named the way this file reaches TF.js. None for sparse labels: TF.js has no sparse
- * logits loss.
+ * Keep the logits: the TF.js loss that takes them (`tf.losses.softmaxCrossEntropy`
+ * for `'categoricalCrossentropy'`). None for sparse labels: TF.js has no sparse logits loss.
  */
-function logitsLossFix(
-  analysis: FileAnalysis,
-  group: readonly OutputLossPair[],
-): { fix: Fix; data: Record<string, string> } | null {
-  const loss = group[0]!.loss!;
-  if (!group.every((b) => b.loss!.node === loss.node) || loss.via !== 'direct' || !loss.local) return null;
-  const name = loss.info.logitsEquivalent;
-  const target = name ? LOSSES.get(`losses.${name}`) : undefined;
-  if (!name || !target?.fusedActivation) return null;
-  const replacement = analysis.tfExpression(['losses', name], loss.node);
-  const fix = replacement ? replaceNode(analysis.sourceCode, loss.node, replacement) : null;
-  return fix ? { fix, data: { replacement: replacement!, fused: target.fusedActivation } } : null;
+function logitsLossFix(analysis: FileAnalysis, group: readonly KnownPair[]) {
+  const name = group[0]?.loss.info.logitsEquivalent;
+  const fused = name ? LOSSES.get(`losses.${name}`)?.fusedActivation : undefined;
+  const edit = name && fused ? replaceLossFunction(analysis, group, ['losses', name]) : null;
+  return edit && fused ? { fix: edit.fix, data: { replacement: edit.text, fused } } : null;
 }

@@ -1,10 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { getAnalysis, judge, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
+import { getAnalysis, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { setLayerActivation } from '../util/fixes.js';
+import { removeLayerCall, setLayerActivation } from '../util/fixes.js';
+import { judge, modelEdit, reportGraded, unique } from '../util/report.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
-type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid';
+type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid' | 'useLinear';
 
 /** One path: the softmax (its layer's facts) and the layer setting the width it is taken over. */
 interface Case {
@@ -12,7 +12,7 @@ interface Case {
   readonly width: LayerFacts | null;
 }
 
-const isBug = (c: Case): boolean =>
+const isBug = (c: Case): c is Case & { readonly width: LayerFacts } =>
   c.act.activation === 'softmax' && c.act.overLastAxis === true && c.width?.units === 1;
 
 export default createRule<[], MessageIds>({
@@ -23,15 +23,15 @@ export default createRule<[], MessageIds>({
       description: 'Disallow softmax over a single unit, which always outputs 1',
       recommended: true,
     },
-    fixable: 'code',
     hasSuggestions: true,
     schema: [],
     messages: {
       singleUnitSoftmax:
-        'This softmax is taken over a single unit (`{{key}}: 1`), so it outputs exactly 1 for every input: the layer learns nothing and everything after it is constant. Use `sigmoid` for one yes/no probability, or give the layer one unit per class.',
+        'This softmax is taken over a single unit (`{{key}}: 1`), so it outputs exactly 1 for every input and its gradient is 0: the layer learns nothing through it. Use `sigmoid`, or one unit per class.',
       singleUnitSoftmaxAfter:
-        'This softmax is taken over the single unit of the layer before it ({{where}}), so it outputs exactly 1 for every input: nothing before it is learned and everything after it is constant. Use `sigmoid` for one yes/no probability, or give that layer one unit per class.',
-      useSigmoid: "Use 'sigmoid', which outputs one independent probability.",
+        'This softmax is taken over the single unit of the layer before it ({{where}}), so it outputs exactly 1 for every input and passes no gradient back. Use `sigmoid`, or one unit per class.',
+      useSigmoid: "Use 'sigmoid', which outputs the one yes/no probability {{loss}} expects.",
+      useLinear: 'Remove the softmax: {{loss}} fits a number, which a linear output can give.',
     },
   },
   create(context) {
@@ -42,7 +42,7 @@ export default createRule<[], MessageIds>({
         // A 1-unit output trained with a categorical loss is one mistake, reported at
         // the loss by no-categorical-loss-single-unit (whose suggestion also fixes the softmax).
         const deferred = new Set<LayerFact>();
-        for (const bug of singleUnitCategoricalBugs(analysis)) for (const p of bug.pairs) deferred.add(p.output!.layer);
+        for (const bug of singleUnitCategoricalBugs(analysis)) for (const p of bug.pairs) deferred.add(p.output.layer);
         for (const layer of analysis.layerCalls) {
           if (deferred.has(layer)) continue;
           const role = layer.info.role;
@@ -69,38 +69,40 @@ export default createRule<[], MessageIds>({
             continue;
           }
           const bugs = judge(cases, isBug);
-          if (bugs.length === 0) continue;
-          const first = bugs[0]!;
-          const act = first.act;
+          const lead = bugs[0];
+          if (!lead) continue;
+          const act = lead.act;
           const sameActivation = bugs.every((b) => b.act === act) && facts.length === 1;
-          const fix = sameActivation ? setLayerActivation(analysis.sourceCode, act, 'sigmoid') : null;
-          const autofix = !!fix && isBinaryOutput(analysis, layer);
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
-            fix && !autofix ? [{ messageId: 'useSigmoid', fix }] : [];
-          const key = (b: Case) => b.width!.layer.info.unitsKey ?? 'units';
-          if (role === 'activation') {
-            const places = bugs.map((b) => {
-              const node = b.width!.unitsNode ?? b.width!.layer.call;
-              return { order: node.range[0], line: analysis.where(node), key: key(b) };
-            });
-            places.sort((x, y) => x.order - y.order);
-            const where = [...new Set(places.map((p) => `${p.line}, \`${p.key}: 1\``))].join('; ');
-            context.report({
-              node: act.activationNode,
-              messageId: 'singleUnitSoftmaxAfter',
-              data: { where },
-              fix: autofix ? fix : null,
-              suggest,
-            });
-          } else {
-            context.report({
-              node: act.activationNode,
-              messageId: 'singleUnitSoftmax',
-              data: { key: key(first) },
-              fix: autofix ? fix : null,
-              suggest,
-            });
-          }
+          const use = sameActivation ? lossUse(analysis, layer) : undefined;
+          const sc = analysis.sourceCode;
+          const key = (b: Case & { readonly width: LayerFacts }) => b.width.layer.info.unitsKey ?? 'units';
+          const places = bugs.map((b) => {
+            const node = b.width.unitsNode ?? b.width.layer.call;
+            return { order: node.range[0], line: analysis.where(node), key: key(b) };
+          });
+          places.sort((x, y) => x.order - y.order);
+          const where = unique(places.map((p) => `${p.line}, \`${p.key}: 1\``)).join('; ');
+          reportGraded(context, {
+            node: act.activationNode,
+            ...(role === 'activation'
+              ? { messageId: 'singleUnitSoftmaxAfter', data: { where } }
+              : { messageId: 'singleUnitSoftmax', data: { key: key(lead) } }),
+            unique: false,
+            // The edit depends on what the output is trained for; on a hidden layer nothing is certain.
+            suggest: [
+              use?.kind === 'binary'
+                ? modelEdit({ messageId: 'useSigmoid', fix: setLayerActivation(sc, act, 'sigmoid'), data: use.data })
+                : null,
+              use?.kind === 'regression'
+                ? modelEdit({
+                    messageId: 'useLinear',
+                    fix:
+                      role === 'activation' ? removeLayerCall(sc, layer.call) : setLayerActivation(sc, act, 'linear'),
+                    data: use.data,
+                  })
+                : null,
+            ],
+          });
         }
       },
     };
@@ -108,23 +110,35 @@ export default createRule<[], MessageIds>({
 });
 
 /**
- * Is `layer` the output of every model it is compiled as the output of, each with
- * one output and a loss for independent probabilities (`'binaryCrossentropy'`)? Then
- * sigmoid is what the code means, and the only change is the activation.
+ * What `layer` is trained for when it is the output of every model it is compiled
+ * as the output of, each with one output and one kind of loss: `binary` (a loss
+ * for independent probabilities: sigmoid is meant) or `regression` (a loss on raw
+ * values, `'meanSquaredError'`: a linear output is meant). Undefined otherwise (a
+ * hidden layer, an unknown or categorical loss).
  */
-function isBinaryOutput(analysis: FileAnalysis, layer: LayerFact): boolean {
-  let seen = false;
+function lossUse(
+  analysis: FileAnalysis,
+  layer: LayerFact,
+): { kind: 'binary' | 'regression'; data: { loss: string } } | undefined {
+  const kinds = new Set<string>();
+  const losses = new Set<string>();
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
-    for (const pairs of perOutput) {
-      for (const p of pairs) {
-        if (p.output?.layer !== layer) continue;
-        seen = true;
-        const loss = p.loss?.info;
-        if (perOutput.length !== 1 || !loss || loss.input !== 'probabilities' || loss.classes !== 'independent')
-          return false;
-      }
+    for (const p of perOutput.flat()) {
+      if (p.output?.layer !== layer) continue;
+      const loss = p.loss?.info;
+      if (perOutput.length !== 1 || !loss) return undefined;
+      kinds.add(
+        loss.input === 'probabilities' && loss.classes === 'independent'
+          ? 'binary'
+          : loss.regression === 'any'
+            ? 'regression'
+            : 'other',
+      );
+      losses.add(`\`${loss.display}\``);
     }
   }
-  return seen;
+  const [kind, ...more] = kinds;
+  if (more.length > 0 || (kind !== 'binary' && kind !== 'regression')) return undefined;
+  return { kind, data: { loss: [...losses].join(' or ') } };
 }

@@ -1,15 +1,16 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
 import { possibilities } from '../analysis/guards.js';
-import { getAnalysis, judge, type FileAnalysis } from '../analysis/index.js';
-import { UNKNOWN, type Node, type TensorValue } from '../analysis/values.js';
+import { getAnalysis, type FileAnalysis } from '../analysis/index.js';
+import { UNKNOWN, type Node, type TensorValue, type Value } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { meansSameAt, replaceAround, type Fix } from '../util/fixes.js';
+import { meansSameAt, replaceAround } from '../util/fixes.js';
+import { elsewhere, judge, reportGraded, trainingEdit, unique } from '../util/report.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 
 /** The activation ops whose log has a stable fused op, and that op. */
-const STABLE_LOG: Readonly<Record<string, string>> = {
+const STABLE_LOG: Readonly<Record<string, string | undefined>> = {
   softmax: 'logSoftmax',
   sigmoid: 'logSigmoid',
 };
@@ -28,7 +29,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       preferLogSoftmax:
-        'This takes the log of a {{activation}} ({{where}}): for logits of large magnitude the {{activation}} rounds to 0 in float32, its log is -Infinity and the gradient NaN, which silently ruins training. {{replacement}} computes the same value without underflow.',
+        'This takes the log of a {{activation}}{{where}}: for large logits the {{activation}} rounds to 0 in float32, so the log is -Infinity (and its gradient NaN). {{replacement}} computes the same value without underflow.',
       useStableOp: 'Replace with `{{text}}`.',
     },
   },
@@ -39,35 +40,43 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         for (const log of analysis.activationOps) {
           if (log.op !== 'log') continue;
-          const bugs = judge(possibilities(log.argument ?? UNKNOWN), (p) => isStableLogCandidate(p.value));
-          if (bugs.length === 0) continue;
-          const inner = bugs.map((b) => b.value as TensorValue);
-          const activations = unique(inner.map((t) => t.op!));
-          let fix: Fix | null = null;
-          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (inner.length === 1) {
-            const act = inner[0]!;
-            const text = stableText(analysis, act, log.node);
-            if (text !== undefined) {
-              const direct = !!log.argumentNode && unwrap(log.argumentNode) === act.node;
-              if (direct) {
-                fix = replaceAround(analysis.sourceCode, log.node, act.node, text);
-              } else if (viaLocalConstant(analysis, log, act)) {
-                const edit = replaceAround(analysis.sourceCode, log.node, log.node, text);
-                if (edit) suggest.push({ messageId: 'useStableOp', data: { text }, fix: edit });
-              }
-            }
-          }
-          context.report({
+          const inner = judge(
+            possibilities(log.argument ?? UNKNOWN).map((p) => p.value),
+            isStableLogCandidate,
+          );
+          if (inner.length === 0) continue;
+          const activations = unique(inner.map((t) => t.op));
+          const act = inner.length === 1 ? inner[0] : undefined;
+          const text = act && stableText(analysis, act, log.node);
+          const direct = !!act && !!log.argumentNode && unwrap(log.argumentNode) === act.node;
+          const edit = (inner: Node) =>
+            text === undefined ? null : replaceAround(analysis.sourceCode, log.node, inner, text);
+          reportGraded(context, {
             node: log.node,
             messageId: 'preferLogSoftmax',
             data: {
               activation: activations.join(' or '),
               replacement: activations.map((a) => `\`tf.${STABLE_LOG[a]}\``).join(' or '),
-              where: unique(inner.map((t) => analysis.where(t.node))).join(', '),
+              where: elsewhere(
+                analysis,
+                log.node,
+                inner.map((t) => t.node),
+              ),
             },
-            fix,
-            suggest,
+            unique: true,
+            fix: trainingEdit({
+              messageId: 'useStableOp',
+              fix: direct ? edit(act.node) : null,
+              data: { text: text ?? '' },
+            }),
+            // `const p = tf.softmax(z); tf.log(p)`: `p` may be read elsewhere, so a suggestion.
+            suggest: [
+              trainingEdit({
+                messageId: 'useStableOp',
+                fix: !direct && act && viaLocalConstant(analysis, log, act) ? edit(log.node) : null,
+                data: { text: text ?? '' },
+              }),
+            ],
           });
         }
       },
@@ -75,9 +84,8 @@ export default createRule<[], MessageIds>({
   },
 });
 
-function isStableLogCandidate(v: { kind: string }): boolean {
-  const t = v as TensorValue;
-  return t.kind === 'tensor' && t.origin === 'activation-op' && t.op !== undefined && t.op in STABLE_LOG;
+function isStableLogCandidate(v: Value): v is TensorValue & { op: keyof typeof STABLE_LOG } {
+  return v.kind === 'tensor' && v.origin === 'activation-op' && v.op !== undefined && v.op in STABLE_LOG;
 }
 
 /**
@@ -88,7 +96,8 @@ function isStableLogCandidate(v: { kind: string }): boolean {
 function stableText(analysis: FileAnalysis, act: TensorValue, at: Node): string | undefined {
   const call = unwrap(act.node);
   if (call.type !== 'CallExpression') return undefined;
-  const stable = STABLE_LOG[act.op!]!;
+  const stable = STABLE_LOG[act.op ?? ''];
+  if (stable === undefined) return undefined;
   const text = analysis.sourceCode.text;
   const callee = unwrap(call.callee);
   if (callee.type === 'MemberExpression') {
@@ -114,13 +123,10 @@ function viaLocalConstant(analysis: FileAnalysis, log: TensorValue, act: TensorV
   if (!arg || arg.type !== 'Identifier') return false;
   const sc = analysis.sourceCode;
   const variable = analysis.variableOf(arg);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
-  const decl = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable') return false;
+  const decl = def.node as TSESTree.VariableDeclarator;
   if (decl.id.type !== 'Identifier' || !decl.init || unwrap(decl.init) !== act.node) return false;
   if (variable.references.some((r) => r.isWrite() && !r.init)) return false;
   return meansSameAt(sc, act.node, log.node);
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
 }

@@ -1,4 +1,3 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import {
   getAnalysis,
   type FileAnalysis,
@@ -16,7 +15,8 @@ import {
   type NameKind,
 } from '../knowledge/names.js';
 import { createRule } from '../util/create-rule.js';
-import { replaceNode, reportNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
+import { reportAt, reportGraded, type Edit } from '../util/report.js';
 
 type MessageIds =
   | 'unknownName'
@@ -29,7 +29,7 @@ type MessageIds =
   | 'useLogitsLoss'
   | 'useProbabilityLoss';
 
-type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+type Suggestion = Edit<MessageIds>;
 
 /** What TF.js says when it rejects a name of each kind (TF.js 4.22, verified by running it). */
 const ERROR: Readonly<Record<NamePosition, (name: string) => string>> = {
@@ -42,22 +42,20 @@ const ERROR: Readonly<Record<NamePosition, (name: string) => string>> = {
 /**
  * Layer class names that `activation` accepts by accident (see names.ts), what
  * happens, and the activation string to use instead when one computes the same
- * (`autofix`: it does on every output; otherwise offered as a suggestion).
+ * (a suggestion: an edit of a layer is never an autofix).
  * 'ELU' is absent: it is the elu activation and even saves as 'elu'.
  */
 const LAYER_CLASS_ACTIVATION: Readonly<
-  Record<Exclude<AlsoAcceptedActivation, 'ELU'>, { effect: string; replacement?: string; autofix?: true }>
+  Record<Exclude<AlsoAcceptedActivation, 'ELU'>, { effect: string; replacement?: string }>
 > = {
   Softmax: {
     effect:
       'the Softmax layer normalises over axis 1, not the last axis, so on outputs of rank 3 or more `predict()` and `fit()` throw "Softmax along a non-last dimension is not yet supported"',
     replacement: 'softmax',
-    autofix: true,
   },
   ReLU: {
     effect: "it computes relu but is saved as 're_lu', and the saved model cannot be loaded again",
     replacement: 'relu',
-    autofix: true,
   },
   PReLU: {
     effect: 'its alpha starts at 0 and is never trained (it computes relu), and the saved model cannot be loaded again',
@@ -101,7 +99,7 @@ export default createRule<[], MessageIds>({
       aliasName: "TF.js has no {{kind}} '{{name}}' ({{error}}); TF.js calls it '{{replacement}}'.",
       functionOnly: "TF.js has no {{kind}} '{{name}}' ({{error}}); {{advice}}.",
       logitsLossName:
-        "TF.js has no loss '{{name}}' ({{error}}). Only the function `tf.losses.{{fn}}` exists, and it takes logits: pass it if the model outputs logits, or use '{{probabilityLoss}}' if the model outputs {{activation}} probabilities.",
+        "TF.js has no loss '{{name}}' ({{error}}). The function `tf.losses.{{fn}}` takes logits; for {{activation}} probabilities use '{{probabilityLoss}}'.",
       layerClassActivation:
         "'{{name}}' is not an activation but a layer class, which TF.js also finds under that name: {{effect}}.",
       useName: "Use '{{replacement}}'.",
@@ -139,31 +137,31 @@ export default createRule<[], MessageIds>({
             editable && fits(replacement)
               ? replaceNode(analysis.sourceCode, literal, stringLiteral(analysis.sourceCode, replacement, literal))
               : null;
+          // A layer's activation is part of the model: never an autofix.
+          const scope = kinds.includes('activation') ? 'model' : 'training';
           const report = (
             messageId: MessageIds,
             data: Record<string, string>,
             options: { autofix?: string; suggest?: Suggestion[] } = {},
           ) => {
-            const suggest = [...(options.suggest ?? [])];
-            let fix: Fix | null = null;
-            if (options.autofix !== undefined) {
-              const f = edit(options.autofix);
-              if (f && local) fix = f;
-              else if (f) suggest.unshift({ messageId: 'useName', data: { replacement: options.autofix }, fix: f });
-            }
+            const name = options.autofix;
+            const first = name === undefined ? null : edit(name);
             // A name from an imported module is reported where this file uses it.
-            const at = reportNode(
-              analysis,
-              literal,
-              ...uses.map((u) => u.compileSite?.via),
-              ...uses.map((u) => u.call),
-            );
-            if (at) context.report({ node: at, messageId, data, fix, suggest });
+            const at = reportAt(analysis, literal, ...uses.map((u) => u.compileSite?.via), ...uses.map((u) => u.call));
+            if (!at) return;
+            reportGraded(context, {
+              node: at,
+              messageId,
+              data,
+              unique: local,
+              fix: first && { messageId: 'useName', data: { replacement: name ?? '' }, fix: first, scope },
+              suggest: options.suggest,
+            });
           };
           const nameSuggestions = (names: readonly string[]): Suggestion[] =>
             names.flatMap((replacement) => {
               const f = edit(replacement);
-              return f ? [{ messageId: 'useName' as const, data: { replacement }, fix: f }] : [];
+              return f ? [{ messageId: 'useName' as const, data: { replacement }, fix: f, scope }] : [];
             });
 
           const { kind, name } = bad;
@@ -173,15 +171,11 @@ export default createRule<[], MessageIds>({
             const effect =
               entry?.effect ?? "it is applied to the layer's output although it is not an activation at all";
             const replacement = entry?.replacement;
-            if (replacement !== undefined && entry?.autofix) {
-              report('layerClassActivation', { name, effect }, { autofix: replacement });
-            } else {
-              report(
-                'layerClassActivation',
-                { name, effect },
-                { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) },
-              );
-            }
+            report(
+              'layerClassActivation',
+              { name, effect },
+              { suggest: replacement === undefined ? [] : nameSuggestions([replacement]) },
+            );
             continue;
           }
           const logits = kind === 'loss' ? LOGITS_LOSS[normalizeName(name)] : undefined;
@@ -220,7 +214,13 @@ export default createRule<[], MessageIds>({
             if (kind === 'loss' || kind === 'metric') {
               advice = `it exists only as the function \`${fn}\`, which \`compile()\` accepts`;
               const f = functionEdit(analysis, literal, fn);
-              if (f) suggest.push({ messageId: 'useFunction', data: { replacement: f.text }, fix: f.fix });
+              if (f)
+                suggest.push({
+                  messageId: 'useFunction',
+                  data: { replacement: f.text },
+                  fix: f.fix,
+                  scope: 'training',
+                });
             } else if (kind === 'optimizer') {
               advice = `create it with \`${fn}(learningRate, momentum)\` and pass that`;
             } else {
@@ -301,11 +301,11 @@ function logitsLossSuggestions(
 ): Suggestion[] {
   const outputs = uses.flatMap((u) => outputsOfUse(analysis, u));
   const known = outputs.length > 0 && outputs.every((o) => o !== null && o.activation !== undefined);
-  const all = (a: string) => known && outputs.every((o) => o!.activation === a);
+  const all = (a: string) => known && outputs.every((o) => o?.activation === a);
   const out: Suggestion[] = [];
   if (!all(logits.activation)) {
     const f = functionEdit(analysis, literal, `tf.losses.${logits.fn}`);
-    if (f) out.push({ messageId: 'useLogitsLoss', data: { replacement: f.text }, fix: f.fix });
+    if (f) out.push({ messageId: 'useLogitsLoss', data: { replacement: f.text }, fix: f.fix, scope: 'training' });
   }
   if (!all('linear')) {
     const f = edit(logits.probabilityLoss);
@@ -314,6 +314,7 @@ function logitsLossSuggestions(
         messageId: 'useProbabilityLoss',
         data: { replacement: logits.probabilityLoss, activation: logits.activation },
         fix: f,
+        scope: 'training',
       });
   }
   return out;

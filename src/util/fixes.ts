@@ -290,15 +290,6 @@ export function setLayerActivation(
 }
 
 /**
- * The node to report at: the first candidate in the linted file. Facts from
- * imported modules point into other files; the report then lands on the local
- * half of the mismatch (the loss, the compile call, the call of a helper).
- */
-export function reportNode(analysis: FileAnalysis, ...candidates: (Node | undefined)[]): Node | undefined {
-  return candidates.find((n): n is Node => !!n && analysis.isLocal(n));
-}
-
-/**
  * Replace `outer` with `text`, where `text` keeps the source of `inner` (inside
  * `outer`); refused when a comment inside `outer` but outside `inner` would be lost.
  */

@@ -4,13 +4,12 @@
  * a 1-unit output trained with a categorical loss gets exactly one report — at the
  * loss — whatever its activation.
  */
-import { judge, type CompileSite, type FileAnalysis, type OutputLossPair } from '../analysis/index.js';
+import type { CompileSite, FileAnalysis } from '../analysis/index.js';
 import { isCategorical } from '../knowledge/losses.js';
+import { judge, known, type KnownPair } from './report.js';
 
 /** A categorical loss on an output whose last axis has one unit. */
-export function isSingleUnitCategorical(p: OutputLossPair): boolean {
-  return !!p.output && !!p.loss && p.output.units === 1 && isCategorical(p.loss.info);
-}
+export const isSingleUnitCategorical = known((p) => p.output.units === 1 && isCategorical(p.loss.info));
 
 export interface SingleUnitCategoricalBug {
   readonly site: CompileSite;
@@ -18,7 +17,7 @@ export interface SingleUnitCategoricalBug {
   /** How many outputs the compiled model has (fixes only for one). */
   readonly outputCount: number;
   /** Every pair of this output: all of them are bugs. */
-  readonly pairs: readonly OutputLossPair[];
+  readonly pairs: readonly KnownPair[];
 }
 
 const cache = new WeakMap<FileAnalysis, readonly SingleUnitCategoricalBug[]>();

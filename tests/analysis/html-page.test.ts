@@ -75,15 +75,17 @@ describe('a page with one script', () => {
     expect(messages[0]!.message).toContain('(line 11)');
   });
 
-  it('--fix adds the activation on its own line, with the page indentation', async () => {
+  it('suggests the activation on its own line, with the page indentation (--fix leaves the layer alone)', async () => {
     write('fix.html', lines);
-    const { output } = await lint('fix.html', { fix: true });
-    expect(output?.split('\n').slice(7, 11)).toEqual([
+    const { messages } = await lint('fix.html');
+    const suggestion = messages[0]!.suggestions!.find((s) => s.messageId === 'addActivation')!;
+    expect(applied(lines.join('\n'), suggestion.fix).split('\n').slice(7, 11)).toEqual([
       '      model.add(tf.layers.dense({',
       '        units: 10,',
       "        activation: 'softmax',",
       '      }));',
     ]);
+    expect((await lint('fix.html', { fix: true })).output).toBeUndefined();
   });
 
   it('gives suggestions in page offsets', async () => {
@@ -218,13 +220,13 @@ describe('a --fix run', () => {
       '</script>', // 5
       '<script>', // 6
       '  const a = tf.sequential();', // 7
-      "  a.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));", // 8 (autofixed)
-      "  a.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 9
+      "  a.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));", // 8
+      "  a.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});", // 9 (autofixed)
       "  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 10
       '</script>', // 11
     ]);
     const { messages, output } = await lint('passes.html', { fix: true });
-    expect(output?.split('\n')[7]).toContain("activation: 'softmax'");
+    expect(output?.split('\n')[8]).toContain("loss: 'categoricalCrossentropy'");
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['tfjs/no-sigmoid-with-categorical-loss', 10]]);
     expect(messages[0]!.message).toContain('The sigmoid output (line 4)');
     // The pass's script is not the one on disk: its suggestions cannot be placed, and are dropped.
@@ -239,18 +241,16 @@ describe('module scripts', () => {
       '<script type="module">', // 2
       "  import * as tf from 'https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/+esm';", // 3
       '  const model = tf.sequential();', // 4
-      "  model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));", // 5
-      "  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 6
+      "  model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));", // 5
+      "  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});", // 6
       '</script>',
       '</body>',
     ]);
     const { messages, output } = await lint('module.html', { sourceType: 'module', fix: true });
     expect(messages).toEqual([]);
-    expect(output?.split('\n')[4]).toBe(
-      "  model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));",
-    );
+    expect(output?.split('\n')[5]).toBe("  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});");
     const unfixed = await lint('module.html', { sourceType: 'module' });
-    expect(unfixed.messages.map((m) => [m.ruleId, m.line])).toEqual([['tfjs/no-sigmoid-with-categorical-loss', 5]]);
+    expect(unfixed.messages.map((m) => [m.ruleId, m.line])).toEqual([['tfjs/no-activation-before-logits-loss', 5]]);
     expect(unfixed.messages[0]!.message).toContain('(line 6)');
   });
 });

@@ -35,9 +35,9 @@ describe('a Vue single-file component', () => {
     "import * as tf from '@tensorflow/tfjs';", // 6
     '', // 7
     'const model = tf.sequential();', // 8
-    "model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'sigmoid'}));", // 9
+    "model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));", // 9
     'async function train() {', // 10
-    "  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});", // 11
+    "  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});", // 11
     '}', // 12
     '</script>', // 13
     '',
@@ -47,12 +47,12 @@ describe('a Vue single-file component', () => {
   it('is linted like a module file: the finding at its line, the fix at its offset', async () => {
     const result = await lint('Classifier.vue', component, config);
     expect(result.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
-      ['tfjs/no-sigmoid-with-categorical-loss', 9, 67],
+      ['tfjs/no-activation-before-logits-loss', 9, 67],
     ]);
     expect(result.messages[0]!.message).toContain('(line 11)');
     const fixed = await lint('Fixed.vue', component, config, true);
-    expect(fixed.output?.split('\n')[8]).toBe(
-      "model.add(tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'}));",
+    expect(fixed.output?.split('\n')[10]).toBe(
+      "  model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});",
     );
   });
 });

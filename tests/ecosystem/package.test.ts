@@ -341,7 +341,8 @@ function htmlRecipe(): string {
 const HTML_FILES: Record<string, string> = {
   // A model built in one script, compiled in another.
   'index.html': readFileSync(path.join(examplesDir, 'html-page', 'index.html'), 'utf8'),
-  // An autofix that writes a line, and a suggestion.
+  // Suggestions only for the first model (a layer edit written on its own line, a loss); an autofix
+  // of the second model's loss (--fix never edits a layer).
   'fix.html': [
     '<!doctype html>',
     '<script src="https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js"></script>',
@@ -353,6 +354,8 @@ const HTML_FILES: Record<string, string> = {
     '        units: 10,',
     '      }));',
     "      model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});",
+    "      const clf = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});",
+    "      clf.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});",
     '    </script>',
     '</body>',
     '',
@@ -594,6 +597,7 @@ describe.each(MAJORS)('installed with ESLint %i', (major) => {
       expect(finding!.message).toContain('The sigmoid output (line 17)');
       expect(lint.byFile.get('fix.html')!.map((m) => [m.ruleId, m.line])).toEqual([
         ['tfjs/no-missing-output-activation', 7],
+        ['tfjs/no-activation-before-logits-loss', 11],
       ]);
       expect(lint.byFile.get('fix.html')![0]!.message).toContain('(line 10)');
       expect([...lint.byFile].filter(([f]) => !f.endsWith('.html')).flatMap(([, m]) => m)).toEqual([]);
@@ -603,21 +607,19 @@ describe.each(MAJORS)('installed with ESLint %i', (major) => {
       const { suggestions, expectedSuggestions } = r();
       expect(suggestions).toEqual(expectedSuggestions);
       const page = HTML_FILES['fix.html']!;
-      const [fix] = suggestions.find((s) => s.file === 'fix.html')!.fixes;
-      expect(page.slice(fix!.range[0], fix!.range[1])).toBe("'categoricalCrossentropy'");
-      expect(fix!.text).toBe('tf.losses.softmaxCrossEntropy');
+      const [activation, loss] = suggestions.find((s) => s.file === 'fix.html')!.fixes;
+      expect(activation!.text).toBe("\n        activation: 'softmax',");
+      expect(page.slice(loss!.range[0], loss!.range[1])).toBe("'categoricalCrossentropy'");
+      expect(loss!.text).toBe('tf.losses.softmaxCrossEntropy');
     });
 
-    it('writes --fix into the page, with its indentation', () => {
+    it('writes --fix into the page, and leaves the layers alone', () => {
       const { fix, afterFix, expectedFixed } = r();
       expect(fix.stderr).toBe('');
       expect(afterFix).toEqual(expectedFixed);
-      expect(afterFix.get('fix.html')!.split('\n').slice(6, 10)).toEqual([
-        '      model.add(tf.layers.dense({',
-        '        units: 10,',
-        "        activation: 'softmax',",
-        '      }));',
-      ]);
+      const lines = afterFix.get('fix.html')!.split('\n');
+      expect(lines.slice(6, 9)).toEqual(HTML_FILES['fix.html']!.split('\n').slice(6, 9));
+      expect(lines[11]).toBe("      clf.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});");
       expect(afterFix.get('index.html')).toBe(HTML_FILES['index.html']);
     });
   });

@@ -42,7 +42,7 @@ describe('reference runs train', () => {
     expect(ref.reportedAccuracyKey).toBe('acc');
     expect(ref.accuracyMetric).toBe('categoricalAccuracy');
     // categoricalAccuracy from evaluate agrees with our own argmax on the same weights
-    expect(Math.abs(ref.evaluatedAccuracy! - ref.trueAccuracy)).toBeLessThan(1e-6);
+    expect(Math.abs(ref.evaluatedAccuracy! - ref.trueAccuracy!)).toBeLessThan(1e-6);
   });
 
   it('1-unit sigmoid + binaryCrossentropy learns the binary task', async () => {
@@ -71,7 +71,19 @@ describe('no-activation-before-logits-loss', () => {
     const fixed = await run({ units: 10, activation: 'linear', loss: 'tf.losses.softmaxCrossEntropy' });
     const ref = await run(SOFTMAX_CCE);
     expect(fixed.finalLoss!).toBeLessThan(0.7);
-    expect(Math.abs(fixed.trueAccuracy - ref.trueAccuracy)).toBeLessThan(0.03);
+    expect(Math.abs(fixed.trueAccuracy! - ref.trueAccuracy!)).toBeLessThan(0.03);
+  });
+});
+
+describe('no-activation-before-logits-loss: the sigmoid edit', () => {
+  it("'binaryCrossentropy' makes TF.js report 'accuracy' as binaryAccuracy where the loss function gave categoricalAccuracy", async () => {
+    const fn = await run({ units: 10, activation: 'sigmoid', loss: 'tf.losses.sigmoidCrossEntropy' });
+    const str = await run({ units: 10, activation: 'sigmoid', loss: 'binaryCrossentropy' });
+    // The metric each resolves to, checked against what TF.js evaluates on the same weights.
+    expect(fn.accuracyMetric).toBe('categoricalAccuracy');
+    expect(Math.abs(fn.evaluatedAccuracy! - fn.trueAccuracy!)).toBeLessThan(1e-6);
+    expect(str.accuracyMetric).toBe('binaryAccuracy');
+    expect(str.evaluatedAccuracy!).toBeGreaterThan(str.trueAccuracy! + 0.05);
   });
 });
 
@@ -91,15 +103,15 @@ describe('no-binary-crossentropy-multiclass', () => {
   it('reported accuracy (binaryAccuracy) exceeds the true argmax accuracy', async () => {
     const buggy = await run({ units: 10, activation: 'softmax', loss: 'binaryCrossentropy' });
     expect(buggy.accuracyMetric).toBe('binaryAccuracy');
-    expect(buggy.reportedAccuracy!).toBeGreaterThan(buggy.trueAccuracy + 0.01);
-    expect(buggy.evaluatedAccuracy!).toBeGreaterThan(buggy.trueAccuracy + 0.01);
+    expect(buggy.reportedAccuracy!).toBeGreaterThan(buggy.trueAccuracy! + 0.01);
+    expect(buggy.evaluatedAccuracy!).toBeGreaterThan(buggy.trueAccuracy! + 0.01);
     // on held-out data the gap is large
-    expect(buggy.evaluatedTestAccuracy!).toBeGreaterThan(buggy.testAccuracy + 0.1);
+    expect(buggy.evaluatedTestAccuracy!).toBeGreaterThan(buggy.testAccuracy! + 0.1);
   });
 
   it('sigmoid + binaryCrossentropy on exclusive classes also overstates accuracy', async () => {
     const buggy = await run({ units: 10, activation: 'sigmoid', loss: 'binaryCrossentropy' });
-    expect(buggy.reportedAccuracy!).toBeGreaterThan(buggy.trueAccuracy + 0.03);
+    expect(buggy.reportedAccuracy!).toBeGreaterThan(buggy.trueAccuracy! + 0.03);
   });
 
   it('predicting all zeros scores binaryAccuracy >= 0.9 on 10 one-hot classes', async () => {
@@ -116,7 +128,20 @@ describe('no-single-unit-softmax', () => {
     expect(buggy.prediction.outputMin).toBe(1);
     expect(buggy.prediction.outputMax).toBe(1);
     expect(buggy.trueAccuracy).toBeLessThan(0.6);
-    expect(ref.trueAccuracy).toBeGreaterThan(buggy.trueAccuracy + 0.3);
+    expect(ref.trueAccuracy).toBeGreaterThan(buggy.trueAccuracy! + 0.3);
+  });
+
+  it('on a regression (targets 1-9) sigmoid stays capped like the softmax; a linear output fits: the suggestion there', async () => {
+    const regression = (activation: string) =>
+      run({ units: 1, activation, loss: 'meanSquaredError', task: 'multiclass', numClasses: 9, labels: 'regression' });
+    const [softmax, sigmoid, linear] = [
+      await regression('softmax'),
+      await regression('sigmoid'),
+      await regression('linear'),
+    ];
+    expect(sigmoid.prediction.outputMax).toBeLessThanOrEqual(1);
+    expect(sigmoid.finalLoss!).toBeGreaterThan(0.9 * softmax.finalLoss!);
+    expect(linear.finalLoss!).toBeLessThan(sigmoid.finalLoss! / 3);
   });
 });
 
@@ -124,13 +149,26 @@ describe('no-missing-output-activation', () => {
   it('linear + categoricalCrossentropy is far below softmax + categoricalCrossentropy', async () => {
     const buggy = await run({ units: 10, activation: 'linear', loss: 'categoricalCrossentropy' });
     const ref = await run(SOFTMAX_CCE);
-    expect(buggy.trueAccuracy).toBeLessThan(ref.trueAccuracy - 0.4);
-    expect(buggy.testAccuracy).toBeLessThan(ref.testAccuracy - 0.25);
+    expect(buggy.trueAccuracy).toBeLessThan(ref.trueAccuracy! - 0.4);
+    expect(buggy.testAccuracy).toBeLessThan(ref.testAccuracy! - 0.25);
     expect(buggy.finalLoss!).toBeGreaterThan(ref.finalLoss! + 2);
   });
 });
 
 describe('no-categorical-loss-single-unit', () => {
+  it("'binaryCrossentropy' on sparse class ids 0-4 (the edit no longer offered) reads them as probabilities: the loss goes negative", async () => {
+    const r = await run({
+      units: 1,
+      activation: 'sigmoid',
+      loss: 'binaryCrossentropy',
+      task: 'multiclass',
+      numClasses: 5,
+      labels: 'int',
+    });
+    expect(r.threw).toBe(false);
+    expect(r.finalLoss!).toBeLessThan(0);
+  });
+
   it("'categoricalCrossentropy' on a 1-unit output makes fit throw", async () => {
     const r = await run({ units: 1, activation: 'sigmoid', loss: 'categoricalCrossentropy' });
     expect(r.threw).toBe(true);
@@ -151,7 +189,7 @@ describe('no-categorical-loss-single-unit', () => {
     expect(r.threw).toBe(false);
     for (const l of r.lossHistory) expect(Math.abs(l)).toBeLessThan(1e-6);
     expect(r.trueAccuracy).toBeLessThan(0.6);
-    expect(ref.trueAccuracy).toBeGreaterThan(r.trueAccuracy + 0.3);
+    expect(ref.trueAccuracy).toBeGreaterThan(r.trueAccuracy! + 0.3);
     // zero loss, non-zero gradient: (1 - label) / batch
     const g = await singleUnitSoftmaxCrossEntropyGradient([0, 1, 0], [0.5, -1, 2]);
     expect(g.loss).toBe(0);

@@ -11,7 +11,7 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as espree from 'espree';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFixes, lint, writeSummary, type ParserName } from '../reliability/harness.js';
 
 type Only = { tsOnly?: boolean };
@@ -45,33 +45,33 @@ export function runRule<M extends string>(
       invalid: tests.invalid.filter((t) => typeof t === 'string' || !t.tsOnly).map(strip) as InvalidTestCase<M, []>[],
     }));
 
-  describe('reliability with every rule', () => {
+  // One reliability check per rule, over every case and parser; a failure names the case.
+  it('reliability with every rule: fixes and suggestions are safe, valid cases silent', { timeout: 300_000 }, () => {
     const figures = { invalidCases: 0, validCases: 0, fixesApplied: 0, suggestionsApplied: 0 };
-    afterAll(() => writeSummary(`rule-${name}`, figures));
     const settingsOf = (t: { settings?: unknown } | string) =>
       typeof t === 'string' ? undefined : (t.settings as Record<string, unknown> | undefined);
     const parsersOf = (t: Only | string): ParserName[] =>
       typeof t !== 'string' && t.tsOnly ? ['typescript'] : ['espree', 'typescript'];
+    const problems: string[] = [];
     tests.invalid.forEach((t, i) => {
       for (const parser of parsersOf(t)) {
-        it(`invalid #${i} (${parser}): fixes and suggestions are safe`, () => {
-          const result = checkFixes(t.code, { parser, settings: settingsOf(t) });
-          expect(result.problems).toEqual([]);
-          figures.invalidCases += 1;
-          figures.fixesApplied += result.fixesApplied;
-          figures.suggestionsApplied += result.suggestionsApplied;
-        });
+        const result = checkFixes(t.code, { parser, settings: settingsOf(t) });
+        problems.push(...result.problems.map((p) => `invalid #${i} (${parser}): ${p}`));
+        figures.invalidCases += 1;
+        figures.fixesApplied += result.fixesApplied;
+        figures.suggestionsApplied += result.suggestionsApplied;
       }
     });
     tests.valid.forEach((t, i) => {
       const code = typeof t === 'string' ? t : t.code;
       for (const parser of parsersOf(t)) {
-        it(`valid #${i} (${parser}): no crash, this rule silent`, () => {
-          const messages = lint(code, { parser, settings: settingsOf(t) });
-          figures.validCases += 1;
-          expect(messages.filter((m) => m.fatal || !m.ruleId || m.ruleId === `tfjs/${name}`)).toEqual([]);
-        });
+        const messages = lint(code, { parser, settings: settingsOf(t) });
+        figures.validCases += 1;
+        for (const m of messages.filter((m) => m.fatal || !m.ruleId || m.ruleId === `tfjs/${name}`))
+          problems.push(`valid #${i} (${parser}): ${m.ruleId ?? 'fatal'} ${m.message}`);
       }
     });
+    writeSummary(`rule-${name}`, figures);
+    expect(problems).toEqual([]);
   });
 }

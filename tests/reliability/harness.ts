@@ -11,6 +11,7 @@ import path from 'node:path';
 import plugin from '../../src/index.js';
 
 export type ParserName = 'espree' | 'typescript';
+export const PARSERS_FOR_TEST: readonly ParserName[] = ['espree', 'typescript'];
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -81,7 +82,8 @@ export interface FixCheck {
 
 /**
  * Apply every fix of every rule through ESLint's fix loop, and every suggestion one
- * at a time to the original text; check that each result parses, keeps every
+ * at a time to the original text; check that no autofix touches the model (a layer
+ * call, a layer's activation or units), that each result parses, keeps every
  * comment (as a multiset), that the loop is stable, and that a rule whose report
  * was fixed does not report it again. `lintMessages`: the messages of `lint(code, options)`
  * when the caller has them already.
@@ -103,6 +105,8 @@ export function checkFixes(code: string, options: ConfigOptions = {}, lintMessag
       output: code,
     };
   for (const m of messages) if (m.fatal || !m.ruleId) problems.push(`crash or fatal: ${m.message}`);
+
+  problems.push(...autofixesOfModel(code, parser, messages));
 
   // Suggestions, each alone on the original text.
   let suggestionsApplied = 0;
@@ -148,6 +152,61 @@ export function checkFixes(code: string, options: ConfigOptions = {}, lintMessag
     if (again.fixed) problems.push(`fixes are not stable: a second pass changed\n${output}\ninto\n${again.output}`);
   }
   return { problems, fixesApplied, suggestionsApplied, output };
+}
+
+/** `--fix` never changes the model: a problem for every autofix that touches a layer call or a layer's activation/units. */
+export function autofixesOfModel(code: string, parser: ParserName, messages: readonly Linter.LintMessage[]): string[] {
+  if (!messages.some((m) => m.fix)) return [];
+  const model = modelSpans(code, parser);
+  return messages.flatMap((m) => {
+    const span = m.fix && model.find((s) => overlaps(m.fix!.range, s.range));
+    return span ? [`autofix of ${m.ruleId} edits the model (${span.what}): ${JSON.stringify(m.fix)}\n${code}`] : [];
+  });
+}
+
+/** Keys that configure a layer; they appear in no compile or fit option. */
+const LAYER_KEYS = new Set(['activation', 'units', 'filters']);
+
+/**
+ * The parts of `code` that define the model: every layer factory call (`tf.layers.dense(...)`,
+ * `layers.softmax()`) and every `activation` / `units` / `filters` property, wherever it is written
+ * (a config object held in a variable too).
+ */
+export function modelSpans(code: string, parser: ParserName): { range: [number, number]; what: string }[] {
+  const messages = linter.verify(code, config({ parser, rules: {} }), filenameFor(parser));
+  if (messages.some((m) => m.fatal)) return [];
+  const spans: { range: [number, number]; what: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; range?: [number, number]; [k: string]: unknown };
+    if (typeof n.type !== 'string') return;
+    if (n.type === 'CallExpression' && isLayerFactory(n.callee)) spans.push({ range: n.range!, what: 'a layer call' });
+    if (n.type === 'Property') {
+      const key = n.key as { type: string; name?: string; value?: unknown };
+      const name = key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+      if (name && LAYER_KEYS.has(name)) spans.push({ range: n.range!, what: `\`${name}\`` });
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'parent' && k !== 'loc' && k !== 'range') visit(v);
+  };
+  visit(linter.getSourceCode().ast);
+  return spans;
+}
+
+/** `<x>.layers.<name>` or `layers.<name>`. */
+function isLayerFactory(callee: unknown): boolean {
+  const c = callee as { type: string; object?: { type: string; name?: string; property?: { name?: string } } };
+  if (c.type !== 'MemberExpression' || !c.object) return false;
+  const o = c.object;
+  return (
+    (o.type === 'Identifier' && o.name === 'layers') || (o.type === 'MemberExpression' && o.property?.name === 'layers')
+  );
+}
+
+/** Does an edit of `edit` change text inside `span` (an insertion strictly inside counts)? */
+function overlaps(edit: readonly [number, number], span: readonly [number, number]): boolean {
+  if (edit[0] === edit[1]) return edit[0] > span[0] && edit[0] < span[1];
+  return edit[0] < span[1] && edit[1] > span[0];
 }
 
 function sameComments(a: readonly string[], b: readonly string[]): boolean {

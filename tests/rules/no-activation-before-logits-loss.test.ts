@@ -3,12 +3,22 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line, the activation line. */
-const data = (activation: string, loss: string, fused: string, lossLine: number, activationLine: number) => ({
+/**
+ * The report's data: the activation, the loss (as shown), the activation the loss applies, the loss line,
+ * the activation line, and the line reported at (default: the activation's), which the message does not repeat.
+ */
+const data = (
+  activation: string,
+  loss: string,
+  fused: string,
+  lossLine: number,
+  activationLine: number,
+  at = activationLine,
+) => ({
   activation,
-  activationWhere: `line ${activationLine}`,
+  activationWhere: activationLine === at ? '' : ` (line ${activationLine})`,
   loss: `\`${loss}\``,
-  lossWhere: `line ${lossLine}`,
+  lossWhere: lossLine === at ? '' : ` (line ${lossLine})`,
   fused,
 });
 
@@ -113,6 +123,118 @@ m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
   ],
   invalid: [
     {
+      // Issue 26, finding 3: a wrapper loss that also reads the prediction as probabilities (focal loss:
+      // weights from pt = sum(yTrue * yPred)). Removing the softmax would break that term, so only the loss edit is offered.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]})]});
+function focal(yTrue, yPred) {
+  const pt = tf.sum(tf.mul(yTrue, yPred), -1);
+  return tf.losses.softmaxCrossEntropy(yTrue, yPred, tf.square(tf.sub(1, pt)));
+}
+m.compile({optimizer: 'adam', loss: focal});`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, suggestions: [] }],
+    },
+    {
+      // Finding 3: a wrapper that reads its prediction only to pass it to the loss: removal is still right.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]})]});
+const loss = (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred).mean();
+m.compile({optimizer: 'adam', loss});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 5, activation: 'linear', inputShape: [3]})]});
+const loss = (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred).mean();
+m.compile({optimizer: 'adam', loss});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Finding 3: a metric that thresholds the output (binaryAccuracy at 0.5) reads it as probabilities:
+      // no removal; the loss edit stays the autofix (it keeps the probabilities every reader expects).
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy, metrics: ['binaryAccuracy']});`,
+      output:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['binaryAccuracy']});`,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, suggestions: [] }],
+    },
+    {
+      // Issue 26, finding 5: tf.losses.sigmoidCrossEntropy -> 'binaryCrossentropy' on a 2-unit output with
+      // metrics ['accuracy']: TF.js then computes 'accuracy' as binaryAccuracy instead of categoricalAccuracy
+      // (measured on TF.js 4.22: 0.75 vs 0.5 on the same predictions). A suggestion that says so, not an autofix.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy, metrics: ['accuracy']});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useProbabilityLossAccuracy',
+              data: { replacement: 'binaryCrossentropy', activation: 'sigmoid' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
+            },
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'linear', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy, metrics: ['accuracy']});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Finding 5's twin: the same 2-unit output without an accuracy metric: nothing changes meaning, so
+      // the loss edit is the autofix; the layer is left as written.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+      output:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'sigmoid', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'linear', inputShape: [3]})]});
+m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The default is the outer 'softmax', not the body's 'relu' (missed before 74b8480).
       code: shadowedDefault('softmax', 'relu'),
       output: shadowedDefault('softmax', 'relu').replace(
@@ -208,7 +330,9 @@ m.compile({optimizer: "adam", loss: losses.sigmoidCrossEntropy});`,
       ],
     },
     {
-      // Crossed: a softmax output into the sigmoid loss. Suggestions only.
+      // Crossed: a softmax output into the sigmoid loss. Suggestions only. Removing the softmax alone would
+      // leave a sigmoid loss on exclusive classes (issue 26, finding 4): the pairs offered are
+      // 'categoricalCrossentropy' (keep the softmax) or logits with tf.losses.softmaxCrossEntropy.
       code:
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [3]})]});
@@ -229,11 +353,12 @@ m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
             },
             {
-              messageId: 'removeActivation',
+              messageId: 'removeActivationUseLogitsLoss',
+              data: { activation: 'softmax', replacement: 'tf.losses.softmaxCrossEntropy' },
               output:
                 TF +
                 `const m = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'linear', inputShape: [3]})]});
-m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
+m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
             },
           ],
         },
@@ -460,8 +585,13 @@ const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));`,
         {
           messageId: 'activationBeforeLogitsLoss',
           data: data('sigmoid', 'tf.losses.softmaxCrossEntropy', 'softmax', 2, 2),
+          // Finding 4 in custom code: the logits go to the loss that applies the sigmoid, not the softmax one.
           suggestions: [
-            { messageId: 'passLogits', output: TF + `const loss = tf.losses.softmaxCrossEntropy(labels, z);` },
+            {
+              messageId: 'passLogitsTo',
+              data: { activation: 'sigmoid', replacement: 'tf.losses.sigmoidCrossEntropy' },
+              output: TF + `const loss = tf.losses.sigmoidCrossEntropy(labels, z);`,
+            },
           ],
         },
       ],

@@ -7,7 +7,7 @@ const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 const softmax = (loss: string, units: string, line: number, floor?: string) => ({
   loss,
   units,
-  where: `line ${line}`,
+  where: ` (line ${line})`,
   ...(floor ? { floor } : {}),
 });
 
@@ -158,7 +158,7 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']}
       errors: [
         {
           messageId: 'binaryLossOnSoftmaxAccuracy',
-          data: { loss: BCE, units: '3 or 5', where: 'lines 3, 4', floor: '0.667 or 0.800' },
+          data: { loss: BCE, units: '3 or 5', where: ' (lines 3, 4)', floor: '0.667 or 0.800' },
           line: 6,
           column: 37,
           suggestions: [

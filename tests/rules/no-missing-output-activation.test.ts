@@ -3,11 +3,14 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the loss as shown, its line, the activation it needs. */
-const data = (loss: string, line: number, activation: string, outputLine: number) => ({
-  output: `line ${outputLine}`,
+/**
+ * The report's data: the loss as shown, its line, the activation it needs, the output's line, and the
+ * line reported at (default: the output's); the message does not repeat the line reported at.
+ */
+const data = (loss: string, line: number, activation: string, outputLine: number, at = outputLine) => ({
+  output: outputLine === at ? '' : ` (line ${outputLine})`,
   loss,
-  where: `line ${line}`,
+  where: line === at ? '' : ` (line ${line})`,
   activation,
 });
 
@@ -79,19 +82,15 @@ export const lossN = (xs, ys) => tf.metrics.categoricalCrossentropy(ys, n.predic
   ],
   invalid: [
     {
-      // The canonical bug: a linear output with the categorical loss. Autofix: add softmax.
+      // The canonical bug: a linear output with the categorical loss. No autofix (`--fix` never edits a
+      // layer): softmax and the logits loss are suggested.
       code:
         TF +
         `const model = tf.sequential();
 model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
 model.add(tf.layers.dense({units: 10}));
 model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
-      output:
-        TF +
-        `const model = tf.sequential();
-model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
-model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
-model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -100,6 +99,15 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['ac
           column: 11,
           endColumn: 26,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+            },
             {
               messageId: 'useLogitsLoss',
               data: { replacement: 'tf.losses.softmaxCrossEntropy', fused: 'softmax' },
@@ -120,10 +128,7 @@ model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy, metrics: 
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'linear', inputShape: [4]})]});
 m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
-      output:
-        TF +
-        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
-m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -132,6 +137,13 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
           column: 74,
           endColumn: 82,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+            },
             {
               messageId: 'useLogitsLoss',
               data: { replacement: 'tf.losses.sigmoidCrossEntropy', fused: 'sigmoid' },
@@ -155,21 +167,27 @@ model.add(tf.layers.dense({
   inputShape: [4], // features
 }));
 model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
-      output:
-        TF +
-        `const model = tf.sequential();
-model.add(tf.layers.dense({
-  units: 3, // three classes
-  inputShape: [4], // features
-  activation: 'softmax',
-}));
-model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
           data: data("`'sparseCategoricalCrossentropy'`", 7, 'softmax', 3),
           line: 3,
           column: 11,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const model = tf.sequential();
+model.add(tf.layers.dense({
+  units: 3, // three classes
+  inputShape: [4], // features
+  activation: 'softmax',
+}));
+model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+            },
+          ],
         },
       ],
     },
@@ -183,15 +201,7 @@ model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
 });
 const m = tf.sequential({layers: [layer]});
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output:
-        TF +
-        `const layer = tf.layers.dense({
-  units: 3,
-  inputShape: [4],
-  activation: 'softmax'
-});
-const m = tf.sequential({layers: [layer]});
-m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -199,6 +209,18 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
           line: 2,
           column: 15,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const layer = tf.layers.dense({
+  units: 3,
+  inputShape: [4],
+  activation: 'softmax'
+});
+const m = tf.sequential({layers: [layer]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
             {
               messageId: 'useLogitsLoss',
               output:
@@ -247,10 +269,7 @@ m.compile({optimizer: 'adam', loss: 'kullbackLeiblerDivergence'});`,
 const m = sequential();
 m.add(layers.dense({units: 5, inputShape: [2]}));
 m.compile({optimizer: 'adam', loss: metrics.categoricalCrossentropy});`,
-      output: `import {sequential, layers, losses, metrics} from '@tensorflow/tfjs';
-const m = sequential();
-m.add(layers.dense({units: 5, inputShape: [2], activation: 'softmax'}));
-m.compile({optimizer: 'adam', loss: metrics.categoricalCrossentropy});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -258,6 +277,13 @@ m.compile({optimizer: 'adam', loss: metrics.categoricalCrossentropy});`,
           line: 3,
           column: 7,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output: `import {sequential, layers, losses, metrics} from '@tensorflow/tfjs';
+const m = sequential();
+m.add(layers.dense({units: 5, inputShape: [2], activation: 'softmax'}));
+m.compile({optimizer: 'adam', loss: metrics.categoricalCrossentropy});`,
+            },
             {
               messageId: 'useLogitsLoss',
               data: { replacement: 'losses.softmaxCrossEntropy', fused: 'softmax' },
@@ -275,10 +301,22 @@ m.compile({optimizer: 'adam', loss: losses.softmaxCrossEntropy});`,
       code: `import {sequential, layers} from '@tensorflow/tfjs';
 const m = sequential({layers: [layers.dense({units: 5, inputShape: [2]})]});
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output: `import {sequential, layers} from '@tensorflow/tfjs';
+      output: null,
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          line: 2,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output: `import {sequential, layers} from '@tensorflow/tfjs';
 const m = sequential({layers: [layers.dense({units: 5, inputShape: [2], activation: 'softmax'})]});
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      errors: [{ messageId: 'missingOutputActivation', line: 2, column: 32 }],
+            },
+          ],
+        },
+      ],
     },
     {
       // tf.losses.logLoss takes probabilities (on logits it goes NaN); require() import.
@@ -286,10 +324,7 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
 const m = tf.sequential();
 m.add(tf.layers.dense({units: 1, inputShape: [2]}));
 m.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
-      output: `const tf = require('@tensorflow/tfjs');
-const m = tf.sequential();
-m.add(tf.layers.dense({units: 1, inputShape: [2], activation: 'sigmoid'}));
-m.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -297,6 +332,13 @@ m.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
           line: 3,
           column: 7,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output: `const tf = require('@tensorflow/tfjs');
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [2], activation: 'sigmoid'}));
+m.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
+            },
             {
               messageId: 'useLogitsLoss',
               data: { replacement: 'tf.losses.sigmoidCrossEntropy', fused: 'sigmoid' },
@@ -310,7 +352,7 @@ m.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});`,
       ],
     },
     {
-      // Built in a factory, compiled elsewhere: the layer is not local to the compile, so suggestions only.
+      // Built in a factory, compiled elsewhere: suggestions, as everywhere in this rule.
       code:
         TF +
         `function createModel() {
@@ -384,13 +426,7 @@ let x = tf.layers.dense({units: 3}).apply(input);
 x = tf.layers.activation({activation: 'linear'}).apply(x);
 const model = tf.model({inputs: input, outputs: x});
 model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output:
-        TF +
-        `const input = tf.input({shape: [4]});
-let x = tf.layers.dense({units: 3}).apply(input);
-x = tf.layers.activation({activation: 'softmax'}).apply(x);
-const model = tf.model({inputs: input, outputs: x});
-model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
@@ -398,6 +434,16 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
           line: 4,
           column: 39,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+let x = tf.layers.dense({units: 3}).apply(input);
+x = tf.layers.activation({activation: 'softmax'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
             {
               messageId: 'useLogitsLoss',
               output:
@@ -447,14 +493,18 @@ export function lossFn(xs, ys) {
       // No import: the page global tf, which the file uses, names the logits loss.
       code: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({})]});
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({activation: 'softmax'})]});
-m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
           line: 1,
           column: 81,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output: `const m = tf.sequential({layers: [tf.layers.dense({units: 4, inputShape: [2]}), tf.layers.activation({activation: 'softmax'})]});
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
             {
               messageId: 'useLogitsLoss',
               data: { replacement: 'tf.losses.softmaxCrossEntropy', fused: 'softmax' },
@@ -473,17 +523,21 @@ m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
         `const m: tf.Sequential = tf.sequential();
 m.add(tf.layers.dense({units: 10, inputShape: [4]} as tf.layers.DenseLayerArgs));
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output:
-        TF +
-        `const m: tf.Sequential = tf.sequential();
-m.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'} as tf.layers.DenseLayerArgs));
-m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'missingOutputActivation',
           line: 3,
           column: 7,
           suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const m: tf.Sequential = tf.sequential();
+m.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'} as tf.layers.DenseLayerArgs));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
             {
               messageId: 'useLogitsLoss',
               output:

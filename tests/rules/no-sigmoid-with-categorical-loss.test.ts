@@ -16,10 +16,10 @@ function build() {
 }
 build();`;
 
-/** The report's data: the loss as shown, and the line it is named on. */
-const data = (loss: string, line: number | string) => ({
+/** The report's data: the loss as shown, and where it is named (not repeated when on the line reported at). */
+const data = (loss: string, line: number | string, at?: number) => ({
   loss,
-  where: typeof line === 'number' ? `line ${line}` : line,
+  where: line === at ? '' : typeof line === 'number' ? ` (line ${line})` : ` (${line})`,
 });
 
 /** A model compiled with `first`, trained, compiled again with the categorical loss and trained again (fine-tuning). */
@@ -164,34 +164,32 @@ export const scores = (x) => tf.sigmoid(m.predict(x));`,
   invalid: [
     {
       // Compiled twice with the same mistake (fine-tuning): one report at the sigmoid,
-      // and the autofix still applies (softmax is right for both compile calls).
+      // and softmax is suggested (right for both compile calls; `--fix` never edits a layer).
       code: fineTuned('sigmoid', 'categoricalCrossentropy'),
-      output: fineTuned('softmax', 'categoricalCrossentropy'),
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
           data: data("`'categoricalCrossentropy'`", 5),
           line: 4,
           column: 50,
-          suggestions: [{ messageId: 'useBinaryCrossentropy', output: fineTuned('sigmoid', 'binaryCrossentropy') }],
+          suggestions: [
+            { messageId: 'useSoftmax', output: fineTuned('softmax', 'categoricalCrossentropy') },
+            { messageId: 'useBinaryCrossentropy', output: fineTuned('sigmoid', 'binaryCrossentropy') },
+          ],
         },
       ],
     },
     {
-      // The canonical bug: 10 sigmoid units with categoricalCrossentropy. Autofix: softmax;
-      // suggestion: the binary loss, for multi-label data.
+      // The canonical bug: 10 sigmoid units with categoricalCrossentropy. No autofix (the fix is in the
+      // model); suggestions: softmax, and the binary loss for multi-label data.
       code:
         TF +
         `const model = tf.sequential();
 model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
 model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
 model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
-      output:
-        TF +
-        `const model = tf.sequential();
-model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
-model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
-model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
@@ -201,6 +199,15 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['ac
           endLine: 4,
           endColumn: 60,
           suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const model = tf.sequential();
+model.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+            },
             {
               messageId: 'useBinaryCrossentropy',
               output:
@@ -215,14 +222,12 @@ model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accurac
       ],
     },
     {
-      // Sparse labels are class ids, exclusive by construction: autofix softmax, no binary suggestion.
+      // Sparse labels are class ids, exclusive by construction: softmax suggested, no binary loss.
       // Named imports, double quotes kept.
       code: `import {sequential, layers} from "@tensorflow/tfjs";
 const m = sequential({layers: [layers.dense({units: 3, activation: "sigmoid", inputShape: [4]})]});
 m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
-      output: `import {sequential, layers} from "@tensorflow/tfjs";
-const m = sequential({layers: [layers.dense({units: 3, activation: "softmax", inputShape: [4]})]});
-m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
@@ -230,7 +235,14 @@ m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
           line: 2,
           column: 68,
           endColumn: 77,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output: `import {sequential, layers} from "@tensorflow/tfjs";
+const m = sequential({layers: [layers.dense({units: 3, activation: "softmax", inputShape: [4]})]});
+m.compile({optimizer: "adam", loss: "sparseCategoricalCrossentropy"});`,
+            },
+          ],
         },
       ],
     },
@@ -242,12 +254,7 @@ let x = tf.layers.dense({units: 4}).apply(input);
 x = tf.layers.activation({activation: 'sigmoid'}).apply(x);
 const model = tf.model({inputs: input, outputs: x});
 model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-      output: `const tf = require('@tensorflow/tfjs');
-const input = tf.input({shape: [8]});
-let x = tf.layers.dense({units: 4}).apply(input);
-x = tf.layers.activation({activation: 'softmax'}).apply(x);
-const model = tf.model({inputs: input, outputs: x});
-model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
@@ -256,6 +263,15 @@ model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
           column: 39,
           endColumn: 48,
           suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output: `const tf = require('@tensorflow/tfjs');
+const input = tf.input({shape: [8]});
+let x = tf.layers.dense({units: 4}).apply(input);
+x = tf.layers.activation({activation: 'softmax'}).apply(x);
+const model = tf.model({inputs: input, outputs: x});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
             {
               messageId: 'useBinaryCrossentropy',
               output: `const tf = require('@tensorflow/tfjs');
@@ -274,9 +290,7 @@ model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
       code: `const m = tf.sequential();
 m.add(tf.layers.dense({units: 5, activation: 'sigmoid', inputShape: [3]}));
 m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
-      output: `const m = tf.sequential();
-m.add(tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]}));
-m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
@@ -284,6 +298,12 @@ m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
           line: 2,
           column: 46,
           suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output: `const m = tf.sequential();
+m.add(tf.layers.dense({units: 5, activation: 'softmax', inputShape: [3]}));
+m.compile({optimizer: 'sgd', loss: tf.metrics.categoricalCrossentropy});`,
+            },
             {
               messageId: 'useBinaryCrossentropy',
               output: `const m = tf.sequential();
@@ -296,7 +316,7 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
     },
     {
       // A wrapper around the categorical loss, model built by a factory: the activation is still
-      // the layer's own literal and the pairing unconditional, so softmax is autofixed.
+      // the layer's own literal and the pairing unconditional: softmax is suggested.
       code:
         TF +
         `function createModel() {
@@ -307,9 +327,19 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
 const weighted = (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred).mul(2);
 const model = createModel();
 model.compile({optimizer: 'adam', loss: weighted});`,
-      output:
-        TF +
-        `function createModel() {
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data('`tf.metrics.categoricalCrossentropy`', 7),
+          line: 4,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `function createModel() {
   const model = tf.sequential();
   model.add(tf.layers.dense({units: 8, activation: 'softmax', inputShape: [4]}));
   return model;
@@ -317,19 +347,14 @@ model.compile({optimizer: 'adam', loss: weighted});`,
 const weighted = (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred).mul(2);
 const model = createModel();
 model.compile({optimizer: 'adam', loss: weighted});`,
-      errors: [
-        {
-          messageId: 'sigmoidWithCategoricalLoss',
-          data: data('`tf.metrics.categoricalCrossentropy`', 7),
-          line: 4,
-          column: 52,
-          suggestions: [],
+            },
+          ],
         },
       ],
     },
     {
       // Width unknown (a parameter): sigmoid with a categorical loss is wrong at any width, so it is
-      // reported, but softmax would be wrong on one unit: a suggestion, not an autofix.
+      // reported; softmax is a suggestion (the categorical loss needs 2+ units to run at all).
       code:
         TF +
         `export function build(numClasses) {
@@ -438,7 +463,7 @@ m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
     },
     {
       // Multi-output, by name: only the class head (sigmoid + categorical) is reported; the tags head
-      // (sigmoid + binary) is right. The pairing of that head is unconditional: autofix.
+      // (sigmoid + binary) is right. Softmax on the class head is suggested.
       code:
         TF +
         `const input = tf.input({shape: [32]});
@@ -446,13 +471,7 @@ const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).ap
 const kind = tf.layers.dense({units: 3, activation: 'sigmoid', name: 'kind'}).apply(input);
 const model = tf.model({inputs: input, outputs: [tags, kind]});
 model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'categoricalCrossentropy'}});`,
-      output:
-        TF +
-        `const input = tf.input({shape: [32]});
-const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
-const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
-const model = tf.model({inputs: input, outputs: [tags, kind]});
-model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'categoricalCrossentropy'}});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
@@ -460,6 +479,16 @@ model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'cate
           line: 4,
           column: 53,
           suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const input = tf.input({shape: [32]});
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(input);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(input);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'categoricalCrossentropy'}});`,
+            },
             {
               messageId: 'useBinaryCrossentropy',
               output:
@@ -508,7 +537,8 @@ model.compile({optimizer: 'adam', loss: {tags: 'binaryCrossentropy', kind: 'bina
     },
     {
       // One factory's model compiled twice in this file: with binaryCrossentropy (fine) and with
-      // categoricalCrossentropy (the bug). Editing the shared layer would change the fine one: suggestion.
+      // categoricalCrossentropy (the bug). Softmax on the shared layer would break the fine one: only
+      // the loss edit, which matches the other compile, is offered.
       code:
         TF +
         `function makeModel() {
@@ -526,18 +556,6 @@ classifier.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
           line: 3,
           column: 73,
           suggestions: [
-            {
-              messageId: 'useSoftmax',
-              output:
-                TF +
-                `function makeModel() {
-  return tf.sequential({layers: [tf.layers.dense({units: 6, activation: 'softmax', inputShape: [3]})]});
-}
-const tagger = makeModel();
-tagger.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
-const classifier = makeModel();
-classifier.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-            },
             {
               messageId: 'useBinaryCrossentropy',
               output:
@@ -567,9 +585,19 @@ classifier.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     this.model.compile({optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy'});
   }
 }`,
-      output:
-        TF +
-        `class Classifier {
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 8),
+          line: 5,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `class Classifier {
   constructor(labels) {
     this.model = tf.sequential();
     this.model.add(tf.layers.dense({units: 12, activation: 'softmax', inputShape: [20]}));
@@ -578,13 +606,7 @@ classifier.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     this.model.compile({optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy'});
   }
 }`,
-      errors: [
-        {
-          messageId: 'sigmoidWithCategoricalLoss',
-          data: data("`'categoricalCrossentropy'`", 8),
-          line: 5,
-          column: 60,
-          suggestions: [
+            },
             {
               messageId: 'useBinaryCrossentropy',
               output:
@@ -605,24 +627,29 @@ classifier.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     },
     {
       // The labels are one-hot (tf.oneHot in every fit): the classes are exclusive, so the binary
-      // loss is not suggested; softmax is autofixed.
+      // loss is not suggested; softmax is.
       code:
         TF +
         `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'sigmoid', inputShape: [2]})]});
 model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
 export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
-      output:
-        TF +
-        `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]})]});
-model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
-export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
           data: data("`'categoricalCrossentropy'`", 3),
           line: 2,
           column: 78,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const model = tf.sequential({layers: [tf.layers.dense({units: 4, activation: 'softmax', inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
+            },
+          ],
         },
       ],
     },
@@ -634,18 +661,23 @@ export const train = (xs, ids) => model.fit(xs, tf.oneHot(ids, 4));`,
         `const m = tf.sequential() as tf.Sequential;
 m.add(tf.layers.dense({units: 10, activation: 'sigmoid' as const, inputShape: [4]}));
 m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
-      output:
-        TF +
-        `const m = tf.sequential() as tf.Sequential;
-m.add(tf.layers.dense({units: 10, activation: 'softmax' as const, inputShape: [4]}));
-m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'sigmoidWithCategoricalLoss',
           data: data("`'sparseCategoricalCrossentropy'`", 4),
           line: 3,
           column: 47,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const m = tf.sequential() as tf.Sequential;
+m.add(tf.layers.dense({units: 10, activation: 'softmax' as const, inputShape: [4]}));
+m.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});`,
+            },
+          ],
         },
       ],
     },

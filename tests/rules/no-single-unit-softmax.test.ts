@@ -64,24 +64,41 @@ tf.layers.dense({units: 1, activation: 'softmax'});`,
   ],
   invalid: [
     {
-      // The canonical bug: a 1-unit softmax output trained as binary. Autofix: sigmoid.
+      // The canonical bug: a 1-unit softmax output trained as binary. The loss says a yes/no probability is
+      // meant: sigmoid is suggested (`--fix` never edits a layer; the architecture stays as written).
       code:
         TF +
         `const model = tf.sequential();
 model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
 model.add(tf.layers.dense({units: 1, activation: 'softmax'}));
 model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
-      output:
-        TF +
-        `const model = tf.sequential();
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmax',
+          data: { key: 'units' },
+          line: 4,
+          column: 50,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              data: { loss: "`'binaryCrossentropy'`" },
+              output:
+                TF +
+                `const model = tf.sequential();
 model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
 model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
 model.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});`,
-      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 4, column: 50, endColumn: 59 }],
+            },
+          ],
+        },
+      ],
     },
     {
-      // Hidden: an attention score with softmax over its single unit (3-D input, the
-      // softmax is still over the last axis). Not the output: a suggestion only.
+      // Hidden: an attention gate with softmax over its single unit (3-D input, the softmax is still
+      // over the last axis). `multiply` by the constant 1 passes the input through, so nothing after it is
+      // constant; what was meant (sigmoid gate, softmax over timesteps) is not known: no edit.
       code:
         TF +
         `const input = tf.input({shape: [20, 8]});
@@ -91,42 +108,17 @@ const out = tf.layers.dense({units: 1}).apply(tf.layers.flatten().apply(weighted
 const model = tf.model({inputs: input, outputs: out});
 model.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
       output: null,
-      errors: [
-        {
-          messageId: 'singleUnitSoftmax',
-          data: { key: 'units' },
-          line: 3,
-          column: 89,
-          suggestions: [
-            {
-              messageId: 'useSigmoid',
-              output:
-                TF +
-                `const input = tf.input({shape: [20, 8]});
-const scores = tf.layers.timeDistributed({layer: tf.layers.dense({units: 1, activation: 'sigmoid'})}).apply(input);
-const weighted = tf.layers.multiply().apply([input, scores]);
-const out = tf.layers.dense({units: 1}).apply(tf.layers.flatten().apply(weighted));
-const model = tf.model({inputs: input, outputs: out});
-model.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 3, column: 89, suggestions: [] }],
     },
     {
-      // A softmax layer right after a 1-unit dense, binary loss: autofix to a sigmoid activation layer.
+      // A softmax layer right after a 1-unit dense, binary loss: a sigmoid activation layer is suggested.
       code:
         TF +
         `const m = tf.sequential();
 m.add(tf.layers.dense({units: 1, inputShape: [4]}));
 m.add(tf.layers.softmax());
 m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
-      output:
-        TF +
-        `const m = tf.sequential();
-m.add(tf.layers.dense({units: 1, inputShape: [4]}));
-m.add(tf.layers.activation({activation: 'sigmoid'}));
-m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+      output: null,
       errors: [
         {
           messageId: 'singleUnitSoftmaxAfter',
@@ -134,11 +126,23 @@ m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
           line: 4,
           column: 7,
           endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+m.add(tf.layers.activation({activation: 'sigmoid'}));
+m.compile({optimizer: 'sgd', loss: 'binaryCrossentropy'});`,
+            },
+          ],
         },
       ],
     },
     {
-      // Through dropout in a layers array; the page global tf; regression loss: suggestion only.
+      // Through dropout in a layers array; the page global tf; a regression loss: sigmoid would cap the
+      // output at 1, so the softmax layer is removed (a linear output), as a suggestion.
       code: `const m = tf.sequential({layers: [
   tf.layers.dense({units: 1, inputShape: [4]}),
   tf.layers.dropout({rate: 0.2}),
@@ -154,11 +158,11 @@ m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
           column: 37,
           suggestions: [
             {
-              messageId: 'useSigmoid',
+              messageId: 'useLinear',
+              data: { loss: "`'meanSquaredError'`" },
               output: `const m = tf.sequential({layers: [
   tf.layers.dense({units: 1, inputShape: [4]}),
   tf.layers.dropout({rate: 0.2}),
-  tf.layers.activation({activation: 'sigmoid'}),
 ]});
 m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
             },
@@ -167,7 +171,36 @@ m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
       ],
     },
     {
-      // Functional chain with a reassigned let; require() import; no compile: suggestion.
+      // A percentage-error regression is a regression on any real value too (the loss table's
+      // \`regression: 'any'\`): the linear output is suggested, not sigmoid.
+      code: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+  tf.layers.activation({activation: 'softmax'}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanAbsolutePercentageError'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 2, `units: 1`' },
+          line: 3,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useLinear',
+              data: { loss: "`'meanAbsolutePercentageError'`" },
+              output: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanAbsolutePercentageError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Functional chain with a reassigned let; require() import; no compile: what the output is for is
+      // unknown, so no edit.
       code: `const tf = require('@tensorflow/tfjs');
 const input = tf.input({shape: [6]});
 let x = tf.layers.dense({units: 1}).apply(input);
@@ -179,20 +212,13 @@ x = tf.layers.activation({activation: "softmax"}).apply(x);`,
           data: { where: 'line 3, `units: 1`' },
           line: 4,
           column: 39,
-          suggestions: [
-            {
-              messageId: 'useSigmoid',
-              output: `const tf = require('@tensorflow/tfjs');
-const input = tf.input({shape: [6]});
-let x = tf.layers.dense({units: 1}).apply(input);
-x = tf.layers.activation({activation: "sigmoid"}).apply(x);`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      // Both branches of an if/else feed it a 1-unit layer: a bug on every path; both lines named.
+      // Both branches of an if/else feed it a 1-unit layer: a bug on every path; both lines named. Not
+      // compiled here: no edit.
       code:
         TF +
         `export function build(deep) {
@@ -209,41 +235,15 @@ x = tf.layers.activation({activation: "sigmoid"}).apply(x);`,
           data: { where: 'line 4, `units: 1`; line 5, `units: 1`' },
           line: 6,
           column: 9,
-          suggestions: [
-            {
-              messageId: 'useSigmoid',
-              output:
-                TF +
-                `export function build(deep) {
-  const m = tf.sequential();
-  if (deep) m.add(tf.layers.dense({units: 1, activation: 'relu', inputShape: [4]}));
-  else m.add(tf.layers.dense({units: 1, inputShape: [4]}));
-  m.add(tf.layers.activation({activation: 'sigmoid'}));
-  return m;
-}`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      // Conv with one filter (channels last by default): `filters: 1` named.
+      // Conv with one filter (channels last by default): `filters: 1` named. Not compiled: no edit.
       code: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'softmax'});`,
       output: null,
-      errors: [
-        {
-          messageId: 'singleUnitSoftmax',
-          data: { key: 'filters' },
-          line: 2,
-          column: 70,
-          suggestions: [
-            {
-              messageId: 'useSigmoid',
-              output: TF + `const seg = tf.layers.conv2d({filters: 1, kernelSize: 1, activation: 'sigmoid'});`,
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'filters' }, line: 2, column: 70, suggestions: [] }],
     },
     {
       // Constants folded; the activation lives in a shared constant: reported, no edit offered.
@@ -257,7 +257,8 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
       errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 4, column: 87, endColumn: 90 }],
     },
     {
-      // A 1-unit softmax output with a regression loss: reported here (the categorical rule does not apply).
+      // A 1-unit softmax output with a regression loss (targets beyond [0, 1]): sigmoid would stay wrong;
+      // a linear output is suggested (issue 26, finding 1).
       code:
         TF +
         `const m = tf.sequential({layers: [tf.layers.lstm({units: 1, activation: 'softmax', inputShape: [10, 2]})]});
@@ -270,15 +271,24 @@ m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
           column: 73,
           suggestions: [
             {
-              messageId: 'useSigmoid',
+              messageId: 'useLinear',
               output:
                 TF +
-                `const m = tf.sequential({layers: [tf.layers.lstm({units: 1, activation: 'sigmoid', inputShape: [10, 2]})]});
+                `const m = tf.sequential({layers: [tf.layers.lstm({units: 1, activation: 'linear', inputShape: [10, 2]})]});
 m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
             },
           ],
         },
       ],
+    },
+    {
+      // A loss that is neither binary nor a plain regression (`'poisson'` wants positive rates): no edit.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'softmax', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'poisson'});`,
+      output: null,
+      errors: [{ messageId: 'singleUnitSoftmax', line: 2, column: 74, suggestions: [] }],
     },
     {
       // TypeScript: a cast on the literal is kept.
@@ -288,12 +298,25 @@ m.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
         `const m: tf.Sequential = tf.sequential();
 m.add(tf.layers.dense({units: 1, activation: 'softmax' as const, inputShape: [4]}));
 m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
-      output:
-        TF +
-        `const m: tf.Sequential = tf.sequential();
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmax',
+          data: { key: 'units' },
+          line: 3,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `const m: tf.Sequential = tf.sequential();
 m.add(tf.layers.dense({units: 1, activation: 'sigmoid' as const, inputShape: [4]}));
 m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
-      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 3, column: 46 }],
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -3,14 +3,17 @@ import { runRule } from '../helpers/rule-tester.js';
 
 const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
-/** The report's data: the activation, the stable op(s) as shown, the line of the activation. */
-const data = (activation: string, replacement: string, line: number) => ({
+/**
+ * The report's data: the activation, the stable op(s) as shown, the line of the activation, and the
+ * line reported at (default: the same line, which the message does not repeat).
+ */
+const data = (activation: string, replacement: string, line: number, at = line) => ({
   activation,
   replacement,
-  where: `line ${line}`,
+  where: line === at ? '' : ` (line ${line})`,
 });
-const softmax = (line: number) => data('softmax', '`tf.logSoftmax`', line);
-const sigmoid = (line: number) => data('sigmoid', '`tf.logSigmoid`', line);
+const softmax = (line: number, at?: number) => data('softmax', '`tf.logSoftmax`', line, at);
+const sigmoid = (line: number, at?: number) => data('sigmoid', '`tf.logSigmoid`', line, at);
 
 runRule('prefer-log-softmax', rule, {
   valid: [
@@ -106,7 +109,7 @@ const l = m.predict(xs).logSigmoid();`,
       errors: [
         {
           messageId: 'preferLogSoftmax',
-          data: softmax(2),
+          data: softmax(2, 3),
           line: 3,
           column: 38,
           endColumn: 51,
@@ -126,7 +129,7 @@ const l = m.predict(xs).logSigmoid();`,
       code: TF + `const p = tf.softmax(z);\nfunction f(z) { return tf.log(p); }`,
       output: null,
       errors: [
-        { messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 24, endColumn: 33, suggestions: [] },
+        { messageId: 'preferLogSoftmax', data: softmax(2, 3), line: 3, column: 24, endColumn: 33, suggestions: [] },
       ],
     },
     {
@@ -134,7 +137,7 @@ const l = m.predict(xs).logSigmoid();`,
       code: TF + `function probs(z) { return tf.softmax(z); }\nconst l = tf.log(probs(x));`,
       output: null,
       errors: [
-        { messageId: 'preferLogSoftmax', data: softmax(2), line: 3, column: 11, endColumn: 27, suggestions: [] },
+        { messageId: 'preferLogSoftmax', data: softmax(2, 3), line: 3, column: 11, endColumn: 27, suggestions: [] },
       ],
     },
     {
@@ -149,7 +152,7 @@ const l = m.predict(xs).logSigmoid();`,
           data: {
             activation: 'softmax or sigmoid',
             replacement: '`tf.logSoftmax` or `tf.logSigmoid`',
-            where: 'line 3',
+            where: ' (line 3)',
           },
           line: 4,
           column: 10,

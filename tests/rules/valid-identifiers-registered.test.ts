@@ -155,9 +155,18 @@ const m = tf.sequential({layers: [
   tf.layers.dense({units: 2, activation: 'Softmax'}),
 ]});
 m.compile({optimizer: 'adam', loss: 'swishishLoss'});`,
-      output:
-        TF +
-        `export function registerActivation(name) {
+      output: null,
+      errors: [
+        {
+          messageId: 'layerClassActivation',
+          line: 9,
+          // A layer's activation: a suggestion, never `--fix`.
+          suggestions: [
+            {
+              messageId: 'useName',
+              output:
+                TF +
+                `export function registerActivation(name) {
   class Custom extends tf.serialization.Serializable {}
   Custom.className = name;
   tf.serialization.registerClass(Custom);
@@ -167,8 +176,9 @@ const m = tf.sequential({layers: [
   tf.layers.dense({units: 2, activation: 'softmax'}),
 ]});
 m.compile({optimizer: 'adam', loss: 'swishishLoss'});`,
-      errors: [
-        { messageId: 'layerClassActivation', line: 9 },
+            },
+          ],
+        },
         { messageId: 'unknownName', line: 11 },
       ],
     },

@@ -1,0 +1,289 @@
+/**
+ * The report policy of every rule, in one place: which facts are judged (with
+ * null facts narrowed away), where a report lands, which groups of bugs share a
+ * report, and how its edits are graded (`reportGraded`).
+ *
+ * A rule is judgement + message + fix choice:
+ *
+ *     const isBug = known((p) => p.output.activation === 'softmax' && p.output.units === 1);
+ *     for (const place of byPlace(placeOutputBugs(analysis, isBug), (p) => p.extra.site)) {
+ *       const loss = place.group[0].loss;            // non-null: `known` narrowed it
+ *       reportGraded(context, {
+ *         node: place.at, messageId: 'x', data, unique: isUnique(place),
+ *         fix: trainingEdit({ messageId: 'useY', fix: replaceLossLiteral(analysis, place.group, 'y') }),
+ *         suggest: [modelEdit({ messageId: 'useZ', fix: setLayerActivation(sc, output, 'sigmoid') })],
+ *       });
+ *     }
+ *
+ * `fix` is an autofix only when the report is unique (one path, one output,
+ * nothing else reported there) and it is a `trainingEdit` (the loss, metrics,
+ * names, options of compile/fit): `--fix` never changes the model. Otherwise it is
+ * the first suggestion.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { propertyKey, unwrap } from '../analysis/ast.js';
+import {
+  groupBy,
+  judge as judgeAll,
+  type CompileSite,
+  type FileAnalysis,
+  type LossFact,
+  type OutputFact,
+  type OutputLossPair,
+  type TensorPossibility,
+} from '../analysis/index.js';
+import type { Node, TensorValue } from '../analysis/values.js';
+import { linesOf, replaceNode, stringLiteral, type Fix } from './fixes.js';
+
+/** A pair whose output and loss are both known on its path. */
+export type KnownPair = OutputLossPair & { readonly output: OutputFact; readonly loss: LossFact };
+
+/** A tensor fed to a loss, known on its path. */
+export type KnownTensor = TensorPossibility & { readonly tensor: TensorValue };
+
+/** A judgement on pairs with known facts, as a type guard (unknown facts are never a bug). */
+export function known(test: (p: KnownPair) => boolean): (p: OutputLossPair) => p is KnownPair {
+  return (p): p is KnownPair => p.output !== null && p.loss !== null && test(p as KnownPair);
+}
+
+/** `judge` of the analysis (every possibility a bug, or none reported), narrowing to what `isBug` proves. */
+export function judge<T, S extends T>(items: readonly T[], isBug: (item: T) => item is S): readonly S[];
+export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): readonly T[];
+export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): readonly T[] {
+  return judgeAll(items, isBug);
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/**
+ * The node to report at: the first candidate in the linted file. Facts from
+ * imported modules point into other files; the report then lands on the local
+ * half of the mismatch (the loss, the compile call, the call of a helper).
+ */
+export function reportAt(analysis: FileAnalysis, ...candidates: (Node | undefined)[]): Node | undefined {
+  return candidates.find((n): n is Node => !!n && analysis.isLocal(n));
+}
+
+/** A group of bugs a rule would report: what it is about (`node`) and where it is reported (`at`). */
+export interface Placed<T, E> {
+  readonly at: Node;
+  readonly node: Node;
+  readonly group: readonly T[];
+  /** The rule's own context for the group (its compile site, counts ...). */
+  readonly extra: E;
+}
+
+/** The groups of one report, merged. */
+export interface AtPlace<T, E> {
+  readonly at: Node;
+  /** Every node the merged groups are about, first seen first, without repeats. */
+  readonly nodes: readonly Node[];
+  readonly group: readonly T[];
+  /** The first item of `group` (a group is never empty). */
+  readonly lead: T;
+  /** The first of the merged groups. */
+  readonly first: Placed<T, E>;
+}
+
+/**
+ * A rule's groups merged into reports, in first-seen order: groups reported at the
+ * same place that belong to one report (`partner`: the same compile call, of the
+ * same kind) become one, naming each node (one loss string wrong for two outputs).
+ * Groups of other compile calls that land at the same place stay apart; `byPlace`
+ * keeps the first of them only, so each place is reported once.
+ */
+export function byPlace<T, E>(
+  items: readonly Placed<T, E>[],
+  partner: (item: Placed<T, E>) => unknown,
+): AtPlace<T, E>[] {
+  const out: { at: Node; nodes: Node[]; group: T[]; lead: T; first: Placed<T, E> }[] = [];
+  const index = new Map<Node, { key: unknown; place: (typeof out)[number] }[]>();
+  for (const item of items) {
+    const key = partner(item);
+    const here = index.get(item.at) ?? [];
+    const place = here.find((p) => p.key === key)?.place;
+    if (!place) {
+      const created = { at: item.at, nodes: [item.node], group: [...item.group], lead: item.group[0]!, first: item };
+      if (here.length === 0) out.push(created);
+      here.push({ key, place: created });
+      index.set(item.at, here);
+      continue;
+    }
+    if (!place.nodes.includes(item.node)) place.nodes.push(item.node);
+    place.group.push(...item.group);
+  }
+  return out;
+}
+
+/** Where an output's bug pairs come from: the compile call, its number of outputs, this output's number of bug pairs. */
+export interface OutputBugs {
+  readonly site: CompileSite;
+  readonly outputs: number;
+  readonly bugs: number;
+}
+
+/**
+ * A report is unique when its edit is the only possible one: one path (one bug
+ * pair), one output in the compile, and no other group merged into the report.
+ */
+export function isUnique(place: AtPlace<unknown, { readonly outputs: number; readonly bugs: number }>): boolean {
+  return (
+    place.group.length === place.first.group.length && place.first.extra.bugs === 1 && place.first.extra.outputs === 1
+  );
+}
+
+/**
+ * Every compile call's outputs that are a bug on every path, one group per output
+ * activation (several pairs reach one when the activation or the loss is chosen by
+ * a condition), placed where the rule reports it: the activation when it is in this
+ * file (once, however many compile calls it reaches), else this file's half (the
+ * loss, the call of an imported compile helper, the compile call).
+ */
+export function placeOutputBugs<S extends KnownPair>(
+  analysis: FileAnalysis,
+  isBug: (p: OutputLossPair) => p is S,
+): Placed<S, OutputBugs>[] {
+  const placed: Placed<S, OutputBugs>[] = [];
+  for (const site of analysis.compileSites) {
+    const perOutput = analysis.pairsOf(site);
+    for (const pairs of perOutput) {
+      const bugs = judge(pairs, isBug);
+      for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
+        const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);
+        if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length } });
+      }
+    }
+  }
+  return placed;
+}
+
+/** One edit a report offers, and what it touches. */
+export interface Edit<M extends string> {
+  readonly messageId: M;
+  readonly data?: Record<string, string>;
+  readonly fix: Fix;
+  /** `training`: the loss, metrics, names, options of compile/fit. `model`: a layer (activation, units). */
+  readonly scope: 'training' | 'model';
+}
+
+interface EditSpec<M extends string> {
+  readonly messageId: M;
+  readonly fix: Fix | null | undefined | false;
+  readonly data?: Record<string, string>;
+}
+
+/** An edit of the training configuration (may be an autofix), or null without a fix. */
+export function trainingEdit<M extends string>(spec: EditSpec<M>): Edit<M> | null {
+  return spec.fix ? { ...spec, fix: spec.fix, scope: 'training' } : null;
+}
+
+/** An edit of the model: never an autofix (it changes what `predict()` returns). Null without a fix. */
+export function modelEdit<M extends string>(spec: EditSpec<M>): Edit<M> | null {
+  return spec.fix ? { ...spec, fix: spec.fix, scope: 'model' } : null;
+}
+
+/** Several edits applied as one (e.g. the activation and the loss together); null if one is missing. */
+export function combine(...fixes: (Fix | null | undefined)[]): Fix | null {
+  if (fixes.some((f) => !f)) return null;
+  return (fixer) => fixes.flatMap((f) => [f!(fixer)].flat());
+}
+
+/**
+ * Report with graded edits: `fix` is applied by `--fix` when the report is
+ * `unique` (the edit is the only one possible and local) and it touches only the
+ * training configuration (`trainingEdit`); otherwise it is the first suggestion.
+ * `suggest`: the other edits, offered as suggestions.
+ */
+export function reportGraded<M extends string>(
+  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
+  report: {
+    node: Node;
+    messageId: M;
+    data?: Record<string, string>;
+    unique: boolean;
+    fix?: Edit<M> | null;
+    suggest?: readonly (Edit<M> | null)[];
+  },
+): void {
+  const { unique, fix: preferred, suggest: others = [], ...rest } = report;
+  // `--fix` never changes the model: an edit of a layer is only ever suggested.
+  const auto = unique && preferred?.scope === 'training' ? preferred : null;
+  const suggest = [preferred, ...others]
+    .filter((e): e is Edit<M> => !!e && e !== auto)
+    .map(({ messageId, data, fix }) => ({ messageId, fix, ...(data ? { data } : {}) }));
+  context.report({ ...rest, fix: auto?.fix ?? null, suggest });
+}
+
+/**
+ * Replace the loss of every pair with the string `name`, when they all name it at
+ * one node written in the compile call itself (not a shared constant, not inside
+ * a wrapper function).
+ */
+export function replaceLossLiteral(analysis: FileAnalysis, group: readonly KnownPair[], name: string): Fix | null {
+  const node = sharedLossNode(group);
+  if (!node) return null;
+  return replaceNode(analysis.sourceCode, node, stringLiteral(analysis.sourceCode, name, node));
+}
+
+/** The same, with a TF.js function (`tf.losses.softmaxCrossEntropy`, as this file reaches TF.js). */
+export function replaceLossFunction(
+  analysis: FileAnalysis,
+  group: readonly KnownPair[],
+  path: readonly string[],
+): { fix: Fix; text: string } | null {
+  const node = sharedLossNode(group);
+  const text = node ? analysis.tfExpression(path, node) : undefined;
+  const fix = node && text ? replaceNode(analysis.sourceCode, node, text) : null;
+  return fix && text ? { fix, text } : null;
+}
+
+/** The loss node shared by every pair, when it is the loss itself written in the compile call. */
+function sharedLossNode(group: readonly KnownPair[]): Node | undefined {
+  const loss = group[0]?.loss;
+  if (!loss || loss.via !== 'direct' || !loss.local) return undefined;
+  return group.every((p) => p.loss.node === loss.node) ? loss.node : undefined;
+}
+
+/**
+ * ` (line 12)` naming where `nodes` are, for a message reported at `at`; empty when
+ * they are all on the line of `at` (the squiggle already shows it).
+ */
+export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node[]): string {
+  const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
+  return here ? '' : ` (${linesOf(nodes, analysis)})`;
+}
+
+/**
+ * Where the loss of output `index` of a compile call is written, to report a wrong
+ * loss at: the loss itself when it is written in the `compile` call; otherwise the
+ * `loss` value written there (a constant's name, a wrapper's name, this output's
+ * element of a loss array or object); at worst the call.
+ */
+export function lossNodeAt(site: CompileSite, index: number, pair: KnownPair): Node {
+  // A compile helper of another module: report on the call of the helper in this file.
+  if (site.via) return site.via;
+  if (pair.loss.local) return pair.loss.node;
+  const config = site.call.arguments[0] ? unwrap(site.call.arguments[0]) : undefined;
+  if (config?.type !== 'ObjectExpression') return site.call;
+  const prop = findProperty(config, 'loss');
+  if (!prop) return site.call;
+  const value = unwrap(prop.value);
+  if (value.type === 'ArrayExpression') {
+    const el = value.elements[index];
+    return el && el.type !== 'SpreadElement' ? el : value;
+  }
+  if (value.type === 'ObjectExpression' && pair.output.name !== undefined) {
+    const named = findProperty(value, pair.output.name);
+    return named ? named.value : value;
+  }
+  return value;
+}
+
+/** The last property written with key `key` in an object literal (the one that wins). */
+function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const p of object.properties) if (p.type === 'Property' && propertyKey(p) === key) found = p;
+  return found;
+}
