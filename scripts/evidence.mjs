@@ -18,6 +18,7 @@ import {
   replaceRuleDocEvidence,
   runScenario,
 } from './evidence-lib.mjs';
+import { updateLeakEvidence } from './evidence-leaks.mjs';
 import {
   TRAINING_CALL_RULE_IDS,
   renderTrainingCallSections,
@@ -77,6 +78,7 @@ async function main() {
     writeFileSync(docPath, after);
     console.log(`updated evidence block in ${docPath}`);
   }
+  if (!only) await updateLeakEvidence();
 }
 
 main().catch((err) => {

@@ -33,6 +33,7 @@ export type { NamePosition, NameUse } from './name-uses.js';
 export type { ActivationFact, OutputFact } from './outputs.js';
 export { mentionsTfjs } from './precheck.js';
 export type { MetricList } from './training.js';
+export { makesTensor, tensorLeaks, type RepeatedContext, type TensorLeak } from './tensor-lifetimes.js';
 export type {
   AccuracyMetric,
   LaterLayer,

@@ -4,6 +4,7 @@ import noBinaryCrossentropyMulticlass from './no-binary-crossentropy-multiclass.
 import noCategoricalLossSingleUnit from './no-categorical-loss-single-unit.js';
 import noFloatingFit from './no-floating-fit.js';
 import noIgnoredOptions from './no-ignored-options.js';
+import noLeakedTensor from './no-leaked-tensor.js';
 import noMissingOutputActivation from './no-missing-output-activation.js';
 import noSigmoidWithCategoricalLoss from './no-sigmoid-with-categorical-loss.js';
 import noSingleUnitSoftmax from './no-single-unit-softmax.js';
@@ -18,6 +19,7 @@ export const rules = {
   'no-categorical-loss-single-unit': noCategoricalLossSingleUnit,
   'no-floating-fit': noFloatingFit,
   'no-ignored-options': noIgnoredOptions,
+  'no-leaked-tensor': noLeakedTensor,
   'no-missing-output-activation': noMissingOutputActivation,
   'no-sigmoid-with-categorical-loss': noSigmoidWithCategoricalLoss,
   'no-single-unit-softmax': noSingleUnitSoftmax,

@@ -1,0 +1,22 @@
+// Types for scripts/tensor-ops-probe.mjs (plain JavaScript), so TypeScript tests can import it.
+
+import type * as tfType from '@tensorflow/tfjs';
+
+export declare const tf: typeof tfType;
+
+export type Kind = 'tensor' | 'tensors' | 'plain' | 'async-tensor' | 'async-tensors' | 'async-plain';
+
+export declare function initTf(): Promise<{ version: string; backend: string }>;
+export declare function opCandidates(): string[][];
+export declare function memberCandidates(): { methods: string[]; fields: string[] };
+export declare function classify(call: (args: unknown[]) => unknown): Promise<{ kind: Kind; form: number } | undefined>;
+export declare function classifyOp(path: readonly string[]): Promise<{ kind: Kind; form: number } | undefined>;
+export declare function classifyMethod(name: string): Promise<{ kind: Kind; form: number } | undefined>;
+export declare const MODEL_METHOD_CANDIDATES: readonly string[];
+export declare function classifyModelMethod(name: string): Promise<{ kind: Kind; form: number } | undefined>;
+export declare function probeAll(): Promise<{
+  ops: Record<string, Kind>;
+  methods: Record<string, Kind>;
+  fields: string[];
+  modelMethods: Record<string, Kind>;
+}>;

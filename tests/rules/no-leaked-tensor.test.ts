@@ -1,0 +1,724 @@
+import rule from '../../src/rules/no-leaked-tensor.js';
+import { runRule } from '../helpers/rule-tester.js';
+
+const TF = `import * as tf from '@tensorflow/tfjs';\n`;
+const MODEL = `const model = tf.sequential({layers: [tf.layers.dense({units: 2, inputShape: [2]})]});\n`;
+
+/** The report's data: the calls as listed, how many tensors, how often, and the helper call's line when reached through one. */
+function data(list: string, count: number | string, frequency: string, viaLine?: number) {
+  const n = typeof count === 'number' ? count : Number(count.replace('up to ', ''));
+  return {
+    list,
+    make: n === 1 ? 'makes' : 'make',
+    count: String(count),
+    tensors: n === 1 ? 'tensor' : 'tensors',
+    leak: n === 1 ? 'leaks' : 'leak',
+    frequency,
+    via: viaLine ? ` (through the call on line ${viaLine})` : '',
+  };
+}
+const LOOP = 'on every iteration of the loop';
+const FRAME = 'on every animation frame';
+
+runRule('no-leaked-tensor', rule, {
+  valid: [
+    // The same render loop with its work in a synchronous tf.tidy that returns a plain number.
+    TF +
+      MODEL +
+      `function loop() {
+  const cls = tf.tidy(() => model.predict(tf.zeros([1, 2])).argMax(1).dataSync()[0]);
+  console.log(cls);
+  requestAnimationFrame(loop);
+}`,
+    // Disposed: .dispose(), tf.dispose(x), tf.dispose([a, b]).
+    TF +
+      `for (let i = 0; i < 3; i++) {
+  const a = tf.scalar(i);
+  a.print();
+  a.dispose();
+  const b = tf.scalar(i);
+  tf.dispose(b);
+  const c = tf.scalar(i);
+  const d = c.square();
+  tf.dispose([c, d]);
+}`,
+    // Kept, stored outside the loop (push, a property, a Map), returned by a map callback.
+    TF +
+      `const kept = [];
+const byKey = new Map();
+const holder = {};
+for (let i = 0; i < 3; i++) {
+  const k = tf.keep(tf.scalar(i));
+  kept.push(tf.scalar(i));
+  byKey.set(i, tf.scalar(i));
+  holder.last = tf.scalar(i);
+}
+const squares = [1, 2].map((v) => tf.scalar(v));`,
+    // Handed to a function the analysis does not see into (it may take ownership).
+    TF + `for (const v of [1, 2]) {\n  const t = tf.scalar(v);\n  consume(t);\n}`,
+    // The old value disposed before the variable is written again.
+    TF +
+      `let x = tf.zeros([2]);
+for (let i = 0; i < 3; i++) {
+  const next = x.add(1);
+  x.dispose();
+  x = next;
+}
+x.print();`,
+    // Disposed at the top of the next iteration.
+    TF +
+      `let last;
+for (let i = 0; i < 3; i++) {
+  if (last) last.dispose();
+  last = tf.scalar(i);
+}`,
+    // A helper called only inside tf.tidy.
+    TF +
+      `function features(v) {
+  const a = tf.scalar(v).mul(2);
+  return a.add(1);
+}
+for (const v of [1, 2]) {
+  const s = tf.tidy(() => features(v).dataSync()[0]);
+  console.log(s);
+}`,
+    // A whole loop inside tf.tidy.
+    TF +
+      `const total = tf.tidy(() => {\n  let x = tf.zeros([2]);\n  for (let i = 0; i < 3; i++) x = x.add(1);\n  return x;\n});`,
+    // Run once: top-level code, a setTimeout that does not reschedule itself, a load listener.
+    TF + `tf.ones([2]).print();`,
+    TF + `setTimeout(() => {\n  tf.ones([2]).print();\n}, 100);`,
+    TF + `window.addEventListener('load', () => {\n  tf.ones([2]).print();\n});`,
+    TF + `document.addEventListener('click', () => {\n  tf.ones([2]).print();\n}, {once: true});`,
+    // A tf.data map runs its callback inside tf.tidy: a receiver not known to be an array is left alone.
+    TF + `const ds = tf.data.array([1, 2]).map((v) => tf.scalar(v).add(1));`,
+    TF + `export function f(dataset) {\n  return dataset.map((v) => tf.scalar(v).add(1).mul(2));\n}`,
+    // Receivers not known to be tensors: a parameter, a class of one's own.
+    TF + `export function f(xs) {\n  for (const x of xs) x.add(1).print();\n}`,
+    TF + `class Vec { add() { return this; } print() {} }\nfor (let i = 0; i < 3; i++) new Vec().add(1).print();`,
+    // A model of unknown kind: `predict` of something not known to be a model.
+    TF + `for (let i = 0; i < 3; i++) {\n  const p = thing.predict(tf.zeros([1, 2]));\n  p.dispose();\n}`,
+    // Not TF.js.
+    `import * as tf from './my-math';\nfor (let i = 0; i < 3; i++) tf.ones([2]).print();`,
+    // A helper that also stores the tensor it returns: the caller does not own it.
+    TF +
+      `const cache = [];
+function cached(v) {
+  const t = tf.scalar(v);
+  cache.push(t);
+  return t;
+}
+for (const v of [1, 2]) {
+  const a = cached(v);
+  a.print();
+}`,
+    // tidy imported under another name (bundles), and a named function passed to tf.tidy.
+    `import {tidy as tidy$1, add, zeros} from '@tensorflow/tfjs';
+const total = tidy$1(() => {
+  let x = zeros([2]);
+  for (let i = 0; i < 3; i++) x = add(x, 1);
+  return x;
+});`,
+    TF +
+      `function step() {
+  tf.ones([2]).square().print();
+}
+setInterval(() => tf.tidy(step), 100);`,
+    // A manual engine scope frees what is made inside it.
+    TF +
+      `for (let i = 0; i < 3; i++) {
+  tf.engine().startScope();
+  tf.ones([2]).square().print();
+  tf.engine().endScope();
+}`,
+    // A retry from a catch clause is not a loop.
+    TF +
+      `async function load(url) {
+  const warm = tf.zeros([1, 2]);
+  warm.print();
+  try {
+    return await tf.loadLayersModel(url);
+  } catch {
+    setTimeout(() => load(url), 1000);
+  }
+}`,
+    // An inline requestAnimationFrame callback runs once.
+    TF + `requestAnimationFrame(() => {\n  tf.ones([2]).print();\n});`,
+    // A variable also released in another function (a stop handler may run between frames).
+    TF +
+      MODEL +
+      `const input = tf.ones([1, 2]);
+let pred;
+setInterval(() => {
+  pred = model.predict(input);
+}, 100);
+stop.onclick = () => pred.dispose();`,
+  ],
+  invalid: [
+    {
+      // The issue's webcam loop: preprocessing chain, predict and argMax every animation frame.
+      code:
+        TF +
+        MODEL +
+        `function loop() {
+  const input = tf.tensor2d([[1, 2]]).toFloat().div(255);
+  const scores = model.predict(input);
+  const cls = scores.argMax(1).dataSync()[0];
+  console.log(cls);
+  requestAnimationFrame(loop);
+}
+requestAnimationFrame(loop);`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`tensor2d()`, `toFloat()` and `div()` (in `input`)', 3, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `function loop() {
+  const input = tf.tidy(() => tf.tensor2d([[1, 2]]).toFloat().div(255));
+  const scores = model.predict(input);
+  const cls = scores.argMax(1).dataSync()[0];
+  console.log(cls);
+  requestAnimationFrame(loop);
+}
+requestAnimationFrame(loop);`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `function loop() {
+  const input = tf.tensor2d([[1, 2]]).toFloat().div(255);
+  const scores = model.predict(input);
+  input.dispose();
+  const cls = scores.argMax(1).dataSync()[0];
+  console.log(cls);
+  requestAnimationFrame(loop);
+}
+requestAnimationFrame(loop);`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`predict()` (in `scores`)', 1, FRAME),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `function loop() {
+  const input = tf.tensor2d([[1, 2]]).toFloat().div(255);
+  const scores = model.predict(input);
+  const cls = scores.argMax(1).dataSync()[0];
+  scores.dispose();
+  console.log(cls);
+  requestAnimationFrame(loop);
+}
+requestAnimationFrame(loop);`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`argMax()`', 1, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `function loop() {
+  const input = tf.tensor2d([[1, 2]]).toFloat().div(255);
+  const scores = model.predict(input);
+  const cls = tf.tidy(() => scores.argMax(1).dataSync()[0]);
+  console.log(cls);
+  requestAnimationFrame(loop);
+}
+requestAnimationFrame(loop);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // x = x.add(1) in a loop: the old x is lost every iteration. No suggestion (a tidy keeps x).
+      code: TF + `let x = tf.zeros([2]);\nfor (let i = 0; i < 3; i++) {\n  x = x.add(1);\n}\nx.print();`,
+      errors: [{ messageId: 'leak', line: 4, data: data('`add()` (in `x`, overwritten first)', 1, LOOP) }],
+    },
+    {
+      // Chained reassignment inside one iteration: each earlier value is lost; the last is disposed.
+      code:
+        TF +
+        `for (const v of [1, 2]) {
+  let img = tf.tensor1d([v]);
+  img = img.toFloat();
+  img = img.div(255);
+  img.print();
+  img.dispose();
+}`,
+      errors: [
+        { messageId: 'leak', line: 3, data: data('`tensor1d()` (in `img`, overwritten first)', 1, LOOP) },
+        { messageId: 'leak', line: 4, data: data('`toFloat()` (in `img`, overwritten first)', 1, LOOP) },
+      ],
+    },
+    {
+      // while and do-while loops; a result dropped after print().
+      code: TF + `let i = 0;\nwhile (i < 3) {\n  tf.ones([2]).print();\n  i++;\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`ones()`', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF + `let i = 0;\nwhile (i < 3) {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n  i++;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: TF + `do {\n  console.log(tf.ones([2]).sum().dataSync());\n} while (Math.random() > 0.5);`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()` and `sum()`', 2, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `do {\n  tf.tidy(() => {\n    console.log(tf.ones([2]).sum().dataSync());\n  });\n} while (Math.random() > 0.5);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // forEach callback; a conditional leak counts "up to".
+      code: TF + `[1, 2, 3].forEach((v) => {\n  if (v > 1) tf.scalar(v).square().print();\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`scalar()` and `square()`', 'up to 2', 'for every element `forEach` visits'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `[1, 2, 3].forEach((v) => {\n  if (v > 1) tf.tidy(() => {\n    tf.scalar(v).square().print();\n  });\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // map over an array with an expression body: the tidy goes around the body.
+      code: TF + `const values = [1, 2].map((v) => tf.scalar(v).add(1).dataSync()[0]);`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 2,
+          data: data('`scalar()` and `add()`', 2, 'for every element `map` visits'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output: TF + `const values = [1, 2].map((v) => tf.tidy(() => tf.scalar(v).add(1).dataSync()[0]));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // setInterval, with an await in the statement: no tidy offered (a tidy callback must be synchronous).
+      code: TF + `setInterval(async () => {\n  const v = await tf.ones([2]).sum().data();\n  console.log(v);\n}, 100);`,
+      errors: [{ messageId: 'leak', line: 3, data: data('`ones()` and `sum()`', 2, 'on every `setInterval` tick') }],
+    },
+    {
+      // Self-rescheduling setTimeout.
+      code: TF + `function tick() {\n  tf.ones([2]).print();\n  setTimeout(tick, 100);\n}\ntick();`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()`', 1, 'on every `setTimeout` round'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `function tick() {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n  setTimeout(tick, 100);\n}\ntick();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Event listeners: addEventListener and an on<event> property.
+      code:
+        TF +
+        `canvas.addEventListener('mousemove', (e) => {\n  const p = tf.tensor1d([e.x, e.y]);\n  console.log(p.dataSync());\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`tensor1d()` (in `p`)', 1, 'on every `mousemove` event'),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `canvas.addEventListener('mousemove', (e) => {\n  const p = tf.tensor1d([e.x, e.y]);\n  console.log(p.dataSync());\n  p.dispose();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: TF + `button.onclick = () => {\n  tf.randomNormal([2]).print();\n};`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`randomNormal()`', 1, 'on every `click` event'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output: TF + `button.onclick = () => {\n  tf.tidy(() => {\n    tf.randomNormal([2]).print();\n  });\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // fit callbacks: onEpochEnd as a property, onBatchEnd as a method of a callback class.
+      code:
+        TF +
+        MODEL +
+        `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: async (epoch) => {
+      const out = model.predict(tf.ones([1, 2]));
+      console.log(epoch, out.dataSync());
+    },
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`ones()` and `predict()` (in `out`)', 2, 'at the end of every epoch'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: async (epoch) => {
+      const out = tf.tidy(() => model.predict(tf.ones([1, 2])));
+      console.log(epoch, out.dataSync());
+    },
+  },
+});`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: async (epoch) => {
+      const out = model.predict(tf.ones([1, 2]));
+      console.log(epoch, out.dataSync());
+      out.dispose();
+    },
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code:
+        TF + `class Logger extends tf.Callback {\n  async onBatchEnd(batch) {\n    tf.scalar(batch).print();\n  }\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`scalar()`', 1, 'at the end of every batch'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `class Logger extends tf.Callback {\n  async onBatchEnd(batch) {\n    tf.tidy(() => {\n      tf.scalar(batch).print();\n    });\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // tf.data forEachAsync.
+      code: TF + `await tf.data.array([1, 2]).forEachAsync((e) => {\n  tf.scalar(e).print();\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`scalar()`', 1, 'for every element of the dataset'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `await tf.data.array([1, 2]).forEachAsync((e) => {\n  tf.tidy(() => {\n    tf.scalar(e).print();\n  });\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A class method that reschedules itself through an arrow.
+      code:
+        TF +
+        MODEL +
+        `class Detector {
+  loop() {
+    model.predict(tf.zeros([1, 2])).print();
+    requestAnimationFrame(() => this.loop());
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`zeros()` and `predict()`', 2, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `class Detector {
+  loop() {
+    tf.tidy(() => {
+      model.predict(tf.zeros([1, 2])).print();
+    });
+    requestAnimationFrame(() => this.loop());
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A helper called from a loop: its intermediates leak there, and the tensor it returns at the call.
+      code:
+        TF +
+        `function features(v) {
+  return tf.scalar(v).mul(2).add(1);
+}
+for (const v of [1, 2]) {
+  const f = features(v);
+  f.print();
+}`,
+      errors: [
+        { messageId: 'leak', line: 3, data: data('`scalar()` and `mul()`', 2, LOOP, 6) },
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`features()` (in `f`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `function features(v) {
+  return tf.scalar(v).mul(2).add(1);
+}
+for (const v of [1, 2]) {
+  const f = features(v);
+  f.print();
+  f.dispose();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A tidy that returns a tensor: the returned tensor survives it and must still be disposed.
+      code: TF + `for (let i = 0; i < 3; i++) {\n  const y = tf.tidy(() => tf.scalar(i).square());\n  y.print();\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`tf.tidy()` (in `y`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `for (let i = 0; i < 3; i++) {\n  const y = tf.tidy(() => tf.scalar(i).square());\n  y.print();\n  y.dispose();\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No dispose suggestion when a `continue` may skip it; named imports; a model loaded by await.
+      code: `import {loadLayersModel, tensor2d} from '@tensorflow/tfjs';
+const model = await loadLayersModel('model.json');
+for (const row of [[1, 2]]) {
+  const out = model.predict(tensor2d([row]));
+  if (row[0] > 1) continue;
+  out.print();
+}`,
+      errors: [{ messageId: 'leak', line: 4, data: data('`tensor2d()` and `predict()` (in `out`)', 2, LOOP) }],
+    },
+    {
+      // A method rescheduled through bind, a var in a loop body, a .then callback in a loop.
+      code:
+        TF +
+        `class Loop {
+  run() {
+    tf.ones([2]).print();
+    requestAnimationFrame(this.run.bind(this));
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`ones()`', 1, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `class Loop {
+  run() {
+    tf.tidy(() => {
+      tf.ones([2]).print();
+    });
+    requestAnimationFrame(this.run.bind(this));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: TF + `for (let i = 0; i < 3; i++) {\n  var t = tf.scalar(i);\n  t.print();\n}`,
+      errors: [{ messageId: 'leak', line: 3, data: data('`scalar()` (in `t`, overwritten first)', 1, LOOP) }],
+    },
+    {
+      code: TF + `for (const v of [1, 2]) {\n  tf.scalar(v).data().then((d) => tf.tensor(d).print());\n}`,
+      errors: [
+        { messageId: 'leak', line: 3, column: 3, data: data('`scalar()`', 1, LOOP) },
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`tensor()`', 'up to 1', LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `for (const v of [1, 2]) {\n  tf.scalar(v).data().then((d) => tf.tidy(() => tf.tensor(d).print()));\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Drawn without await: disposing right after the draw could free it while it is read, so no dispose suggestion.
+      code:
+        TF +
+        `setInterval(() => {\n  const img = tf.randomUniform([4, 4, 3]);\n  tf.browser.toPixels(img, canvas);\n}, 100);`,
+      errors: [
+        { messageId: 'leak', line: 3, data: data('`randomUniform()` (in `img`)', 1, 'on every `setInterval` tick') },
+      ],
+    },
+    {
+      // A model set by an init function (undefined before it: predict would throw there).
+      code:
+        TF +
+        `let model;
+async function init() {
+  model = await tf.loadLayersModel('model.json');
+  requestAnimationFrame(loop);
+}
+function loop() {
+  model.predict(tf.zeros([1, 2])).print();
+  requestAnimationFrame(loop);
+}
+init();`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 8,
+          data: data('`zeros()` and `predict()`', 2, FRAME),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `let model;
+async function init() {
+  model = await tf.loadLayersModel('model.json');
+  requestAnimationFrame(loop);
+}
+function loop() {
+  tf.tidy(() => {
+    model.predict(tf.zeros([1, 2])).print();
+  });
+  requestAnimationFrame(loop);
+}
+init();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript: a parameter typed as a tensor is a tensor; methods on it make new ones.
+      code: TF + `export function run(x: tf.Tensor, n: number) {\n  for (let i = 0; i < n; i++) x.square().print();\n}`,
+      tsOnly: true,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`square()`', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `export function run(x: tf.Tensor, n: number) {\n  for (let i = 0; i < n; i++) tf.tidy(() => {\n    x.square().print();\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
