@@ -20,24 +20,6 @@ export function resolvedAccuracy(units: number | undefined): 'binaryAccuracy' | 
 }
 
 /**
- * Losses that train a real-valued target (keys of the loss table in losses.ts):
- * the distance of the prediction from a number, not a class.
- */
-export const REGRESSION_LOSSES: ReadonlySet<string> = new Set([
-  'meanSquaredError',
-  'meanAbsoluteError',
-  'meanAbsolutePercentageError',
-  'meanSquaredLogarithmicError',
-  'logcosh',
-  'losses.meanSquaredError',
-  'losses.absoluteDifference',
-  'losses.huberLoss',
-  'metrics.meanSquaredError',
-  'metrics.meanAbsoluteError',
-  'metrics.meanAbsolutePercentageError',
-]);
-
-/**
  * Activations whose outputs are unbounded above (canonical names): the output of a
  * regression. Sigmoid, softmax, tanh and the like are left out: with them an MSE
  * model is often a classifier trained on 0/1 labels, where accuracy means something.

@@ -34,6 +34,11 @@ export interface LossInfo {
   readonly probabilityEquivalent?: string;
   /** The logits loss with the same meaning, as a `tf.losses` function. */
   readonly logitsEquivalent?: string;
+  /**
+   * A regression loss: the target is a number, not a class. `any` for any real
+   * value (a linear output is the usual one); `positive` when it takes the log of it.
+   */
+  readonly regression?: 'any' | 'positive';
 }
 
 function entry(info: LossInfo): [string, LossInfo] {
@@ -64,14 +69,14 @@ export const LOSSES: ReadonlyMap<string, LossInfo> = new Map<string, LossInfo>([
   }),
   str('kullbackLeiblerDivergence', 'probabilities', 'none'),
   str('poisson', 'raw', 'none'),
-  str('meanSquaredError', 'raw', 'none'),
-  str('meanAbsoluteError', 'raw', 'none'),
-  str('meanAbsolutePercentageError', 'raw', 'none'),
-  str('meanSquaredLogarithmicError', 'raw', 'none'),
+  str('meanSquaredError', 'raw', 'none', { regression: 'any' }),
+  str('meanAbsoluteError', 'raw', 'none', { regression: 'any' }),
+  str('meanAbsolutePercentageError', 'raw', 'none', { regression: 'any' }),
+  str('meanSquaredLogarithmicError', 'raw', 'none', { regression: 'positive' }),
   str('hinge', 'raw', 'none'),
   str('squaredHinge', 'raw', 'none'),
   str('categoricalHinge', 'raw', 'none'),
-  str('logcosh', 'raw', 'none'),
+  str('logcosh', 'raw', 'none', { regression: 'any' }),
   str('cosineProximity', 'raw', 'none'),
   // tfjs-core `tf.losses.*`.
   fn('losses', 'softmaxCrossEntropy', 'logits', 'exclusive', {
@@ -85,9 +90,9 @@ export const LOSSES: ReadonlyMap<string, LossInfo> = new Map<string, LossInfo>([
   fn('losses', 'logLoss', 'probabilities', 'independent', {
     logitsEquivalent: 'sigmoidCrossEntropy',
   }),
-  fn('losses', 'meanSquaredError', 'raw', 'none'),
-  fn('losses', 'absoluteDifference', 'raw', 'none'),
-  fn('losses', 'huberLoss', 'raw', 'none'),
+  fn('losses', 'meanSquaredError', 'raw', 'none', { regression: 'any' }),
+  fn('losses', 'absoluteDifference', 'raw', 'none', { regression: 'any' }),
+  fn('losses', 'huberLoss', 'raw', 'none', { regression: 'any' }),
   fn('losses', 'hingeLoss', 'raw', 'none'),
   fn('losses', 'cosineDistance', 'raw', 'none'),
   // tfjs-layers `tf.metrics.*` that are losses.
@@ -97,9 +102,9 @@ export const LOSSES: ReadonlyMap<string, LossInfo> = new Map<string, LossInfo>([
   fn('metrics', 'binaryCrossentropy', 'probabilities', 'independent', {
     logitsEquivalent: 'sigmoidCrossEntropy',
   }),
-  fn('metrics', 'meanSquaredError', 'raw', 'none'),
-  fn('metrics', 'meanAbsoluteError', 'raw', 'none'),
-  fn('metrics', 'meanAbsolutePercentageError', 'raw', 'none'),
+  fn('metrics', 'meanSquaredError', 'raw', 'none', { regression: 'any' }),
+  fn('metrics', 'meanAbsoluteError', 'raw', 'none', { regression: 'any' }),
+  fn('metrics', 'meanAbsolutePercentageError', 'raw', 'none', { regression: 'any' }),
   fn('metrics', 'cosineProximity', 'raw', 'none'),
 ]);
 

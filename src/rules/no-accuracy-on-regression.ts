@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains } from '../analysis/ast.js';
 import { getAnalysis, judge, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
-import { REGRESSION_LOSSES, resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
+import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
 import { reportAt } from '../util/report.js';
@@ -111,6 +111,6 @@ function isRegression(p: OutputLossPair): boolean {
     !!p.loss &&
     p.output.activation !== undefined &&
     UNBOUNDED_ACTIVATIONS.has(p.output.activation) &&
-    REGRESSION_LOSSES.has(p.loss.info.key)
+    p.loss.info.regression !== undefined
   );
 }

@@ -109,18 +109,6 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/** Losses on any real value, for which a linear output is the usual one (not `poisson`, `hinge`, ...). */
-const REGRESSION: ReadonlySet<string> = new Set([
-  'meanSquaredError',
-  'meanAbsoluteError',
-  'logcosh',
-  'losses.meanSquaredError',
-  'losses.absoluteDifference',
-  'losses.huberLoss',
-  'metrics.meanSquaredError',
-  'metrics.meanAbsoluteError',
-]);
-
 /**
  * What `layer` is trained for when it is the output of every model it is compiled
  * as the output of, each with one output and one kind of loss: `binary` (a loss
@@ -143,7 +131,7 @@ function lossUse(
       kinds.add(
         loss.input === 'probabilities' && loss.classes === 'independent'
           ? 'binary'
-          : REGRESSION.has(loss.key)
+          : loss.regression === 'any'
             ? 'regression'
             : 'other',
       );

@@ -171,6 +171,34 @@ m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`,
       ],
     },
     {
+      // A percentage-error regression is a regression on any real value too (the loss table's
+      // \`regression: 'any'\`): the linear output is suggested, not sigmoid.
+      code: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+  tf.layers.activation({activation: 'softmax'}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanAbsolutePercentageError'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'singleUnitSoftmaxAfter',
+          data: { where: 'line 2, `units: 1`' },
+          line: 3,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useLinear',
+              data: { loss: "`'meanAbsolutePercentageError'`" },
+              output: `const m = tf.sequential({layers: [
+  tf.layers.dense({units: 1, inputShape: [4]}),
+]});
+m.compile({optimizer: 'sgd', loss: 'meanAbsolutePercentageError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Functional chain with a reassigned let; require() import; no compile: what the output is for is
       // unknown, so no edit.
       code: `const tf = require('@tensorflow/tfjs');
