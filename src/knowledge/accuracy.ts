@@ -6,6 +6,7 @@
  * `sparseCategoricalAccuracy` for `sparseCategoricalCrossentropy`, else
  * `categoricalAccuracy`. A regression loss has neither, so the output's width decides.
  */
+import { ACTIVATIONS } from './activations.js';
 
 /** Metric strings `compile()` turns into an accuracy. */
 export const ACCURACY_STRINGS: ReadonlySet<string> = new Set(['accuracy', 'acc']);
@@ -24,17 +25,6 @@ export function resolvedAccuracy(units: number | undefined): 'binaryAccuracy' | 
  * regression. Sigmoid, softmax, tanh and the like are left out: with them an MSE
  * model is often a classifier trained on 0/1 labels, where accuracy means something.
  */
-export const UNBOUNDED_ACTIVATIONS: ReadonlySet<string> = new Set([
-  'linear',
-  'relu',
-  'elu',
-  'selu',
-  'softplus',
-  'gelu',
-  'gelu_new',
-  'swish',
-  'mish',
-  // Activation layers without an activation string (their factory names).
-  'leakyReLU',
-  'prelu',
-]);
+export const UNBOUNDED_ACTIVATIONS: ReadonlySet<string> = new Set(
+  [...ACTIVATIONS.values()].filter((a) => a.range[1] === Infinity).map((a) => a.name),
+);

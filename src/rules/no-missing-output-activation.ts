@@ -1,5 +1,6 @@
 import { getAnalysis, type FileAnalysis, type OutputFact } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
+import { ACTIVATIONS, describeRange, isNonProbabilityOutput } from '../knowledge/activations.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
@@ -19,7 +20,7 @@ import {
 } from '../util/report.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
-type MessageIds = 'missingOutputActivation' | 'addActivation' | 'useLogitsLoss';
+type MessageIds = 'missingOutputActivation' | 'notProbabilities' | 'addActivation' | 'useLogitsLoss';
 
 /**
  * The activation that turns logits into what a probability loss expects: softmax
@@ -32,8 +33,10 @@ const ACTIVATION_FOR: Readonly<Record<LossInfo['classes'], 'softmax' | 'sigmoid'
   none: 'softmax',
 };
 
+/** Linear logits, relu, tanh ... (the activation table's non-probability kinds) into a probability loss. */
 const isBug = known(
-  (p) => p.output.activation === 'linear' && p.loss.info.input === 'probabilities' && !isSingleUnitCategorical(p),
+  (p) =>
+    isNonProbabilityOutput(p.output.activation) && p.loss.info.input === 'probabilities' && !isSingleUnitCategorical(p),
 );
 
 export default createRule<[], MessageIds>({
@@ -49,6 +52,8 @@ export default createRule<[], MessageIds>({
     messages: {
       missingOutputActivation:
         'The output layer{{output}} is linear (raw scores), but {{loss}}{{where}} expects probabilities: it clips the scores or takes their log, and the model trains badly without an error. Add a `{{activation}}` activation.',
+      notProbabilities:
+        'This {{what}}{{output}} ({{range}}) is trained with {{loss}}{{where}}, which expects probabilities: it clips them or takes their log, so training fails silently. Use a `{{activation}}` output.',
       addActivation: "Use a '{{activation}}' activation on the output layer.",
       useLogitsLoss:
         'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
@@ -72,15 +77,18 @@ export default createRule<[], MessageIds>({
           );
           const [only, ...others] = activations;
           const actFix = only && others.length === 0 && sameOutput ? setLayerActivation(sc, output, only) : null;
-          const logits = logitsLossFix(analysis, group);
+          const linear = group.every((b) => b.output.activation === 'linear');
+          // Logits may go to a logits loss; relu or tanh outputs are not logits.
+          const logits = linear ? logitsLossFix(analysis, group) : null;
           reportGraded(context, {
             node: at,
-            messageId: 'missingOutputActivation',
+            messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
             data: {
               output: elsewhere(analysis, at, nodes),
               loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
               where: elsewhere(analysis, at, unique(group.map((b) => b.loss.node))),
               activation,
+              ...(linear ? {} : outputData(group.map((b) => b.output))),
             },
             // Both edits change what the model computes or what its loss reads: suggestions only.
             unique: false,
@@ -98,21 +106,24 @@ export default createRule<[], MessageIds>({
             analysis
               .tensorPossibilities(call.prediction)
               .map((t) => (t.tensor?.origin === 'model-output' ? t.output : null)),
-            (o): o is OutputFact => !!o && o.activation === 'linear' && !(o.units === 1 && isCategorical(call.loss)),
+            (o): o is OutputFact =>
+              !!o && isNonProbabilityOutput(o.activation) && !(o.units === 1 && isCategorical(call.loss)),
           );
           for (const output of outputs) {
             const at = reportAt(analysis, output.activationNode, call.callee);
             if (!at || reported.has(at)) continue;
             reported.add(at);
             const activation = ACTIVATION_FOR[call.loss.classes];
+            const linear = output.activation === 'linear';
             reportGraded(context, {
               node: at,
-              messageId: 'missingOutputActivation',
+              messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
               data: {
                 output: elsewhere(analysis, at, [output.activationNode]),
                 loss: `\`${call.loss.display}\``,
                 where: elsewhere(analysis, at, [call.callee]),
                 activation,
+                ...(linear ? {} : outputData([output])),
               },
               unique: false,
               suggest: [
@@ -129,6 +140,22 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * What the outputs are, for the message: `` `tanh` output `` or `` `leakyReLU` layer ``
+ * (an activation layer by its factory), and their range when there is one activation.
+ */
+function outputData(outputs: readonly OutputFact[]): { what: string; range: string } {
+  const names = unique(
+    outputs.map((o) => (o.activationOrigin === 'layer' ? `${o.layer.factory}\` layer` : `${o.activation}\` output`)),
+  );
+  const activations = unique(outputs.map((o) => o.activation ?? ''));
+  const info = activations.length === 1 ? ACTIVATIONS.get(activations[0]!) : undefined;
+  return {
+    what: names.map((n) => `\`${n}`).join(' or '),
+    range: info ? describeRange(info.range) : 'not probabilities',
+  };
+}
 
 /**
  * Keep the logits: the TF.js loss that takes them (`tf.losses.softmaxCrossEntropy`

@@ -274,10 +274,10 @@ export function setLayerActivation(
     if (hasKey) return null;
     return addProperty(sc, config, `activation: ${stringLiteral(sc, activation, config)}`);
   }
-  // A fixed-activation layer: only the config-less softmax layer is rewritten.
+  // A fixed-activation layer (softmax, reLU, leakyReLU ...): rewritten only when it has no config.
   const callee = unwrap(layer.call.callee);
   if (
-    layer.factory !== 'softmax' ||
+    !layer.info.fixedActivation ||
     layer.call.arguments.length > 0 ||
     callee.type !== 'MemberExpression' ||
     callee.computed

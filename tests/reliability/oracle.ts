@@ -118,12 +118,15 @@ export const ORACLE: readonly OracleEntry[] = [
     deferredTo: (paths) => paths.every((p) => p.training === 'compile' && singleUnitCategorical(p)),
   },
   {
-    // Linear output + a loss that takes probabilities; a 1-unit categorical case belongs to
-    // no-categorical-loss-single-unit.
+    // An output that is not a probability (linear or relu) + a loss that takes probabilities;
+    // a 1-unit categorical case belongs to no-categorical-loss-single-unit.
     rule: 'no-missing-output-activation',
     onPath: true,
     // Compile and custom loops (a probability loss called on model.predict()).
-    bug: (p) => p.activation === 'linear' && PROBABILITY.has(p.loss) && !(p.units === 1 && CATEGORICAL.has(p.loss)),
+    bug: (p) =>
+      (p.activation === 'linear' || p.activation === 'relu') &&
+      PROBABILITY.has(p.loss) &&
+      !(p.units === 1 && CATEGORICAL.has(p.loss)),
   },
   {
     // A categorical loss on a single-unit output, in compile or called on model.predict().

@@ -14,6 +14,27 @@ const data = (loss: string, line: number, activation: string, outputLine: number
   activation,
 });
 
+/** The same for an output that is not linear: what it is (`` `tanh` output ``) and its range. */
+const dataOf = (what: string, range: string, loss: string, line: number, activation: string, outputLine: number) => ({
+  ...data(loss, line, activation, outputLine),
+  what,
+  range,
+});
+
+/** Each non-probability activation string, its range as the message shows it, and a probability loss. */
+const NOT_PROBABILITIES: readonly [string, string, string, string][] = [
+  ['relu', 'values >= 0', 'categoricalCrossentropy', 'softmax'],
+  ['relu6', 'values in [0, 6]', 'sparseCategoricalCrossentropy', 'softmax'],
+  ['elu', 'values >= -1', 'binaryCrossentropy', 'sigmoid'],
+  ['selu', 'values >= -1.76', 'categoricalCrossentropy', 'softmax'],
+  ['tanh', 'values in [-1, 1]', 'binaryCrossentropy', 'sigmoid'],
+  ['softplus', 'values >= 0', 'kullbackLeiblerDivergence', 'softmax'],
+  ['softsign', 'values in [-1, 1]', 'categoricalCrossentropy', 'softmax'],
+  ['gelu', 'values >= -0.17', 'sparseCategoricalCrossentropy', 'softmax'],
+  ['swish', 'values >= -0.28', 'binaryCrossentropy', 'sigmoid'],
+  ['mish', 'values >= -0.31', 'categoricalCrossentropy', 'softmax'],
+];
+
 runRule('no-missing-output-activation', rule, {
   valid: [
     // Softmax output with the categorical loss: correct.
@@ -38,10 +59,41 @@ m.compile({optimizer: 'adam', loss: 'poisson'});`,
 m.add(tf.layers.dense({units: 10, inputShape: [4]}));
 m.add(tf.layers.softmax());
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
-    // Another activation (relu) is not a missing one.
+    // Outputs that are not probabilities, with losses that take any value: regression.
     TF +
-      `const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'relu', inputShape: [4]})]});
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'relu', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError'});
+const t = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'tanh', inputShape: [4]})]});
+t.compile({optimizer: 'adam', loss: 'meanSquaredError'});
+const l = tf.sequential({layers: [tf.layers.dense({units: 2, inputShape: [4]}), tf.layers.leakyReLU()]});
+l.compile({optimizer: 'adam', loss: tf.losses.huberLoss});`,
+    // 'poisson' wants non-negative rates: softplus (and relu) are what it takes.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'softplus', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'poisson'});
+const r = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.reLU()]});
+r.compile({optimizer: 'adam', loss: 'poisson'});`,
+    // relu (and a reLU layer) in hidden layers, softmax at the output: correct.
+    TF +
+      `const m = tf.sequential();
+m.add(tf.layers.dense({units: 32, activation: 'relu', inputShape: [4]}));
+m.add(tf.layers.reLU());
+m.add(tf.layers.dense({units: 10, activation: 'softmax'}));
 m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    // hardSigmoid outputs [0, 1] per unit: a probability for binaryCrossentropy, like sigmoid.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'hardSigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    // A tanh output and a probability loss chosen by the same condition: tanh only with MSE.
+    TF +
+      `export function build(isClf) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: isClf ? 'softmax' : 'tanh', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: isClf ? 'categoricalCrossentropy' : 'meanSquaredError'});
+}`,
+    // Custom training: a relu model's predictions into a regression loss.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'relu', inputShape: [4]})]});
+export const loss = (xs, ys) => tf.losses.meanSquaredError(ys, m.predict(xs));`,
     // Activation from a parameter, and from a spread config: unknown.
     TF +
       `export function build(act, cfg) {
@@ -81,6 +133,195 @@ export const lossM = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs)
 export const lossN = (xs, ys) => tf.metrics.categoricalCrossentropy(ys, n.predict(xs));`,
   ],
   invalid: [
+    // Every non-probability activation string on the output, with a loss that wants probabilities:
+    // the literal is reported; replacing it with the activation the loss needs is a suggestion only.
+    ...NOT_PROBABILITIES.map(([act, range, loss, fix]) => ({
+      code:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, activation: 'relu', inputShape: [4]}));
+m.add(tf.layers.dense({units: 3, activation: '${act}'}));
+m.compile({optimizer: 'adam', loss: '${loss}'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProbabilities' as const,
+          data: dataOf(`\`${act}\` output`, range, `\`'${loss}'\``, 5, fix, 4),
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addActivation' as const,
+              data: { activation: fix },
+              output:
+                TF +
+                `const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, activation: 'relu', inputShape: [4]}));
+m.add(tf.layers.dense({units: 3, activation: '${fix}'}));
+m.compile({optimizer: 'adam', loss: '${loss}'});`,
+            },
+          ],
+        },
+      ],
+    })),
+    {
+      // A config-less `tf.layers.reLU()` last: rows can be all zero (0/0 in the loss). The layer is
+      // reported and may become a softmax activation layer (suggestion); no logits loss is offered.
+      code:
+        TF +
+        `const m = tf.sequential();
+m.add(tf.layers.dense({units: 3, inputShape: [4]}));
+m.add(tf.layers.reLU());
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`reLU` layer', 'values >= 0', "`'categoricalCrossentropy'`", 5, 'softmax', 4),
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const m = tf.sequential();
+m.add(tf.layers.dense({units: 3, inputShape: [4]}));
+m.add(tf.layers.activation({activation: 'softmax'}));
+m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // leakyReLU (with a config: no rewrite offered), prelu, thresholdedReLU and elu layers last in
+      // the functional API and in `layers` arrays, each with a probability loss.
+      code:
+        TF +
+        `const input = tf.input({shape: [4]});
+const out = tf.layers.leakyReLU({alpha: 0.1}).apply(tf.layers.dense({units: 1}).apply(input));
+const a = tf.model({inputs: input, outputs: out});
+a.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.prelu({})]});
+b.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+const c = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.thresholdedReLU()]});
+c.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});
+const d = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.elu()]});
+d.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`leakyReLU` layer', 'any real values', "`'binaryCrossentropy'`", 5, 'sigmoid', 3),
+          line: 3,
+          suggestions: [],
+        },
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`prelu` layer', 'any real values', "`'categoricalCrossentropy'`", 7, 'softmax', 6),
+          line: 6,
+          suggestions: [],
+        },
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`thresholdedReLU` layer', 'values >= 0', "`'sparseCategoricalCrossentropy'`", 9, 'softmax', 8),
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const out = tf.layers.leakyReLU({alpha: 0.1}).apply(tf.layers.dense({units: 1}).apply(input));
+const a = tf.model({inputs: input, outputs: out});
+a.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.prelu({})]});
+b.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+const c = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.activation({activation: 'softmax'})]});
+c.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});
+const d = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.elu()]});
+d.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
+            },
+          ],
+        },
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`elu` layer', 'values >= -1', '`tf.losses.logLoss`', 11, 'sigmoid', 10),
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const input = tf.input({shape: [4]});
+const out = tf.layers.leakyReLU({alpha: 0.1}).apply(tf.layers.dense({units: 1}).apply(input));
+const a = tf.model({inputs: input, outputs: out});
+a.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.prelu({})]});
+b.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+const c = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]}), tf.layers.thresholdedReLU()]});
+c.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});
+const d = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]}), tf.layers.activation({activation: 'sigmoid'})]});
+d.compile({optimizer: 'adam', loss: tf.losses.logLoss});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A relu output looked through a dropout, with the loss in a constant: the literal is reported,
+      // naming the loss's line.
+      code:
+        TF +
+        `const LOSS = 'binaryCrossentropy';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'tanh', inputShape: [4]}));
+m.add(tf.layers.dropout({rate: 0.2}));
+m.compile({optimizer: 'adam', loss: LOSS});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`tanh` output', 'values in [-1, 1]', "`'binaryCrossentropy'`", 2, 'sigmoid', 4),
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const LOSS = 'binaryCrossentropy';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]}));
+m.add(tf.layers.dropout({rate: 0.2}));
+m.compile({optimizer: 'adam', loss: LOSS});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Custom training: a tanh model's predictions into `tf.losses.logLoss` (log of a negative: NaN).
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'tanh', inputShape: [4]})]});
+export const loss = (xs, ys) => tf.losses.logLoss(ys, m.predict(xs));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notProbabilities',
+          data: dataOf('`tanh` output', 'values in [-1, 1]', '`tf.losses.logLoss`', 3, 'sigmoid', 2),
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+export const loss = (xs, ys) => tf.losses.logLoss(ys, m.predict(xs));`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The canonical bug: a linear output with the categorical loss. No autofix (`--fix` never edits a
       // layer): softmax and the logits loss are suggested.
