@@ -25,7 +25,7 @@ export {
 } from './file-analysis.js';
 export { releaseAnalysis } from './file-caches.js';
 export type { Guards, Possibility } from './guards.js';
-export { pair, TIMING_GUARD } from './guards.js';
+export { EXIT_GUARD, pair, TIMING_GUARD } from './guards.js';
 export { groupBy, judge, judgeOnPath } from './judge.js';
 export type { InputLayerPossibility } from './layer-inputs.js';
 export type { LossFact } from './losses.js';

@@ -37,6 +37,26 @@ const NOT_PROBABILITIES: readonly [string, string, string, string][] = [
 
 runRule('no-missing-output-activation', rule, {
   valid: [
+    // A factory that throws for an unknown kind before its final sigmoid add (tfjs-examples
+    // sentiment): the path that skips the add throws, so no relu or tanh output reaches the loss.
+    TF +
+      `function build(kind) {
+  const model = tf.sequential();
+  if (kind === 'dense') {
+    model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  } else if (kind === 'lstm') {
+    model.add(tf.layers.lstm({units: 32, inputShape: [4, 8]}));
+  } else {
+    throw new Error('unknown kind');
+  }
+  model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+  return model;
+}
+function train(kind) {
+  const model = build(kind);
+  model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}
+train(process.argv[2]);`,
     // Softmax output with the categorical loss: correct.
     TF +
       `const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
