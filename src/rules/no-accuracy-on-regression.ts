@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains } from '../analysis/ast.js';
-import { getAnalysis, judge, type OutputLossPair } from '../analysis/index.js';
+import { getAnalysis } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { reportAt } from '../util/report.js';
+import { judge, known, reportAt } from '../util/report.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
@@ -47,12 +47,13 @@ export default createRule<[], MessageIds>({
             const bugs = judge(pairs, isRegression);
             if (bugs.length === 0) continue;
             // Labels one-hot encoded on every fit: a classifier trained with MSE, where accuracy means something.
-            if (bugs.some((b) => analysis.oneHotFitsOf(b.output!.model))) continue;
-            const names = new Set(bugs.map((b) => b.output!.name));
+            if (bugs.some((b) => analysis.oneHotFitsOf(b.output.model))) continue;
+            const names = new Set(bugs.map((b) => b.output.name));
             if (names.size !== 1) continue;
-            const first = bugs[0]!;
-            const output = first.output!;
-            const units = new Set(bugs.map((b) => b.output!.units));
+            const first = bugs[0];
+            if (!first) continue;
+            const output = first.output;
+            const units = new Set(bugs.map((b) => b.output.units));
             const resolved = units.size === 1 ? resolvedAccuracy(output.units) : undefined;
             for (const metric of calls.accuracyMetricsOf(site.metrics, [...names][0])) {
               const at = reportAt(analysis, metric.node, site.via, site.call.callee);
@@ -68,8 +69,8 @@ export default createRule<[], MessageIds>({
                 messageId: 'accuracyOnRegression',
                 data: {
                   metric: quoted,
-                  loss: first.loss!.info.display,
-                  activation: output.activation!,
+                  loss: first.loss.info.display,
+                  activation: output.activation ?? 'linear',
                   line: analysis.where(output.activationNode),
                   meaning,
                 },
@@ -105,12 +106,9 @@ export default createRule<[], MessageIds>({
 });
 
 /** A known output with an unbounded activation, trained with a regression loss. */
-function isRegression(p: OutputLossPair): boolean {
-  return (
-    !!p.output &&
-    !!p.loss &&
+const isRegression = known(
+  (p) =>
     p.output.activation !== undefined &&
     UNBOUNDED_ACTIVATIONS.has(p.output.activation) &&
-    p.loss.info.regression !== undefined
-  );
-}
+    p.loss.info.regression !== undefined,
+);
