@@ -46,14 +46,14 @@ export default createRule<[], MessageIds>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = async
             ? [{ messageId: 'addAwait', data: { method }, fix: (fixer) => fixer.insertTextBefore(node, 'await ') }]
             : [];
-          if (loop) {
+          if (loop || !use) {
             context.report({ node: node.callee, messageId: 'concurrentFit', data: { method, remedy }, suggest });
           } else {
-            const text = analysis.sourceCode.getText(use!.node);
+            const text = analysis.sourceCode.getText(use.node);
             context.report({
               node: node.callee,
               messageId: 'usedWhileTraining',
-              data: { method, use: use!.method ? `${text}()` : text, line: analysis.where(use!.node), remedy },
+              data: { method, use: use.method ? `${text}()` : text, line: analysis.where(use.node), remedy },
               suggest,
             });
           }

@@ -53,17 +53,18 @@ function report(
   statement: TSESTree.Statement | TSESTree.Expression,
   group: readonly TensorLeak[],
 ): void {
+  const first = group[0];
+  if (!first) return;
   const at = group.reduce((a, b) => (b.call.range[1] - b.call.range[0] > a.call.range[1] - a.call.range[0] ? b : a));
   const n = group.length;
-  const first = group[0]!;
   const via = first.context.via;
   const ordered = [...group].sort((a, b) => a.call.range[1] - b.call.range[1]);
   const items = ordered.map((l) =>
     l.how === 'dropped'
       ? `\`${l.label}\``
       : l.how === 'variable'
-        ? `\`${l.label}\` (in \`${l.variable!.name}\`)`
-        : `\`${l.label}\` (in \`${l.variable!.name}\`, overwritten first)`,
+        ? `\`${l.label}\` (in \`${l.variable?.name}\`)`
+        : `\`${l.label}\` (in \`${l.variable?.name}\`, overwritten first)`,
   );
   const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
   const tidy = tidySuggestion(analysis, all, statement, group);
@@ -189,10 +190,10 @@ function disposeSuggestion(
   const sc = analysis.sourceCode;
   const edits: { after: Node; text: string }[] = [];
   for (const leak of named) {
-    const variable = leak.variable!;
-    const decl = variable.defs[0]?.parent;
+    const variable = leak.variable;
+    const decl = variable?.defs[0]?.parent;
     const block = decl?.parent;
-    if (!decl || decl !== leak.statement || block?.type !== 'BlockStatement') return undefined;
+    if (!variable || !decl || decl !== leak.statement || block?.type !== 'BlockStatement') return undefined;
     let last: Node = decl;
     for (const ref of variable.references) {
       const id = ref.identifier as Node;
@@ -207,7 +208,7 @@ function disposeSuggestion(
     if (block.body.slice(from, to + 1).some((s) => leavesBlock(sc, s))) return undefined;
     edits.push({ after, text: `\n${indentOf(sc, after)}${variable.name}.dispose();` });
   }
-  const names = named.map((l) => `\`${l.variable!.name}\``);
+  const names = named.map((l) => `\`${l.variable?.name}\``);
   return {
     messageId: 'disposeAfterUse',
     data: { names: listText(names), its: names.length === 1 ? 'its' : 'their' },
