@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunctionNode, staticMemberName, unwrap, walk } from '../analysis/ast.js';
 import { getAnalysis, makesTensor, tensorLeaks, type FileAnalysis, type TensorLeak } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
-import { ASYNC_PLAIN_METHODS, ASYNC_PLAIN_OPS } from '../knowledge/tensor-ops.js';
+import { ASYNC_PLAIN_METHODS, ASYNC_PLAIN_OPS, PLAIN_METHODS } from '../knowledge/tensor-ops.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'leak' | 'wrapInTidy' | 'disposeAfterUse';
@@ -172,7 +172,7 @@ function isPlainCall(analysis: FileAnalysis, call: TSESTree.CallExpression): boo
     const variable = analysis.variableOf(object);
     return !variable || variable.defs.length === 0;
   }
-  return ['dataSync', 'arraySync', 'print', 'toString'].includes(name) && !ASYNC_PLAIN_METHODS.has(name);
+  return PLAIN_METHODS.has(name) && !ASYNC_PLAIN_METHODS.has(name);
 }
 
 /**
