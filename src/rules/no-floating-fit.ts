@@ -18,11 +18,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       usedWhileTraining:
-        '{{dropped}}, so training runs in the background: `{{use}}` on {{line}} uses the model before it is trained. {{remedy}}.',
+        '`{{call}}` {{dropped}}, so training runs in the background: `{{use}}` on {{line}} uses the model before it is trained. {{remedy}}.',
       usedAfterHelper:
-        '{{dropped}}, so `{{helper}}()` is done before training is: `{{use}}` on {{line}}, after the call of `{{helper}}()` on {{viaLine}}, uses the untrained model. {{remedy}}.',
+        '`{{call}}` {{dropped}}, so `{{helper}}()` is done before training is: `{{use}}` on {{line}}, after the call of `{{helper}}()` on {{viaLine}}, uses the untrained model. {{remedy}}.',
       concurrentFit:
-        "{{dropped}} in a loop: the next turn starts training while this one runs, and TF.js rejects it with 'Cannot start training because another fit() call is ongoing'. {{remedy}}.",
+        "`{{call}}` {{dropped}} in a loop: the next turn starts training while this one runs, and TF.js rejects it with 'Cannot start training because another fit() call is ongoing'. {{remedy}}.",
       addAwait: 'Await the `{{what}}`.',
     },
   },
@@ -42,9 +42,8 @@ export default createRule<[], MessageIds>({
           const method = call.method;
           const chain = floating.chain.map((m) => `.${m}()`).join('');
           const what = chain ? `\`${method}()${chain}\` chain` : `\`${method}()\` call`;
-          const dropped = chain
-            ? `The promise of \`${method}()${chain}\` is dropped here`
-            : `\`${method}()\` returns a promise that is dropped here`;
+          const callText = `${method}()${chain}`;
+          const dropped = chain ? 'is neither awaited nor returned here' : 'returns a promise that is dropped here';
           const async = calls.inAsyncFunction(call);
           // In a loop only awaiting helps; otherwise the use may also move into a callback.
           const instead = loop ? '' : chain ? ', or use the model inside the callback' : ', or continue in `.then()`';
@@ -62,12 +61,17 @@ export default createRule<[], MessageIds>({
             return u.method ? `${text}()` : text;
           };
           if (loop) {
-            context.report({ node: node.callee, messageId: 'concurrentFit', data: { dropped, remedy }, suggest });
+            context.report({
+              node: node.callee,
+              messageId: 'concurrentFit',
+              data: { call: callText, dropped, remedy },
+              suggest,
+            });
           } else if (use) {
             context.report({
               node: node.callee,
               messageId: 'usedWhileTraining',
-              data: { dropped, use: useText(use), line: analysis.where(use.node), remedy },
+              data: { call: callText, dropped, use: useText(use), line: analysis.where(use.node), remedy },
               suggest,
             });
           } else if (helper) {
@@ -75,6 +79,7 @@ export default createRule<[], MessageIds>({
               node: node.callee,
               messageId: 'usedAfterHelper',
               data: {
+                call: callText,
                 dropped,
                 helper: helper.helper,
                 use: useText(helper.use),

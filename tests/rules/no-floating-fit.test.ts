@@ -9,7 +9,8 @@ const TOP_LEVEL = 'Await it, or continue in `.then()` (no fix is offered at modu
 const NOT_ASYNC = 'Await it in an async function (this one is not, so no fix is offered), or continue in `.then()`';
 const NOT_ASYNC_CHAIN =
   'Await it in an async function (this one is not, so no fix is offered), or use the model inside the callback';
-const dropped = (method: string) => `\`${method}()\` returns a promise that is dropped here`;
+const DROPPED = 'returns a promise that is dropped here';
+const CHAIN_DROPPED = 'is neither awaited nor returned here';
 const CALL = (method: string) => `\`${method}()\` call`;
 
 runRule('no-floating-fit', rule, {
@@ -113,7 +114,7 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { dropped: dropped('fit'), use: 'model.predict()', line: 'line 6', remedy: AWAIT_IT },
+          data: { call: 'fit()', dropped: DROPPED, use: 'model.predict()', line: 'line 6', remedy: AWAIT_IT },
           line: 5,
           column: 3,
           suggestions: [
@@ -135,7 +136,7 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { dropped: dropped('fit'), use: 'model.getWeights()', line: 'line 6', remedy: NOT_ASYNC },
+          data: { call: 'fit()', dropped: DROPPED, use: 'model.getWeights()', line: 'line 6', remedy: NOT_ASYNC },
           suggestions: [],
         },
       ],
@@ -149,7 +150,7 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
       errors: [
         {
           messageId: 'concurrentFit',
-          data: { dropped: dropped('fit'), remedy: AWAIT_IT },
+          data: { call: 'fit()', dropped: DROPPED, remedy: AWAIT_IT },
           line: 6,
           suggestions: [
             {
@@ -181,7 +182,7 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { dropped: dropped('fitDataset'), use: 'this.model.save()', line: 'line 9', remedy: AWAIT_IT },
+          data: { call: 'fitDataset()', dropped: DROPPED, use: 'this.model.save()', line: 'line 9', remedy: AWAIT_IT },
           suggestions: [
             {
               messageId: 'addAwait',
@@ -213,7 +214,8 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
         {
           messageId: 'usedWhileTraining',
           data: {
-            dropped: 'The promise of `fit().then()` is dropped here',
+            call: 'fit().then()',
+            dropped: CHAIN_DROPPED,
             use: 'model.save()',
             line: 'line 6',
             remedy: AWAIT_IT,
@@ -242,7 +244,8 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
         {
           messageId: 'usedWhileTraining',
           data: {
-            dropped: 'The promise of `fit().then().catch()` is dropped here',
+            call: 'fit().then().catch()',
+            dropped: CHAIN_DROPPED,
             use: 'model.predict()',
             line: 'line 6',
             remedy: NOT_ASYNC_CHAIN,
@@ -261,7 +264,8 @@ export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs
         {
           messageId: 'usedWhileTraining',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             use: "model.getLayer('vec').getWeights()",
             line: 'line 6',
             remedy: NOT_ASYNC,
@@ -287,7 +291,7 @@ module.exports = new Controller();`,
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { dropped: dropped('fit'), use: 'layer.getWeights()', line: 'line 9', remedy: NOT_ASYNC },
+          data: { call: 'fit()', dropped: DROPPED, use: 'layer.getWeights()', line: 'line 9', remedy: NOT_ASYNC },
           line: 7,
         },
       ],
@@ -310,7 +314,8 @@ module.exports = new Controller();`,
         {
           messageId: 'usedWhileTraining',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             use: 'this.model.layers[0].getWeights()',
             line: 'line 9',
             remedy: NOT_ASYNC,
@@ -328,7 +333,8 @@ module.exports = new Controller();`,
         {
           messageId: 'concurrentFit',
           data: {
-            dropped: 'The promise of `fit().then()` is dropped here',
+            call: 'fit().then()',
+            dropped: CHAIN_DROPPED,
             remedy: 'Await it in an async function (this one is not, so no fix is offered)',
           },
         },
@@ -344,7 +350,8 @@ module.exports = new Controller();`,
         {
           messageId: 'usedAfterHelper',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             helper: 'learn',
             use: 'model.predict()',
             line: 'line 8',
@@ -375,7 +382,8 @@ module.exports = new Controller();`,
         {
           messageId: 'usedAfterHelper',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             helper: 'learn',
             use: 'model.evaluate()',
             line: 'line 9',
@@ -416,7 +424,8 @@ module.exports = new Controller();`,
         {
           messageId: 'usedAfterHelper',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             helper: 'this.train',
             use: 'this.model.predict()',
             line: 'line 12',
@@ -457,7 +466,8 @@ module.exports = new Controller();`,
         {
           messageId: 'usedAfterHelper',
           data: {
-            dropped: dropped('fit'),
+            call: 'fit()',
+            dropped: DROPPED,
             helper: 'learn',
             use: 'model.predict()',
             line: 'line 9',
@@ -474,7 +484,13 @@ module.exports = new Controller();`,
       errors: [
         {
           messageId: 'usedWhileTraining',
-          data: { dropped: dropped('trainOnBatch'), use: 'model.evaluate()', line: 'line 6', remedy: TOP_LEVEL },
+          data: {
+            call: 'trainOnBatch()',
+            dropped: DROPPED,
+            use: 'model.evaluate()',
+            line: 'line 6',
+            remedy: TOP_LEVEL,
+          },
         },
       ],
     },
