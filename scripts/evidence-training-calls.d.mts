@@ -23,6 +23,14 @@ export interface FloatingFit {
   floatingPrediction: number;
   afterTraining: number;
   awaitedPrediction: number;
+  /** `predict(1)` of the model saved right after a dropped `fit().then()` chain. */
+  savedPrediction: number;
+  /** Had the chain settled when `save()` ran? */
+  doneAtSave: boolean;
+  /** kernel * 1 + bias read by `getLayer(name).getWeights()` right after a dropped fit. */
+  layerWeightsPrediction: number;
+  /** `predict(1)` after `await learn()`, an async helper whose fit floats. */
+  helperPrediction: number;
   loopRejections: string[];
   loopCalls: number;
 }

@@ -69,7 +69,11 @@ export async function accuracyOnRegression() {
   };
 }
 
-/** no-floating-fit: predict right after a fit that is not awaited, and a second fit while one runs. */
+/**
+ * no-floating-fit: predict right after a fit that is not awaited, a second fit while one
+ * runs, and the model read after a dropped `.then()` chain, through a layer, and after
+ * an async helper whose fit floats.
+ */
 export async function floatingFit() {
   await initTf();
   const xs = tf.tensor2d([0, 1, 2, 3], [4, 1]);
@@ -80,22 +84,68 @@ export async function floatingFit() {
     m.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
     return m;
   };
+  const fitOptions = { epochs: 200, verbose: 0 };
   const floating = make();
-  const pending = floating.fit(xs, ys, { epochs: 200, verbose: 0 });
+  const pending = floating.fit(xs, ys, fitOptions);
   const floatingPrediction = floating.predict(probe).dataSync()[0];
   await pending;
   const afterTraining = floating.predict(probe).dataSync()[0];
 
   const awaited = make();
-  await awaited.fit(xs, ys, { epochs: 200, verbose: 0 });
+  await awaited.fit(xs, ys, fitOptions);
   const awaitedPrediction = awaited.predict(probe).dataSync()[0];
+
+  // `model.fit(...).then(cb)` dropped, then `await model.save(...)`: what was saved.
+  const chained = make();
+  let chainDone = false;
+  const chain = chained.fit(xs, ys, fitOptions).then(() => {
+    chainDone = true;
+  });
+  let artifacts;
+  await chained.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const doneAtSave = chainDone;
+  await chain;
+  const reloaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  const savedPrediction = reloaded.predict(probe).dataSync()[0];
+
+  // `model.getLayer(name).getWeights()` right after a dropped fit: kernel * 1 + bias.
+  const layered = make();
+  const layerPending = layered.fit(xs, ys, fitOptions);
+  const [kernel, bias] = layered.getLayer(layered.layers[0].name).getWeights();
+  const layerWeightsPrediction = kernel.dataSync()[0] + bias.dataSync()[0];
+  await layerPending;
+
+  // An async helper whose fit floats: `await learn()`, then predict.
+  const helped = make();
+  let helperPending;
+  async function learn() {
+    helperPending = helped.fit(xs, ys, fitOptions);
+  }
+  await learn();
+  const helperPrediction = helped.predict(probe).dataSync()[0];
+  await helperPending;
 
   const looped = make();
   const promises = [];
   for (let i = 0; i < 2; i++) promises.push(looped.fit(xs, ys, { epochs: 5, verbose: 0 }));
   const settled = await Promise.allSettled(promises);
   const rejected = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message ?? s.reason));
-  return { floatingPrediction, afterTraining, awaitedPrediction, loopRejections: rejected, loopCalls: promises.length };
+  return {
+    floatingPrediction,
+    afterTraining,
+    awaitedPrediction,
+    savedPrediction,
+    doneAtSave,
+    layerWeightsPrediction,
+    helperPrediction,
+    loopRejections: rejected,
+    loopCalls: promises.length,
+  };
 }
 
 /** no-ignored-options: misspelled fit and layer keys, and inputShape on a second layer. */
@@ -180,6 +230,9 @@ export async function runTrainingCallScenario(ruleId) {
       `| \`model.fit(...)\` not awaited, then \`model.predict(x)\` | ${fmt(r.floatingPrediction, 3)} (untrained) |`,
       `| the same model once its fit has ended | ${fmt(r.afterTraining, 3)} |`,
       `| \`await model.fit(...)\`, then \`model.predict(x)\` | ${fmt(r.awaitedPrediction, 3)} |`,
+      `| \`model.fit(...).then(cb)\` not awaited, then \`await model.save(...)\`: the saved model | ${fmt(r.savedPrediction, 3)} (untrained) |`,
+      `| \`model.fit(...)\` not awaited, then \`model.getLayer(name).getWeights()\` (kernel · 1 + bias) | ${fmt(r.layerWeightsPrediction, 3)} (untrained) |`,
+      `| \`async function learn() { model.fit(...); }\`, then \`await learn(); model.predict(x)\` | ${fmt(r.helperPrediction, 3)} (untrained) |`,
       '',
       `- ${r.loopCalls} \`fit()\` calls on one model in a loop without \`await\`: ${r.loopRejections.length} rejected with "${r.loopRejections[0] ?? '(none)'}".`,
     ];

@@ -19,4 +19,9 @@ export declare function probeAll(): Promise<{
   methods: Record<string, Kind>;
   fields: string[];
   modelMethods: Record<string, Kind>;
+  optimizers: string[];
+  optimizerFlagMethods: Record<string, number>;
 }>;
+export declare function optimizerFactories(): string[];
+export declare const OPTIMIZER_FLAG_CANDIDATES: readonly (readonly [string, number])[];
+export declare function optimizerFlagTensor(path: string, name: string, index: number): boolean;

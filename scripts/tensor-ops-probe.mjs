@@ -290,7 +290,68 @@ export async function probeAll() {
     const r = await classifyModelMethod(name);
     if (r) modelMethods[name] = r.kind;
   }
-  return { ops, methods, fields, modelMethods };
+  const optimizers = optimizerFactories();
+  const optimizerFlagMethods = {};
+  for (const [name, index] of OPTIMIZER_FLAG_CANDIDATES) {
+    if (optimizers.every((path) => optimizerFlagTensor(path, name, index))) optimizerFlagMethods[name] = index;
+  }
+  return { ops, methods, fields, modelMethods, optimizers, optimizerFlagMethods };
+}
+
+/** The `tf.train` factories that make an optimizer (an object with `minimize`), as paths: `train.sgd` ... */
+export function optimizerFactories() {
+  return Object.keys(tf.train)
+    .filter((k) => typeof tf.train[k] === 'function')
+    .sort()
+    .filter((k) => {
+      const o = tf.train[k](0.1, 0.9);
+      const ok = typeof o?.minimize === 'function';
+      o?.dispose?.();
+      return ok;
+    })
+    .map((k) => `train.${k}`);
+}
+
+/** Optimizer methods whose flag argument (at the index) decides whether they return a tensor: `minimize(f, returnCost)`. */
+export const OPTIMIZER_FLAG_CANDIDATES = [['minimize', 1]];
+
+/**
+ * Does `optimizer[name](f, ...)` of the factory at `path` return one new tensor when
+ * the flag at `index` is true, and no tensor (null, numTensors unchanged) when it is
+ * false or left out? Measured after a first call, which makes the optimizer's slots.
+ */
+export function optimizerFlagTensor(path, name, index) {
+  const factory = tf.train[path.split('.')[1]];
+  tf.engine().startScope();
+  const opt = factory(0.1, 0.9);
+  const w = tf.variable(tf.ones([2, 1]));
+  const xs = tf.ones([3, 2]);
+  const f = () => xs.matMul(w).square().mean();
+  const call = (flag) => {
+    const args = [f];
+    if (flag !== undefined) args[index] = flag;
+    const before = tf.memory().numTensors;
+    const r = opt[name](...args);
+    return { r, made: tf.memory().numTensors - before };
+  };
+  try {
+    call(false);
+    const on = call(true);
+    const off = call(false);
+    const omitted = call(undefined);
+    return (
+      on.r instanceof tf.Tensor &&
+      on.made === 1 &&
+      off.r === null &&
+      off.made === 0 &&
+      omitted.r === null &&
+      omitted.made === 0
+    );
+  } finally {
+    opt.dispose();
+    w.dispose();
+    tf.engine().endScope();
+  }
 }
 
 /** Model methods worth asking about: each is called on a one-layer model with a [1, 2] input. */

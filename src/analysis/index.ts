@@ -41,6 +41,7 @@ export type {
   ModelCall,
   TrainingCalls,
   TrainingMethod,
+  UseAfterHelper,
 } from './training-calls.js';
 export type * from './values.js';
 

@@ -17,6 +17,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   ASYNC_TENSOR_OPS,
   MODEL_TENSOR_METHODS,
+  OPTIMIZER_FACTORIES,
+  OPTIMIZER_FLAG_TENSOR_METHODS,
   PLAIN_METHODS,
   PLAIN_OPS,
   TENSOR_FIELDS,
@@ -94,6 +96,7 @@ const CREATING_NAMES: ReadonlySet<string> = new Set([
   ...[...TENSOR_OPS, ...ASYNC_TENSOR_OPS].map((p) => p.slice(p.lastIndexOf('.') + 1)),
   ...TENSOR_METHODS,
   ...MODEL_TENSOR_METHODS,
+  ...OPTIMIZER_FLAG_TENSOR_METHODS.keys(),
   'tidy',
 ]);
 
@@ -217,8 +220,11 @@ class Lifetimes {
     if (callee.type === 'MemberExpression') {
       const name = staticMemberName(callee);
       if (name === undefined) return undefined;
-      if (TENSOR_METHODS.has(name) && this.isTensor(callee.object)) return `${name}()`;
+      if (TENSOR_METHODS.has(name) && this.isTensor(callee.object, true)) return `${name}()`;
       if (MODEL_TENSOR_METHODS.has(name) && this.isModel(callee.object)) return `${name}()`;
+      const flag = OPTIMIZER_FLAG_TENSOR_METHODS.get(name);
+      if (flag !== undefined && this.isTrue(call.arguments[flag]) && this.isOptimizer(callee.object))
+        return `${name}()`;
       return undefined;
     }
     if (
@@ -276,14 +282,40 @@ class Lifetimes {
     return returned;
   }
 
+  /** Is the argument `true` on every path (`minimize(f, true)`)? */
+  private isTrue(arg: Node | undefined): boolean {
+    if (!arg || arg.type === 'SpreadElement') return false;
+    const ps = possibilities(this.ev.evaluate(arg));
+    return ps.length > 0 && ps.every((p) => p.value.kind === 'const' && p.value.value === true);
+  }
+
+  /** Is the receiver an optimizer made by `tf.train.x(...)` on every path where a method call on it returns? */
+  private isOptimizer(node: Node): boolean {
+    const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
+    return (
+      ps.length > 0 &&
+      ps.every((p) => {
+        // The evaluator gives a TF.js call it has no fact for as a value made by that call.
+        const made = p.value.kind === 'tensor' ? unwrap(p.value.node) : undefined;
+        if (made?.type !== 'CallExpression') return false;
+        const fn = this.ev.evaluate(made.callee);
+        return fn.kind === 'tf' && OPTIMIZER_FACTORIES.has(fn.path.join('.'));
+      })
+    );
+  }
+
   /** Is the receiver a model on every path where a method call on it returns (null and undefined throw)? */
   private isModel(node: Node): boolean {
     const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
     return ps.length > 0 && ps.every((p) => p.value.kind === 'model');
   }
 
-  /** Is the expression a TF.js tensor on every path (made by a known call, or a typed parameter)? */
-  isTensor(node: Node): boolean {
+  /**
+   * Is the expression a TF.js tensor on every path (made by a known call, or a typed
+   * parameter)? As the `receiver` of a method call, paths where it is null or
+   * undefined do not count: the call throws there (`this.y = null` until a tensor is set).
+   */
+  isTensor(node: Node, receiver = false): boolean {
     const n = unwrap(node);
     if (n.type === 'CallExpression') return !!this.creatingLabel(n);
     if (n.type === 'AwaitExpression') return this.isTensor(n.argument);
@@ -292,11 +324,11 @@ class Lifetimes {
       if (variable && variable.defs.length === 1 && variable.defs[0]!.type === 'Variable')
         return this.isTensorVariable(variable);
     }
-    return this.isTensorValue(this.ev.evaluate(n));
+    return this.isTensorValue(this.ev.evaluate(n), receiver);
   }
 
-  private isTensorValue(value: Value): boolean {
-    const ps = possibilities(value);
+  private isTensorValue(value: Value, receiver: boolean): boolean {
+    const ps = receiver ? possibilities(value).filter((p) => !isNullish(p.value)) : possibilities(value);
     return (
       ps.length > 0 &&
       ps.every((p) => {
@@ -552,6 +584,26 @@ class Lifetimes {
     return index;
   }
 
+  private instanceCallIndex: Map<string, TSESTree.MemberExpression[]> | undefined;
+
+  /** Callees `x.name` of the file's calls whose receiver is not `this`, by name: built once. */
+  private instanceCalls(name: string): readonly TSESTree.MemberExpression[] {
+    if (!this.instanceCallIndex) {
+      const index = new Map<string, TSESTree.MemberExpression[]>();
+      for (const call of this.source.nodes.calls) {
+        const callee = unwrap(call.callee);
+        if (callee.type !== 'MemberExpression' || unwrap(callee.object).type === 'ThisExpression') continue;
+        const key = staticMemberName(callee);
+        if (key === undefined) continue;
+        const list = index.get(key);
+        if (list) list.push(callee);
+        else index.set(key, [callee]);
+      }
+      this.instanceCallIndex = index;
+    }
+    return this.instanceCallIndex.get(name) ?? [];
+  }
+
   private computeUses(fn: FunctionNode): Node[] {
     const holder = namedHolder(fn);
     if (!holder) return [];
@@ -559,7 +611,16 @@ class Lifetimes {
       const name = holder.key.type === 'Identifier' && !holder.computed ? holder.key.name : undefined;
       const body = holder.parent;
       if (!name || body?.type !== 'ClassBody') return [];
-      return this.thisUses().get(body)?.get(name) ?? [];
+      const uses: Node[] = [...(this.thisUses().get(body)?.get(name) ?? [])];
+      // `bot.choose(obs)` / `this.agent.act(s)` on an instance of the class (proven on every path).
+      if (!holder.static) {
+        for (const callee of this.instanceCalls(name)) {
+          const ps = possibilities(this.ev.evaluate(callee.object)).filter((p) => !isNullish(p.value));
+          if (ps.length > 0 && ps.every((p) => p.value.kind === 'instance' && p.value.cls.node === body.parent))
+            uses.push(callee);
+        }
+      }
+      return uses;
     }
     const variable = this.source.sourceCode.getDeclaredVariables(holder)[0];
     if (!variable) return [];
@@ -748,7 +809,7 @@ class Lifetimes {
         const variable = this.ev.variableOf(object);
         return !variable || variable.defs.length === 0 ? 'reads' : 'releases';
       }
-      if (name && TENSOR_METHODS.has(name) && this.isTensor(callee.object)) return 'reads';
+      if (name && TENSOR_METHODS.has(name) && this.isTensor(callee.object, true)) return 'reads';
       if (name && MODEL_TENSOR_METHODS.has(name) && this.isModel(callee.object)) return 'reads';
     }
     // Any other function may keep it or dispose it.

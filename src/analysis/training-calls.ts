@@ -15,10 +15,28 @@ import {
   MODEL_METHOD_OPTIONS_ARGUMENT as OPTIONS_ARGUMENT,
   type ModelMethod,
 } from '../knowledge/options.js';
-import { calleeName, enclosingFunction, isFunctionNode, isLoop, propertyKey, unwrap } from './ast.js';
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  isLoop,
+  propertyKey,
+  staticMemberName,
+  unwrap,
+  walk,
+} from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities } from './guards.js';
-import { isNullish, type LayerFact, type ModelFact, type ModelView, type Node, type Value } from './values.js';
+import {
+  isNullish,
+  type FunctionNode,
+  type LayerFact,
+  type ModelFact,
+  type ModelView,
+  type Node,
+  type Value,
+} from './values.js';
 
 export type TrainingMethod = ModelMethod | 'trainOnBatch';
 
@@ -44,6 +62,23 @@ export interface LaterUse {
   readonly method: string | undefined;
 }
 
+/** A use of the model after a helper whose `fit` floats has returned (or its promise has settled). */
+export interface UseAfterHelper {
+  readonly use: LaterUse;
+  /** The call of the helper. */
+  readonly via: TSESTree.CallExpression;
+  /** The helper's name as called: `learn`, `this.train`. */
+  readonly helper: string;
+}
+
+/** A floating training call: the call itself, or a `.then()` / `.catch()` / `.finally()` chain on it, is a statement. */
+export interface FloatingCall {
+  /** The dropped expression: the call, or the outermost call of its chain. */
+  readonly dropped: TSESTree.CallExpression;
+  /** The chain's methods in order (`['then', 'catch']`); empty when the call itself is dropped. */
+  readonly chain: readonly string[];
+}
+
 /** An accuracy metric in a `compile` config: `'accuracy'`, `'acc'`, `tf.metrics.binaryAccuracy` ... */
 export interface AccuracyMetric {
   /** As written: the string literal or the `tf.metrics.x` expression. */
@@ -55,6 +90,9 @@ export interface AccuracyMetric {
 }
 
 const PROMISE_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
+
+/** Promise methods a dropped chain may be made of: the chain settles when training ends, but nobody waits for it. */
+const CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
  * Methods of a model that read its weights or train it: called while a `fit` runs,
@@ -76,6 +114,12 @@ const WEIGHT_USES: ReadonlySet<string> = new Set([
   'setWeights',
   'dispose',
 ]);
+
+/**
+ * Methods of a layer that read or write its weights: on a layer of the model
+ * (`model.getLayer(name)`, `model.layers[i]`) they are uses of the model's weights.
+ */
+const LAYER_WEIGHT_USES: ReadonlySet<string> = new Set(['getWeights', 'setWeights']);
 
 export class TrainingCalls {
   private calls: ModelCall[] | undefined;
@@ -103,7 +147,7 @@ export class TrainingCalls {
       const callee = unwrap(call.callee);
       if (callee.type !== 'MemberExpression') continue;
       const withOptions = name !== 'trainOnBatch' && call.arguments.length > OPTIONS_ARGUMENT[name];
-      if (!withOptions && !(PROMISE_METHODS.has(name) && isStatement(call))) continue;
+      if (!withOptions && !(PROMISE_METHODS.has(name) && droppedChain(call))) continue;
       const receiver = unwrap(callee.object);
       const models: ModelFact[] = [];
       let allModels = true;
@@ -138,9 +182,13 @@ export class TrainingCalls {
     return reads.length === 1 && reads[0]!.identifier === node ? init : undefined;
   }
 
-  /** Is the promise a `fit` / `fitDataset` / `trainOnBatch` call returns dropped (an expression statement)? */
-  isFloating(call: ModelCall): boolean {
-    return PROMISE_METHODS.has(call.method) && isStatement(call.call);
+  /**
+   * Is the promise a `fit` / `fitDataset` / `trainOnBatch` call returns dropped: the
+   * call, or a `.then()` / `.catch()` / `.finally()` chain on it, is an expression
+   * statement? (Nobody waits for training to end.)
+   */
+  floating(call: ModelCall): FloatingCall | undefined {
+    return PROMISE_METHODS.has(call.method) ? droppedChain(call.call) : undefined;
   }
 
   /** Is the call inside a loop of its own function, with a receiver declared outside that loop? */
@@ -161,36 +209,123 @@ export class TrainingCalls {
   }
 
   /**
-   * The first use of the same model after the call in the call's own function (not
-   * in a nested function, which may run at any time): a call of a method that reads
-   * its weights or trains it (`predict`, `save`, another `fit` ...).
+   * The first use of the same model after the call (after the whole dropped chain)
+   * in the call's own function (not in a nested function, which may run at any
+   * time): a call of a method that reads its weights or trains it (`predict`,
+   * `save`, another `fit` ...), or reads a layer's weights (`model.getLayer(n).getWeights()`).
    */
   useAfter(call: ModelCall): LaterUse | undefined {
     const key = receiverKey(call.receiver, this.ev);
     if (key === undefined) return undefined;
+    const dropped = this.floating(call)?.dropped ?? call.call;
+    return this.firstUse(key, enclosingFunction(call.call), dropped.range[1]);
+  }
+
+  /**
+   * For a floating call in a helper function with no use after it there: a use of
+   * the same model by a caller once the helper is done. An `async` helper's promise
+   * settles while training still runs: the use follows `await helper()` or is in a
+   * `.then()` callback on the call. A helper that is not async returns at once: the
+   * use follows the call. Silent when the helper awaits anything after the call (it
+   * may wait for training some other way) or the call is in a loop there.
+   */
+  useAfterHelper(call: ModelCall): UseAfterHelper | undefined {
     const fn = enclosingFunction(call.call);
-    const end = call.call.range[1];
-    const candidates: Node[] = [];
+    const floating = this.floating(call);
+    if (!fn || !floating || fn.generator) return undefined;
+    for (let n: Node | undefined = call.call.parent; n && n !== fn; n = n.parent) if (isLoop(n)) return undefined;
+    if (fn.async && awaitsAfter(this.sourceCode, fn, floating.dropped.range[1])) return undefined;
+    const key = receiverKey(call.receiver, this.ev);
+    if (key === undefined) return undefined;
+    // The model must be the same one for the caller: a variable declared outside the helper, or `this.x` in its class.
+    if (typeof key !== 'string') {
+      const decl = key.defs[0]?.node;
+      if (!decl || key.defs.length !== 1 || contains(fn, decl)) return undefined;
+    }
+    for (const site of this.helperCalls(fn, typeof key === 'string')) {
+      const { via, name } = site;
+      const caller = enclosingFunction(via);
+      const outer = unwrapParents(via);
+      const p = outer.parent;
+      let use: LaterUse | undefined;
+      if (p?.type === 'AwaitExpression' || !fn.async) {
+        use = this.firstUse(key, caller, (p?.type === 'AwaitExpression' ? p : via).range[1]);
+      } else if (p?.type === 'MemberExpression' && p.object === outer && staticMemberName(p) === 'then') {
+        const then = p.parent;
+        const cb = then?.type === 'CallExpression' && then.callee === p ? then.arguments[0] : undefined;
+        if (cb && isFunctionNode(cb)) use = this.firstUse(key, cb, cb.body.range[0]);
+      }
+      if (use) return { use, via, helper: name };
+    }
+    return undefined;
+  }
+
+  /**
+   * The in-file calls of a named function (`learn(...)`), or of a class method on
+   * `this` in its class (`this.train(...)`); only method calls when `thisOnly` (the
+   * model is `this.x`: only a call on the same `this` sees the same model).
+   */
+  private helperCalls(fn: FunctionNode, thisOnly: boolean): { via: TSESTree.CallExpression; name: string }[] {
+    const out: { via: TSESTree.CallExpression; name: string }[] = [];
+    const parent = fn.parent;
+    if (parent?.type === 'MethodDefinition' && parent.value === fn) {
+      if (parent.static || parent.kind !== 'method' || parent.computed || parent.key.type !== 'Identifier') return out;
+      const name = parent.key.name;
+      const body = parent.parent;
+      for (const c of this.allCalls) {
+        const callee = unwrap(c.callee);
+        if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== name) continue;
+        if (unwrap(callee.object).type !== 'ThisExpression' || thisClassBody(callee) !== body) continue;
+        out.push({ via: c, name: `this.${name}` });
+      }
+      return out;
+    }
+    if (thisOnly) return out;
+    let variable: TSESLint.Scope.Variable | undefined;
+    if (fn.type === 'FunctionDeclaration' && fn.id) variable = this.sourceCode.getDeclaredVariables(fn)[0];
+    else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier')
+      variable = this.sourceCode.getDeclaredVariables(parent)[0];
+    if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite() && !r.init)) return out;
+    for (const ref of variable.references) {
+      const id = ref.identifier;
+      if (id.parent?.type === 'CallExpression' && id.parent.callee === id) out.push({ via: id.parent, name: id.name });
+    }
+    return out;
+  }
+
+  /** The first use of the model `key` names in `fn` (its own code) from offset `from` on; undefined once it is given another model. */
+  private firstUse(
+    key: TSESLint.Scope.Variable | string,
+    fn: FunctionNode | undefined,
+    from: number,
+  ): LaterUse | undefined {
+    const candidates = new Set<Node>();
     if (typeof key === 'string') {
       // `this.model`: every `this.<name>` after the call, in the same function.
       for (const c of this.allCalls) {
-        if (c.range[0] < end) continue;
+        if (c.range[0] < from) continue;
         const callee = unwrap(c.callee);
         if (callee.type !== 'MemberExpression') continue;
         const object = unwrap(callee.object);
-        if (receiverKey(object, this.ev) === key) candidates.push(object);
+        if (receiverKey(object, this.ev) === key) candidates.add(object);
+        else {
+          // `this.model.layers[0].getWeights()`: no call is made on `this.model` itself.
+          const model = layersOwner(object);
+          if (model && receiverKey(model, this.ev) === key) candidates.add(model);
+        }
       }
     } else {
       for (const ref of key.references) {
-        if (ref.identifier.range[0] >= end) candidates.push(ref.identifier);
+        if (ref.identifier.range[0] >= from) candidates.add(ref.identifier);
       }
     }
-    candidates.sort((a, b) => a.range[0] - b.range[0]);
-    for (const node of candidates) {
+    for (const node of [...candidates].sort((a, b) => a.range[0] - b.range[0])) {
       if (enclosingFunction(node) !== fn) continue;
-      const use = useAt(node);
+      const use = useAt(node, this.sourceCode);
       if (!use) return undefined; // reassigned: later uses are of another model
-      if (use.method && WEIGHT_USES.has(use.method) && isCallee(use.node)) return use;
+      if (use.method && (WEIGHT_USES.has(use.method) || LAYER_WEIGHT_USES.has(use.method)) && isCallee(use.node)) {
+        if (enclosingFunction(use.node) === fn) return use;
+      }
     }
     return undefined;
   }
@@ -303,12 +438,66 @@ export class TrainingCalls {
   }
 }
 
-/** Is the call's value dropped: the whole of an expression statement? */
-function isStatement(call: TSESTree.CallExpression): boolean {
-  let node: Node = call;
-  while (node.parent && (node.parent.type === 'ChainExpression' || node.parent.type === 'TSNonNullExpression'))
-    node = node.parent;
-  return node.parent?.type === 'ExpressionStatement';
+/**
+ * Is the call's value dropped: the call, or a chain of `.then()` / `.catch()` /
+ * `.finally()` calls on it, is the whole of an expression statement?
+ */
+function droppedChain(call: TSESTree.CallExpression): FloatingCall | undefined {
+  let outer: TSESTree.CallExpression = call;
+  const chain: string[] = [];
+  for (;;) {
+    const node = unwrapParents(outer);
+    const p = node.parent;
+    if (p?.type === 'ExpressionStatement') return { dropped: outer, chain };
+    if (p?.type !== 'MemberExpression' || p.object !== node) return undefined;
+    const name = staticMemberName(p);
+    const next = p.parent;
+    if (!name || !CHAIN_METHODS.has(name) || next?.type !== 'CallExpression' || next.callee !== p) return undefined;
+    chain.push(name);
+    outer = next;
+  }
+}
+
+/** The outermost of `node` and the `?.` chains and `!` around it. */
+function unwrapParents(node: Node): Node {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === 'ChainExpression' || n.parent.type === 'TSNonNullExpression')) n = n.parent;
+  return n;
+}
+
+/** Does `fn` itself (not a nested function) await anything after offset `from`? */
+function awaitsAfter(sc: Readonly<TSESLint.SourceCode>, fn: FunctionNode, from: number): boolean {
+  let found = false;
+  walk(sc, fn.body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.range[1] <= from) return false;
+    if ((node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) && node.range[0] >= from)
+      found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** The class body whose instance `this` is at `node` (arrow functions keep it), if any. */
+function thisClassBody(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'ClassBody') return n;
+    if (n.type === 'FunctionDeclaration') return undefined;
+    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') return undefined;
+  }
+  return undefined;
+}
+
+/** The model expression of a layer taken from its list: `m` of `m.layers[i]`. */
+function layersOwner(node: Node): Node | undefined {
+  const n = unwrap(node);
+  if (n.type === 'MemberExpression' && n.computed) {
+    const list = unwrap(n.object);
+    return list.type === 'MemberExpression' && !list.computed && staticMemberName(list) === 'layers'
+      ? unwrap(list.object)
+      : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -325,8 +514,12 @@ function receiverKey(receiver: Node, ev: Evaluator): TSESLint.Scope.Variable | s
   return undefined;
 }
 
-/** How the model is used at a reference: a method called on it, or the value passed on. Undefined for a write. */
-function useAt(node: Node): LaterUse | undefined {
+/**
+ * How the model is used at a reference: a method called on it, a layer of it whose
+ * weights are read (`model.getLayer(n).getWeights()`, or the layer kept in a `const`
+ * and read later in the same function), or the value passed on. Undefined for a write.
+ */
+function useAt(node: Node, sc: Readonly<TSESLint.SourceCode>): LaterUse | undefined {
   let n: Node = node;
   while (n.parent && (n.parent.type === 'TSNonNullExpression' || n.parent.type === 'TSAsExpression')) n = n.parent;
   const p = n.parent;
@@ -334,10 +527,45 @@ function useAt(node: Node): LaterUse | undefined {
   if (p.type === 'AssignmentExpression' && p.left === n) return undefined;
   if (p.type === 'MemberExpression' && p.object === n) {
     const name = p.computed ? undefined : p.property.type === 'Identifier' ? p.property.name : undefined;
-    return { node: p, method: name };
+    const layer = layerOf(p);
+    return (layer && layerWeightUse(layer, sc)) ?? { node: p, method: name };
   }
   if (isFunctionNode(p)) return undefined;
   return { node: n, method: undefined };
+}
+
+/** The layer expression `member` starts, when it is `model.getLayer(...)` or `model.layers[i]`. */
+function layerOf(member: TSESTree.MemberExpression): Node | undefined {
+  const name = staticMemberName(member);
+  const up = unwrapParents(member).parent;
+  if (name === 'getLayer' && !member.computed && up?.type === 'CallExpression' && up.callee === unwrapParents(member))
+    return up;
+  if (name === 'layers' && !member.computed && up?.type === 'MemberExpression' && up.object === member && up.computed)
+    return up;
+  return undefined;
+}
+
+/** A read of a layer's weights: `layer.getWeights()` on the expression, or on the `const` it initialises (same function). */
+function layerWeightUse(layer: Node, sc: Readonly<TSESLint.SourceCode>): LaterUse | undefined {
+  const outer = unwrapParents(layer);
+  const p = outer.parent;
+  if (p?.type === 'MemberExpression' && p.object === outer) {
+    const name = staticMemberName(p);
+    return name && LAYER_WEIGHT_USES.has(name) ? { node: p, method: name } : undefined;
+  }
+  if (p?.type !== 'VariableDeclarator' || p.init !== outer || p.id.type !== 'Identifier') return undefined;
+  const variable = sc.getDeclaredVariables(p)[0];
+  if (!variable || variable.references.some((r) => r.isWrite() && !r.init)) return undefined;
+  const fn = enclosingFunction(layer);
+  const reads = variable.references.filter((r) => !r.init).map((r) => r.identifier as Node);
+  reads.sort((a, b) => a.range[0] - b.range[0]);
+  for (const id of reads) {
+    const m = id.parent;
+    if (enclosingFunction(id) !== fn || m?.type !== 'MemberExpression' || m.object !== id) continue;
+    const name = staticMemberName(m);
+    if (name && LAYER_WEIGHT_USES.has(name)) return { node: m, method: name };
+  }
+  return undefined;
 }
 
 /** Is `member` the callee of a call (`model.predict(...)`)? */

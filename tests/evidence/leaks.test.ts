@@ -46,12 +46,12 @@ function reportedPerRun(code: string): number {
 
 describe('no-leaked-tensor doc examples, run', () => {
   it('pairs every ❌ example with a ✅ one, three kinds of repetition', () => {
-    expect(examples.invalid.length).toBe(3);
-    expect(examples.valid.length).toBe(3);
-    expect(evidence.rows.map((r) => r.driver)).toEqual(['frames', 'loop', 'epochs']);
+    expect(examples.invalid.length).toBe(5);
+    expect(examples.valid.length).toBe(5);
+    expect(evidence.rows.map((r) => r.driver)).toEqual(['frames', 'loop', 'epochs', 'loop', 'loop']);
   });
 
-  it.each([0, 1, 2])('example %i: ❌ grows by what the rule counts per run, ✅ stays flat', (i) => {
+  it.each([0, 1, 2, 3, 4])('example %i: ❌ grows by what the rule counts per run, ✅ stays flat', (i) => {
     const row = evidence.rows[i]!;
     expect(row.buggy.runs).toBeGreaterThanOrEqual(50);
     expect(row.fixed.runs).toBe(row.buggy.runs);

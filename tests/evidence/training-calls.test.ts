@@ -36,6 +36,16 @@ describe('no-floating-fit', () => {
     expect(Math.abs(r.floatingPrediction - 2)).toBeGreaterThan(1);
     expect(r.loopRejections).toEqual(['Cannot start training because another fit() call is ongoing.']);
   });
+
+  it('a dropped .then() chain, a layer read and an async helper all see the untrained model', async () => {
+    const r = await floatingFit();
+    // The saved weights are the initial ones: the chain had not settled when save ran.
+    expect(r.doneAtSave).toBe(false);
+    expect(r.savedPrediction).toBeCloseTo(r.floatingPrediction, 5);
+    expect(r.layerWeightsPrediction).toBeCloseTo(r.floatingPrediction, 5);
+    expect(r.helperPrediction).toBeCloseTo(r.floatingPrediction, 5);
+    expect(Math.abs(r.helperPrediction - 2)).toBeGreaterThan(1);
+  });
 });
 
 describe('no-ignored-options', () => {

@@ -42,6 +42,11 @@ describe('the table is what the library does', () => {
   it('model methods', () => {
     expect([...table.MODEL_TENSOR_METHODS]).toEqual(names(probed.modelMethods, 'tensor'));
   });
+
+  it('optimizers', () => {
+    expect([...table.OPTIMIZER_FACTORIES]).toEqual(probed.optimizers);
+    expect(Object.fromEntries(table.OPTIMIZER_FLAG_TENSOR_METHODS)).toEqual(probed.optimizerFlagMethods);
+  });
 });
 
 describe('the calls the rule relies on most', () => {
@@ -51,6 +56,9 @@ describe('the calls the rule relies on most', () => {
     for (const m of ['add', 'div', 'toFloat', 'expandDims', 'argMax', 'reshape', 'squeeze', 'cast', 'clone'])
       expect(table.TENSOR_METHODS.has(m), m).toBe(true);
     expect(table.MODEL_TENSOR_METHODS.has('predict')).toBe(true);
+    // `minimize(f, true)` returns the cost; `minimize(f)` returns null.
+    expect(table.OPTIMIZER_FLAG_TENSOR_METHODS.get('minimize')).toBe(1);
+    for (const f of ['train.sgd', 'train.adam']) expect(table.OPTIMIZER_FACTORIES.has(f), f).toBe(true);
   });
 
   it('read tensors without making one', () => {

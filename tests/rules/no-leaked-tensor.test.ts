@@ -17,6 +17,7 @@ function data(list: string, count: number | string, frequency: string, viaLine?:
     via: viaLine ? ` (through the call on line ${viaLine})` : '',
   };
 }
+const OPT = `const w = tf.variable(tf.zeros([3, 1]));\nconst sgd = tf.train.sgd(0.05);\n`;
 const LOOP = 'on every iteration of the loop';
 const FRAME = 'on every animation frame';
 
@@ -93,6 +94,43 @@ for (const v of [1, 2]) {
     // A tf.data map runs its callback inside tf.tidy: a receiver not known to be an array is left alone.
     TF + `const ds = tf.data.array([1, 2]).map((v) => tf.scalar(v).add(1));`,
     TF + `export function f(dataset) {\n  return dataset.map((v) => tf.scalar(v).add(1).mul(2));\n}`,
+    // A method called through an instance, but once: nothing repeats.
+    TF +
+      MODEL +
+      `class Bot {\n  choose(obs) {\n    return model.predict(tf.tensor2d([obs])).argMax(1).dataSync()[0];\n  }\n}\nconst bot = new Bot();\nexport const first = bot.choose([1, 2]);`,
+    // Called through an instance in a loop, with its work in a tidy.
+    TF +
+      MODEL +
+      `class Bot {\n  choose(obs) {\n    return tf.tidy(() => model.predict(tf.tensor2d([obs])).argMax(1).dataSync()[0]);\n  }\n}\nconst bot = new Bot();\nexport function play(env) {\n  while (!env.done) env.step(bot.choose(env.observe()));\n}`,
+    // The receiver may be an object of another class with a method of the same name: not followed.
+    TF +
+      MODEL +
+      `class Bot {\n  choose(obs) {\n    return model.predict(tf.tensor2d([obs])).argMax(1).dataSync()[0];\n  }\n}\nclass Human {\n  choose(obs) {\n    return obs[0];\n  }\n}\nexport function play(env, auto) {\n  const p = auto ? new Bot() : new Human();\n  while (!env.done) env.step(p.choose(env.observe()));\n}`,
+    // `minimize(f)` and `minimize(f, false)` return null: no cost tensor (the loss closure runs in a tidy of TF.js).
+    TF +
+      OPT +
+      `export function fit(xs, ys, n) {\n  for (let s = 0; s < n; s++) sgd.minimize(() => xs.matMul(w).sub(ys).square().mean());\n}`,
+    TF +
+      OPT +
+      `export function fit(xs, ys, n) {\n  for (let s = 0; s < n; s++) sgd.minimize(() => xs.matMul(w).sub(ys).square().mean(), false);\n}`,
+    // The cost is disposed after it is read.
+    TF +
+      OPT +
+      `export function fit(xs, ys, n) {\n  for (let s = 0; s < n; s++) {\n    const cost = sgd.minimize(() => xs.matMul(w).sub(ys).square().mean(), true);\n    console.log(cost.dataSync()[0]);\n    cost.dispose();\n  }\n}`,
+    // The cost read inside a tidy, which frees it.
+    TF +
+      OPT +
+      `export function fit(xs, ys, n) {\n  for (let s = 0; s < n; s++) tf.tidy(() => console.log(sgd.minimize(() => xs.matMul(w).sub(ys).square().mean(), true).dataSync()[0]));\n}`,
+    // returnCost not known (a parameter), or an optimizer not made by tf.train here: not followed.
+    TF + OPT + `export function fit(f, n, returnCost) {\n  for (let s = 0; s < n; s++) sgd.minimize(f, returnCost);\n}`,
+    TF + `export function fit(opt, f, n) {\n  for (let s = 0; s < n; s++) opt.minimize(f, true).print();\n}`,
+    // The cost kept in an array: the array's owner releases it.
+    TF +
+      OPT +
+      `export function fit(f, n, costs) {\n  for (let s = 0; s < n; s++) costs.push(sgd.minimize(f, true));\n}`,
+    // A method parameter fed from a field that holds whatever the caller gave (\`slice\` is also an array method): not followed.
+    TF +
+      `export class Gan {\n  constructor() {\n    this.x = null;\n  }\n  setData(images) {\n    this.x = images;\n  }\n  step(x, start, size) {\n    const batch = x.slice(start, size);\n    tf.concat([batch, batch]).dispose();\n  }\n  train() {\n    for (let b = 0; b < 10; b++) this.step(this.x, b * 10, 10);\n  }\n}`,
     // Receivers not known to be tensors: a parameter, a class of one's own.
     TF + `export function f(xs) {\n  for (const x of xs) x.add(1).print();\n}`,
     TF + `class Vec { add() { return this; } print() {} }\nfor (let i = 0; i < 3; i++) new Vec().add(1).print();`,
@@ -699,6 +737,95 @@ init();`,
           ],
         },
       ],
+    },
+    {
+      // `minimize(f, true)` returns the cost as a new scalar every step; it is only read.
+      code:
+        TF +
+        OPT +
+        `export function fit(xs, ys, steps) {\n  for (let s = 0; s < steps; s++) {\n    const cost = sgd.minimize(() => xs.matMul(w).sub(ys).square().mean(), true);\n    if (s % 20 === 0) console.log(s, cost.dataSync()[0]);\n  }\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`minimize()` (in `cost`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                OPT +
+                `export function fit(xs, ys, steps) {\n  for (let s = 0; s < steps; s++) {\n    const cost = sgd.minimize(() => xs.matMul(w).sub(ys).square().mean(), true);\n    if (s % 20 === 0) console.log(s, cost.dataSync()[0]);\n    cost.dispose();\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The cost dropped; the optimizer kept in \`this.optimizer\` (Adam).
+      code:
+        TF +
+        `export class Trainer {\n  constructor() {\n    this.w = tf.variable(tf.zeros([3, 1]));\n    this.optimizer = tf.train.adam(0.01);\n  }\n  train(xs, ys, steps) {\n    for (let s = 0; s < steps; s++) this.optimizer.minimize(() => xs.matMul(this.w).sub(ys).square().mean(), true);\n  }\n}`,
+      errors: [{ messageId: 'leak', line: 8, data: data('`minimize()`', 1, LOOP) }],
+    },
+    {
+      // A method parameter fed from a field that is null until a tensor is set: ops on it leak per batch.
+      code:
+        TF +
+        `export class Gan {\n  constructor() {\n    this.y = null;\n  }\n  setData(labels) {\n    this.y = tf.expandDims(labels.argMax(-1), -1);\n  }\n  step(y, start, size) {\n    const labelBatch = y.slice(start, size).asType('float32');\n    tf.concat([labelBatch, labelBatch]).dispose();\n  }\n  train() {\n    for (let b = 0; b < 10; b++) this.step(this.y, b * 10, 10);\n  }\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 10,
+          data: data('`slice()` and `asType()` (in `labelBatch`)', 2, LOOP, 14),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `export class Gan {\n  constructor() {\n    this.y = null;\n  }\n  setData(labels) {\n    this.y = tf.expandDims(labels.argMax(-1), -1);\n  }\n  step(y, start, size) {\n    const labelBatch = tf.tidy(() => y.slice(start, size).asType('float32'));\n    tf.concat([labelBatch, labelBatch]).dispose();\n  }\n  train() {\n    for (let b = 0; b < 10; b++) this.step(this.y, b * 10, 10);\n  }\n}`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `export class Gan {\n  constructor() {\n    this.y = null;\n  }\n  setData(labels) {\n    this.y = tf.expandDims(labels.argMax(-1), -1);\n  }\n  step(y, start, size) {\n    const labelBatch = y.slice(start, size).asType('float32');\n    tf.concat([labelBatch, labelBatch]).dispose();\n    labelBatch.dispose();\n  }\n  train() {\n    for (let b = 0; b < 10; b++) this.step(this.y, b * 10, 10);\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A method called through an instance (`bot.choose`) in a loop leaks like a function would.
+      code:
+        TF +
+        MODEL +
+        `class Bot {\n  choose(obs) {\n    const q = model.predict(tf.tensor2d([obs]));\n    return q.argMax(1).dataSync()[0];\n  }\n}\nconst bot = new Bot();\nexport function play(env) {\n  while (!env.done) env.step(bot.choose(env.observe()));\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`tensor2d()` and `predict()` (in `q`)', 2, LOOP, 11),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `class Bot {\n  choose(obs) {\n    const q = tf.tidy(() => model.predict(tf.tensor2d([obs])));\n    return q.argMax(1).dataSync()[0];\n  }\n}\nconst bot = new Bot();\nexport function play(env) {\n  while (!env.done) env.step(bot.choose(env.observe()));\n}`,
+            },
+          ],
+        },
+        { messageId: 'leak', line: 6, data: data('`argMax()`', 1, LOOP, 11) },
+      ],
+    },
+    {
+      // The instance kept in a field of another class (`this.agent.act(s)` in `while (true)`).
+      code:
+        TF +
+        MODEL +
+        `class Agent {\n  act(s) {\n    return model.predict(tf.tensor2d([s])).argMax(1).dataSync()[0];\n  }\n}\nexport class World {\n  constructor() {\n    this.agent = new Agent();\n  }\n  run(env) {\n    while (true) {\n      if (env.step(this.agent.act(env.state))) break;\n    }\n  }\n}`,
+      errors: [{ messageId: 'leak', line: 5, data: data('`tensor2d()`, `predict()` and `argMax()`', 3, LOOP, 14) }],
     },
     {
       // TypeScript: a parameter typed as a tensor is a tensor; methods on it make new ones.
