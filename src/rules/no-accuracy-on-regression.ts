@@ -63,8 +63,9 @@ export default createRule<[], MessageIds>({
               (i) => [i.pair, i.metrics],
             );
             const onPath = judged.map((i) => i.pair).filter(isRegression);
-            // Labels one-hot encoded on every fit: a classifier trained with MSE, where accuracy means something.
-            if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model))) continue;
+            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
+            if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
+              continue;
             const first = onPath[0];
             if (!first) continue;
             const output = first.output;
