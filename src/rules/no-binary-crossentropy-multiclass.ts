@@ -119,12 +119,13 @@ export default createRule<[], MessageIds>({
               ? { kind: 'softmax' as Kind, bugs: softmax }
               : { kind: 'one-hot' as Kind, bugs: judgePairs(pairs, isOneHotBug) };
           });
-          // A loss string serves every output: what any correct pairing of the call uses is shared.
-          const shared = sharedOf(
+          // A loss string serves every output: a loss any correct pairing of the call uses is shared.
+          const lossShared = sharedOf(
             perOutput.flat(),
             judged.flatMap((j) => j.bugs),
-          );
+          ).loss;
           judged.forEach(({ kind, bugs }, index) => {
+            const shared = { loss: lossShared, output: sharedOf(perOutput[index]!, bugs).output };
             const extra = { site, kind, bugs: bugs.length, outputs: perOutput.length, shared, report: reports[kind] };
             for (const [node, group] of groupBy(bugs, (b) => lossNodeAt(site, index, b)))
               placed.push({ at: node, node, group, extra });

@@ -34,9 +34,10 @@ export function singleUnitCategoricalBugs(analysis: FileAnalysis): readonly Sing
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
     const judged = perOutput.map((pairs) => judgePairs(pairs, isSingleUnitCategorical));
-    // A loss string serves every output: what any correct pairing of the call uses is shared.
-    const shared = sharedOf(perOutput.flat(), judged.flat());
+    // A loss string serves every output: a loss any correct pairing of the call uses is shared.
+    const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
     judged.forEach((bugs, outputIndex) => {
+      const shared = { loss: lossShared, output: sharedOf(perOutput[outputIndex]!, bugs).output };
       if (bugs.length > 0)
         out.push({
           site,

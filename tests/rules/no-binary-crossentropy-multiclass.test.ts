@@ -165,6 +165,39 @@ export function build() {
   ],
   invalid: [
     {
+      // One loss string for two outputs, the second unknown (a model passed in): the loss is not edited
+      // (it also trains that output); the softmax is this output's own, so the sigmoid stays offered.
+      code:
+        TF +
+        `export function build(base) {
+  const input = tf.input({shape: [4]});
+  const a = tf.layers.dense({units: 10, activation: 'softmax'}).apply(input);
+  const m = tf.model({inputs: input, outputs: [a, base.apply(input)]});
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'binaryLossOnSoftmax',
+          data: softmax(BCE, '10', 4),
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `export function build(base) {
+  const input = tf.input({shape: [4]});
+  const a = tf.layers.dense({units: 10, activation: 'sigmoid'}).apply(input);
+  const m = tf.model({inputs: input, outputs: [a, base.apply(input)]});
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Policy "on a real path": the output is always a 10-way softmax, the loss picked by a setting; on
       // the \`useBce\` branch the binary loss meets it. That branch's loss is its own: autofix. Metrics by
       // the same condition: accuracy is binaryAccuracy on that path.
