@@ -1,4 +1,4 @@
-/** How rules decide on facts with several possibilities: "on every path", one report per place. */
+/** How rules decide on facts with several possibilities: "on every path" or "on a real path", one report per place. */
 
 /**
  * Items grouped by a key, in first-seen order: rules group bugs by the node they

@@ -27,7 +27,7 @@ import {
   walk,
 } from './ast.js';
 import type { Evaluator } from './evaluator.js';
-import { possibilities } from './guards.js';
+import { MAX_POSSIBILITIES, possibilities, type Possibility } from './guards.js';
 import {
   isNullish,
   type FunctionNode,
@@ -382,48 +382,34 @@ export class TrainingCalls {
 
   /**
    * The accuracy metrics a `compile` `metrics` value gives the output named
-   * `outputName` (on any path): strings in place or in constants, as TF.js reads them
-   * (a string or an array for every output, an object by output name).
+   * `outputName`, per path (each path with its guards, to pair it with the loss and
+   * output of the same path): strings in place or in constants, as TF.js reads them
+   * (a string or an array for every output, an object by output name). Past
+   * `MAX_POSSIBILITIES` paths a value counts as no accuracy metric.
    */
-  accuracyMetricsOf(metrics: Value, outputName: string | undefined): AccuracyMetric[] {
-    const out: AccuracyMetric[] = [];
-    const seen = new Set<Node>();
-    const element = (v: Value, array: TSESTree.ArrayExpression | undefined) => {
-      for (const p of possibilities(v)) {
-        const e = p.value;
-        let m: AccuracyMetric | undefined;
-        if (e.kind === 'const' && typeof e.value === 'string' && ACCURACY_STRINGS.has(e.value) && e.origin)
-          m = { node: e.origin, name: e.value, form: 'string', array };
-        else if (
-          e.kind === 'tf' &&
-          e.path.length === 2 &&
-          e.path[0] === 'metrics' &&
-          ACCURACY_FUNCTIONS.has(e.path[1]!)
-        )
-          m = e.origin ? { node: e.origin, name: `tf.metrics.${e.path[1]}`, form: 'function', array } : undefined;
-        if (m && !seen.has(m.node)) {
-          seen.add(m.node);
-          out.push(m);
-        }
-      }
-    };
-    const list = (v: Value) => {
-      for (const p of possibilities(v)) {
-        const a = p.value;
-        if (a.kind === 'array') {
-          for (const el of a.elements) if (el) element(el, a.node);
-        } else {
-          element(a, undefined);
-        }
-      }
-    };
+  accuracyMetricPaths(metrics: Value, outputName: string | undefined): Possibility<readonly AccuracyMetric[]>[] {
+    const out: Possibility<readonly AccuracyMetric[]>[] = [];
     for (const p of possibilities(metrics)) {
-      const v = p.value;
-      if (v.kind === 'object') {
-        const e = outputName === undefined ? undefined : v.props.get(outputName);
-        if (e) list(e.value);
-      } else {
-        list(v);
+      let v: Value | undefined = p.value;
+      if (v.kind === 'object') v = outputName === undefined ? undefined : v.props.get(outputName)?.value;
+      if (!v) {
+        out.push({ value: [], guards: p.guards });
+        continue;
+      }
+      for (const q of possibilities(v, p.guards)) {
+        const list = q.value;
+        const array = list.kind === 'array' ? list.node : undefined;
+        let paths: Possibility<readonly AccuracyMetric[]>[] = [{ value: [], guards: q.guards }];
+        for (const el of list.kind === 'array' ? list.elements : [list]) {
+          if (!el || paths.length > MAX_POSSIBILITIES) continue;
+          paths = paths.flatMap((prev) =>
+            possibilities(el, prev.guards).map((e) => {
+              const m = accuracyMetric(e.value, array);
+              return { value: m ? [...prev.value, m] : prev.value, guards: e.guards };
+            }),
+          );
+        }
+        out.push(...(paths.length > MAX_POSSIBILITIES ? [{ value: [], guards: q.guards }] : paths));
       }
     }
     return out;
@@ -578,4 +564,13 @@ function isCallee(member: Node): boolean {
 /** A property's key, for messages (undefined for computed keys). */
 export function optionKey(p: TSESTree.ObjectLiteralElement): string | undefined {
   return p.type === 'Property' && !p.computed ? propertyKey(p) : undefined;
+}
+
+/** The accuracy metric an element of `metrics` is on one path, if it is one. */
+function accuracyMetric(e: Value, array: TSESTree.ArrayExpression | undefined): AccuracyMetric | undefined {
+  if (e.kind === 'const' && typeof e.value === 'string' && ACCURACY_STRINGS.has(e.value) && e.origin)
+    return { node: e.origin, name: e.value, form: 'string', array };
+  if (e.kind === 'tf' && e.path.length === 2 && e.path[0] === 'metrics' && ACCURACY_FUNCTIONS.has(e.path[1]!))
+    return e.origin ? { node: e.origin, name: `tf.metrics.${e.path[1]}`, form: 'function', array } : undefined;
+  return undefined;
 }

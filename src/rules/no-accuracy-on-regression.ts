@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contains } from '../analysis/ast.js';
-import { getAnalysis } from '../analysis/index.js';
+import { mergeGuards } from '../analysis/guards.js';
+import { getAnalysis, type OutputLossPair } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { judge, known, reportAt } from '../util/report.js';
+import { judgeOnPaths, judgePairs, known, reportAt } from '../util/report.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
@@ -44,19 +45,36 @@ export default createRule<[], MessageIds>({
         for (const site of analysis.compileSites) {
           if (site.metrics.kind === 'const' && site.metrics.value === undefined) continue;
           for (const pairs of analysis.pairsOf(site)) {
-            const bugs = judge(pairs, isRegression);
-            if (bugs.length === 0) continue;
-            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
-            if (bugs.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
-              continue;
-            const names = new Set(bugs.map((b) => b.output.name));
+            // The output and loss on a real path; then the metrics, a third fact, on the same path.
+            const bugs = new Set<OutputLossPair>(judgePairs(pairs, isRegression));
+            if (bugs.size === 0) continue;
+            const names = new Set([...bugs].map((b) => b.output?.name));
             if (names.size !== 1) continue;
-            const first = bugs[0];
+            const metricPaths = calls.accuracyMetricPaths(site.metrics, [...names][0]);
+            const items = pairs.flatMap((p) =>
+              metricPaths.flatMap((m) => {
+                const guards = mergeGuards(p.guards, m.guards);
+                return guards ? [{ pair: p, metrics: m.value, guards }] : [];
+              }),
+            );
+            const judged = judgeOnPaths(
+              items,
+              (i) => bugs.has(i.pair) && i.metrics.length > 0,
+              (i) => [i.pair, i.metrics],
+            );
+            const onPath = judged.map((i) => i.pair).filter(isRegression);
+            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
+            if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
+              continue;
+            const first = onPath[0];
             if (!first) continue;
             const output = first.output;
-            const units = new Set(bugs.map((b) => b.output.units));
+            const units = new Set(onPath.map((b) => b.output.units));
             const resolved = units.size === 1 ? resolvedAccuracy(output.units) : undefined;
-            for (const metric of calls.accuracyMetricsOf(site.metrics, [...names][0])) {
+            // A metric a correct path also has is not edited.
+            const fine = new Set(items.filter((i) => !judged.includes(i)).flatMap((i) => i.metrics.map((m) => m.node)));
+            const metrics = new Map(judged.flatMap((i) => i.metrics.map((m) => [m.node, m] as const)));
+            for (const metric of metrics.values()) {
               const at = reportAt(analysis, metric.node, site.via, site.call.callee);
               if (!at || reported.has(at)) continue;
               reported.add(at);
@@ -75,7 +93,10 @@ export default createRule<[], MessageIds>({
                   line: analysis.where(output.activationNode),
                   meaning,
                 },
-                suggest: at === metric.node && contains(site.call, metric.node) ? suggestions(metric, quoted) : [],
+                suggest:
+                  at === metric.node && contains(site.call, metric.node) && !fine.has(metric.node)
+                    ? suggestions(metric, quoted)
+                    : [],
               });
             }
           }

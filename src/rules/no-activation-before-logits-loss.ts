@@ -10,7 +10,7 @@ import {
   combine,
   elsewhere,
   isUnique,
-  judge,
+  judgeFed,
   known,
   modelEdit,
   placeOutputBugs,
@@ -18,6 +18,7 @@ import {
   replaceLossLiteral,
   reportAt,
   reportGraded,
+  sharedFed,
   trainingEdit,
   unique,
 } from '../util/report.js';
@@ -163,7 +164,10 @@ export default createRule<[], MessageIds>({
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
-          const bugs = judge(analysis.tensorPossibilities(call.prediction).map(fed), (f): f is Fed => f !== null);
+          const possible = analysis.tensorPossibilities(call.prediction);
+          const onPath = judgeFed(possible, (t) => fed(t) !== null);
+          const shared = sharedFed(possible, onPath);
+          const bugs = onPath.map(fed).filter((f): f is Fed => f !== null);
           for (const bug of bugs) {
             const { activation, op, output } = bug;
             const at = reportAt(analysis, bug.node, call.callee);
@@ -189,6 +193,7 @@ export default createRule<[], MessageIds>({
                 fused: call.loss.fusedActivation ?? '',
               },
               unique: direct && matching,
+              shared,
               fix: trainingEdit({ messageId: 'passLogits', fix: matching && unwrapped, data: { activation } }),
               suggest: [
                 trainingEdit({

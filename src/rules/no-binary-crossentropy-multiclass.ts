@@ -1,3 +1,4 @@
+import { mergeGuards } from '../analysis/guards.js';
 import { getAnalysis, groupBy, type CompileSite, type FileAnalysis } from '../analysis/index.js';
 import type { ModelFact } from '../analysis/values.js';
 import type { LossInfo } from '../knowledge/losses.js';
@@ -9,15 +10,18 @@ import {
   elsewhere,
   isUnique,
   judge,
+  judgePairs,
   known,
   lossNodeAt,
   modelEdit,
   replaceLossLiteral,
   reportGraded,
+  sharedOf,
   trainingEdit,
   unique,
   type KnownPair,
   type Placed,
+  type Shared,
 } from '../util/report.js';
 
 type MessageIds =
@@ -55,6 +59,7 @@ interface Context {
   readonly kind: Kind;
   readonly bugs: number;
   readonly outputs: number;
+  readonly shared: Shared;
   /** Shared by the outputs of one compile call that go wrong the same way: they share a report. */
   readonly report: object;
 }
@@ -108,14 +113,20 @@ export default createRule<[], MessageIds>({
         for (const site of analysis.compileSites) {
           const perOutput = analysis.pairsOf(site);
           const reports: Record<Kind, object> = { softmax: {}, 'one-hot': {} };
-          perOutput.forEach((pairs, index) => {
-            let kind: Kind = 'softmax';
-            let bugs = judge(pairs, isSoftmaxBug);
-            if (bugs.length === 0) {
-              kind = 'one-hot';
-              bugs = judge(pairs, isOneHotBug);
-            }
-            const extra = { site, kind, bugs: bugs.length, outputs: perOutput.length, report: reports[kind] };
+          const judged = perOutput.map((pairs) => {
+            const softmax = judgePairs(pairs, isSoftmaxBug);
+            return softmax.length > 0
+              ? { kind: 'softmax' as Kind, bugs: softmax }
+              : { kind: 'one-hot' as Kind, bugs: judgePairs(pairs, isOneHotBug) };
+          });
+          // A loss string serves every output: a loss any correct pairing of the call uses is shared.
+          const lossShared = sharedOf(
+            perOutput.flat(),
+            judged.flatMap((j) => j.bugs),
+          ).loss;
+          judged.forEach(({ kind, bugs }, index) => {
+            const shared = { loss: lossShared, output: sharedOf(perOutput[index]!, bugs).output };
+            const extra = { site, kind, bugs: bugs.length, outputs: perOutput.length, shared, report: reports[kind] };
             for (const [node, group] of groupBy(bugs, (b) => lossNodeAt(site, index, b)))
               placed.push({ at: node, node, group, extra });
           });
@@ -127,12 +138,19 @@ export default createRule<[], MessageIds>({
           const sameLiteral = group.every(
             (b) => b.output.layer === output.layer && b.output.activationLiteral === output.activationLiteral,
           );
-          const lossFix = replaceLossLiteral(analysis, group, 'categoricalCrossentropy');
+          const shared = place.first.extra.shared;
+          // Not a loss a correct path also uses (the combined edit below is a model edit).
+          const lossFix = shared.loss ? null : replaceLossLiteral(analysis, group, 'categoricalCrossentropy');
           const unitsList = unique(group.map((b) => b.output.units ?? 0)).sort((a, b) => a - b);
           const accuracy =
             group.every((b) => b.loss.via === 'direct' && b.loss.info.key === ACCURACY_SWITCHING_LOSS) &&
             group.every(
-              (b) => judge(analysis.metricsOf(b.site, b.output.name), (m) => m.value.names.some(isAccuracy)).length > 0,
+              (b) =>
+                judge(
+                  // The metrics on this pair's path (chosen by its conditions, or certain).
+                  analysis.metricsOf(b.site, b.output.name).filter((m) => mergeGuards(m.guards, b.guards)),
+                  (m) => m.value.names.some(isAccuracy),
+                ).length > 0,
             );
           const data = {
             loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
@@ -151,6 +169,7 @@ export default createRule<[], MessageIds>({
               messageId: accuracy ? 'binaryLossOnSoftmaxAccuracy' : 'binaryLossOnSoftmax',
               data,
               unique: isUnique(place),
+              shared,
               fix: trainingEdit({ messageId: 'useCategoricalLoss', fix: lossFix }),
               suggest: [modelEdit({ messageId: 'useSigmoid', fix: toSigmoid?.own ? toSigmoid.fix : null })],
             });
@@ -162,6 +181,7 @@ export default createRule<[], MessageIds>({
               messageId: accuracy ? 'binaryLossOnOneHotAccuracy' : 'binaryLossOnOneHot',
               data: { ...data, fit: linesOf(fits, analysis) },
               unique: false,
+              shared,
               suggest: [
                 modelEdit({
                   messageId: 'useSoftmaxAndCategoricalLoss',

@@ -1,4 +1,11 @@
-import { getAnalysis, groupBy, type CompileSite, type FileAnalysis, type OutputFact } from '../analysis/index.js';
+import {
+  getAnalysis,
+  groupBy,
+  type CompileSite,
+  type FileAnalysis,
+  type OutputFact,
+  type TensorPossibility,
+} from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
@@ -7,7 +14,7 @@ import {
   byPlace,
   combine,
   isUnique,
-  judge,
+  judgeFed,
   modelEdit,
   replaceLossFunction,
   replaceLossLiteral,
@@ -16,6 +23,7 @@ import {
   trainingEdit,
   type KnownPair,
   type Placed,
+  type Shared,
 } from '../util/report.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
@@ -54,9 +62,9 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        const placed: Placed<KnownPair, { site: CompileSite; bugs: number; outputs: number }>[] = [];
+        const placed: Placed<KnownPair, { site: CompileSite; bugs: number; outputs: number; shared: Shared }>[] = [];
         for (const bug of singleUnitCategoricalBugs(analysis)) {
-          const extra = { site: bug.site, bugs: bug.pairs.length, outputs: bug.outputCount };
+          const extra = { site: bug.site, bugs: bug.pairs.length, outputs: bug.outputCount, shared: bug.shared };
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
           for (const [node, group] of groupBy(bug.pairs, (p) => p.loss.node)) {
             // A loss in an imported module is reported at each compile call of this file.
@@ -75,10 +83,13 @@ export default createRule<[], MessageIds>({
               o.activation === output.activation &&
               o.activationLiteral === output.activationLiteral,
           );
-          // Sparse labels are class ids (0..K-1): a binary loss on them goes negative. No yes/no edit then.
-          const lossFix = group.some((p) => p.loss.info.sparse)
-            ? null
-            : replaceLossLiteral(analysis, group, 'binaryCrossentropy');
+          const shared = place.first.extra.shared;
+          // Sparse labels are class ids (0..K-1): a binary loss on them goes negative. No yes/no edit then;
+          // none either of a loss a correct path also uses.
+          const lossFix =
+            group.some((p) => p.loss.info.sparse) || shared.loss
+              ? null
+              : replaceLossLiteral(analysis, group, 'binaryCrossentropy');
           const logits =
             loss.info.input === 'logits' && output.activation === 'linear'
               ? replaceLossFunction(analysis, group, ['losses', 'sigmoidCrossEntropy'])
@@ -94,6 +105,7 @@ export default createRule<[], MessageIds>({
             messageId: 'categoricalLossSingleUnit',
             data,
             unique: allSigmoid && isUnique(place),
+            shared,
             fix: allSigmoid ? trainingEdit({ messageId: 'useBinaryCrossentropy', fix: lossFix }) : null,
             suggest:
               sameOutput && !allSigmoid
@@ -114,12 +126,11 @@ export default createRule<[], MessageIds>({
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {
           if (!isCategorical(call.loss) || reported.has(call.callee)) continue;
-          const outputs = judge(
-            analysis
-              .tensorPossibilities(call.prediction)
-              .map((t) => (t.tensor?.origin === 'model-output' ? t.output : null)),
-            (o): o is OutputFact => !!o && o.units === 1,
-          );
+          const outputs = judgeFed(
+            analysis.tensorPossibilities(call.prediction),
+            (t): t is TensorPossibility & { output: OutputFact } =>
+              t.tensor?.origin === 'model-output' && t.output?.units === 1,
+          ).map((t) => t.output);
           if (outputs.length === 0) continue;
           reported.add(call.callee);
           context.report({

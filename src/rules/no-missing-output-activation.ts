@@ -1,4 +1,4 @@
-import { getAnalysis, type FileAnalysis, type OutputFact } from '../analysis/index.js';
+import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { ACTIVATIONS, describeRange, isNonProbabilityOutput } from '../knowledge/activations.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
@@ -8,13 +8,14 @@ import {
   branchFor,
   byPlace,
   elsewhere,
-  judge,
+  judgeFed,
   known,
   modelEdit,
   placeOutputBugs,
   replaceLossFunction,
   reportAt,
   reportGraded,
+  sharedFed,
   trainingEdit,
   unique,
   type KnownPair,
@@ -108,14 +109,17 @@ export default createRule<[], MessageIds>({
         // Custom training code: a probability loss called on a linear model's predictions.
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'probabilities') continue;
-          const outputs = judge(
-            analysis
-              .tensorPossibilities(call.prediction)
-              .map((t) => (t.tensor?.origin === 'model-output' ? t.output : null)),
-            (o): o is OutputFact =>
-              !!o && isNonProbabilityOutput(o.activation) && !(o.units === 1 && isCategorical(call.loss)),
+          const possible = analysis.tensorPossibilities(call.prediction);
+          const bugs = judgeFed(
+            possible,
+            (t): t is TensorPossibility & { output: OutputFact } =>
+              t.tensor?.origin === 'model-output' &&
+              !!t.output &&
+              isNonProbabilityOutput(t.output.activation) &&
+              !(t.output.units === 1 && isCategorical(call.loss)),
           );
-          for (const output of outputs) {
+          const shared = sharedFed(possible, bugs);
+          for (const { output } of bugs) {
             const at = reportAt(analysis, output.activationNode, call.callee);
             if (!at || reported.has(at)) continue;
             reported.add(at);
@@ -132,6 +136,7 @@ export default createRule<[], MessageIds>({
                 ...(linear ? {} : outputData([output])),
               },
               unique: false,
+              shared,
               suggest: [
                 modelEdit({
                   messageId: 'addActivation',

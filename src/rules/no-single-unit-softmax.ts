@@ -1,7 +1,14 @@
-import { getAnalysis, pair, type FileAnalysis, type LayerFact, type LayerFacts } from '../analysis/index.js';
+import {
+  getAnalysis,
+  pair,
+  type FileAnalysis,
+  type Guards,
+  type LayerFact,
+  type LayerFacts,
+} from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { removeLayerCall, setLayerActivation } from '../util/fixes.js';
-import { judge, modelEdit, reportGraded, unique } from '../util/report.js';
+import { judgeOnPaths, modelEdit, reportGraded, unique } from '../util/report.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
 type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid' | 'useLinear';
@@ -10,6 +17,16 @@ type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid' 
 interface Case {
   readonly act: LayerFacts;
   readonly width: LayerFacts | null;
+  readonly guards: Guards;
+}
+
+/** The two sides of a case, for judging "on a real path": the activation, and the width it is taken over. */
+function sides(c: Case): readonly [unknown, unknown] {
+  const w = c.width;
+  return [
+    `${c.act.activationNode.range[0]}:${c.act.activation}`,
+    w ? `${w.layer.call.range[0]}:${w.unitsNode?.range[0]}:${w.units}` : c,
+  ];
 }
 
 const isBug = (c: Case): c is Case & { readonly width: LayerFacts } =>
@@ -39,17 +56,19 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const analysis = getAnalysis(context);
         if (!analysis) return;
-        // A 1-unit output trained with a categorical loss is one mistake, reported at
-        // the loss by no-categorical-loss-single-unit (whose suggestion also fixes the softmax).
+        // A 1-unit output trained with a categorical loss on every path is one mistake,
+        // reported at the loss by no-categorical-loss-single-unit (whose suggestion also
+        // fixes the softmax); on some paths only, the softmax is still wrong on the others.
         const deferred = new Set<LayerFact>();
-        for (const bug of singleUnitCategoricalBugs(analysis)) for (const p of bug.pairs) deferred.add(p.output.layer);
+        for (const bug of singleUnitCategoricalBugs(analysis))
+          if (bug.everyPath) for (const p of bug.pairs) deferred.add(p.output.layer);
         for (const layer of analysis.layerCalls) {
           if (deferred.has(layer)) continue;
           const role = layer.info.role;
           const facts = analysis.layerFacts(layer);
           let cases: Case[];
           if (role === 'dense' || role === 'conv' || role === 'recurrent') {
-            cases = facts.map((f) => ({ act: f.value, width: f.value }));
+            cases = facts.map((f) => ({ act: f.value, width: f.value, guards: f.guards }));
           } else if (role === 'activation') {
             // Cheap test first: only softmax layers need their input looked up.
             if (!facts.some((f) => f.value.activation === 'softmax')) continue;
@@ -59,20 +78,21 @@ export default createRule<[], MessageIds>({
               guards,
             } of pair(facts, analysis.inputLayerOf(layer))) {
               if (!input) {
-                cases.push({ act, width: null });
+                cases.push({ act, width: null, guards });
                 continue;
               }
               for (const w of pair([{ value: null, guards }], analysis.layerFacts(input)))
-                cases.push({ act, width: w.value[1] });
+                cases.push({ act, width: w.value[1], guards: w.guards });
             }
           } else {
             continue;
           }
-          const bugs = judge(cases, isBug);
+          const bugs = judgeOnPaths(cases, isBug, sides);
           const lead = bugs[0];
           if (!lead) continue;
           const act = lead.act;
-          const sameActivation = bugs.every((b) => b.act === act) && facts.length === 1;
+          // Edits only when every path is a bug: another width or activation would read the same layer.
+          const sameActivation = bugs.length === cases.length && bugs.every((b) => b.act === act) && facts.length === 1;
           const use = sameActivation ? lossUse(analysis, layer) : undefined;
           const sc = analysis.sourceCode;
           const key = (b: Case & { readonly width: LayerFacts }) => b.width.layer.info.unitsKey ?? 'units';

@@ -5,7 +5,7 @@ import { getAnalysis, type FileAnalysis } from '../analysis/index.js';
 import { UNKNOWN, type Node, type TensorValue, type Value } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { meansSameAt, replaceAround } from '../util/fixes.js';
-import { elsewhere, judge, reportGraded, trainingEdit, unique } from '../util/report.js';
+import { elsewhere, judgeOnPaths, reportGraded, trainingEdit, unique } from '../util/report.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 
@@ -40,13 +40,19 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         for (const log of analysis.activationOps) {
           if (log.op !== 'log') continue;
-          const inner = judge(
-            possibilities(log.argument ?? UNKNOWN).map((p) => p.value),
-            isStableLogCandidate,
+          // The log is one op: an activation it may take (chosen by a condition) is a bug on that path.
+          const args = possibilities(log.argument ?? UNKNOWN);
+          const bugs = judgeOnPaths(
+            args,
+            (p) => isStableLogCandidate(p.value),
+            (p) => [p, log],
           );
+          const inner = bugs.map((p) => p.value).filter(isStableLogCandidate);
           if (inner.length === 0) continue;
+          // Edits only when every path is a bug: the others read the same log.
+          const certain = bugs.length === args.length;
           const activations = unique(inner.map((t) => t.op));
-          const act = inner.length === 1 ? inner[0] : undefined;
+          const act = inner.length === 1 && certain ? inner[0] : undefined;
           const text = act && stableText(analysis, act, log.node);
           const direct = !!act && !!log.argumentNode && unwrap(log.argumentNode) === act.node;
           const edit = (inner: Node) =>

@@ -30,6 +30,7 @@ import {
   TIMING_GUARD,
   type CompileSite,
   type FileAnalysis,
+  type Guards,
   type LossFact,
   type OutputFact,
   type OutputLossPair,
@@ -58,24 +59,99 @@ export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): read
 }
 
 /**
- * Judge the output/loss pairs of one output "on a real path" (`judgeOnPath`): a bug
+ * Judge "on a real path" (`judgeOnPath`) items that pair two facts, each item one
+ * path with its guards: a bug item is reported when one of its sides (`sides(item)`:
+ * the identity of each fact's possibility) is a bug in every item it takes part in —
+ * the other side certain, or chosen by the same conditions. Independent conditions,
+ * a dead branch (folded away), an unknown fact on the item's path and writes of
+ * unknown order (`TIMING_GUARD`) keep it silent; when an early exit may skip an add
+ * (`EXIT_GUARD`), only what holds on every path is reported.
+ */
+export function judgeOnPaths<T extends { readonly guards: Guards }, S extends T>(
+  items: readonly T[],
+  isBug: (item: T) => item is S,
+  sides: (item: T) => readonly [unknown, unknown],
+): readonly S[];
+export function judgeOnPaths<T extends { readonly guards: Guards }>(
+  items: readonly T[],
+  isBug: (item: T) => boolean,
+  sides: (item: T) => readonly [unknown, unknown],
+): readonly T[];
+export function judgeOnPaths<T extends { readonly guards: Guards }>(
+  items: readonly T[],
+  isBug: (item: T) => boolean,
+  sides: (item: T) => readonly [unknown, unknown],
+): readonly T[] {
+  const everyPath = judgeAll(items, isBug);
+  if (everyPath.length > 0) return everyPath;
+  // When an early exit (often a `throw`) may skip an add, the other outputs are paths
+  // the model may never leave the function on: only "every path" holds then.
+  if (items.some((p) => hasGuard(p.guards, EXIT_GUARD))) return [];
+  // Which of several writes a read sees (order unknown) is no path the code chooses.
+  return judgeOnPath(items, isBug, sides).filter((p) => !hasGuard(p.guards, TIMING_GUARD));
+}
+
+function hasGuard(guards: Guards, prefix: string): boolean {
+  for (const k of guards.keys()) if (k.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * Judge the output/loss pairs of one output "on a real path" (`judgeOnPaths`): a bug
  * pairing is reported when its output is a bug with every loss it meets, or its loss
- * with every output it meets (the other side certain, or chosen by the same
- * conditions). Independent conditions, a dead branch (folded away), an unknown
- * fact on the pairing's path and writes of unknown order (`TIMING_GUARD`) keep it silent.
+ * with every output it meets.
  */
 export function judgePairs<S extends KnownPair>(
   pairs: readonly OutputLossPair[],
   isBug: (p: OutputLossPair) => p is S,
 ): readonly S[] {
-  const everyPath = judgeAll(pairs, isBug) as readonly S[];
-  if (everyPath.length > 0) return everyPath;
-  // When an early exit (often a `throw`) may skip an add, the other outputs are paths
-  // the model may never leave the function on: only "every path" holds then.
-  if (pairs.some((p) => [...p.guards.keys()].some((k) => k.startsWith(EXIT_GUARD)))) return [];
-  const onPath = judgeOnPath(pairs, isBug, (p) => [p.output ?? p, p.loss?.node ?? p]) as readonly S[];
-  // Which of several writes a read sees (order unknown) is no path the code chooses.
-  return onPath.filter((p) => ![...p.guards.keys()].some((k) => k.startsWith(TIMING_GUARD)));
+  return judgeOnPaths(pairs, isBug, (p) => [p.output ?? p, p.loss?.node ?? p]);
+}
+
+/**
+ * Judge the tensors fed to a loss call "on a real path": the call is one loss, so a
+ * bug possibility of the tensor is a bug on its path (unknown ones are not bugs).
+ */
+export function judgeFed<S extends TensorPossibility>(
+  fed: readonly TensorPossibility[],
+  isBug: (t: TensorPossibility) => t is S,
+): readonly S[];
+export function judgeFed(
+  fed: readonly TensorPossibility[],
+  isBug: (t: TensorPossibility) => boolean,
+): readonly TensorPossibility[];
+export function judgeFed(
+  fed: readonly TensorPossibility[],
+  isBug: (t: TensorPossibility) => boolean,
+): readonly TensorPossibility[] {
+  return judgeOnPaths(fed, isBug, (t) => [t, fed]);
+}
+
+/**
+ * What the bug possibilities of a tensor fed to one loss call share with the others:
+ * the call itself (an edit of the loss changes every path through it), and an output
+ * activation that a fine or unknown possibility may also be.
+ */
+export function sharedFed(fed: readonly TensorPossibility[], bugs: readonly TensorPossibility[]): Shared {
+  const reported = new Set(bugs);
+  const others = fed.filter((t) => !reported.has(t));
+  const outputs = new Set(bugs.map((b) => b.output && activationKey(b.output)));
+  return {
+    loss: others.length > 0,
+    output: others.some((t) => !t.tensor || t.output === null || (!!t.output && outputs.has(activationKey(t.output)))),
+  };
+}
+
+/** What the bug pairs of one output share with its other pairs (see `Shared`). */
+export function sharedOf(pairs: readonly OutputLossPair[], bugs: readonly KnownPair[]): Shared {
+  const reported = new Set<OutputLossPair>(bugs);
+  const lossNodes = new Set<unknown>(bugs.map((b) => b.loss.node));
+  const outputNodes = new Set<unknown>(bugs.map((b) => activationKey(b.output)));
+  const others = pairs.filter((p) => !reported.has(p));
+  return {
+    loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
+    output: others.some((p) => !p.output || outputNodes.has(activationKey(p.output))),
+  };
 }
 
 export function unique<T>(items: readonly T[]): T[] {
@@ -193,14 +269,7 @@ export function placeOutputBugs<S extends KnownPair>(
     const perOutput = analysis.pairsOf(site);
     for (const pairs of perOutput) {
       const bugs = judgePairs(pairs, isBug);
-      const reported = new Set<OutputLossPair>(bugs);
-      const lossNodes = new Set<unknown>(bugs.map((b) => b.loss.node));
-      const outputNodes = new Set<unknown>(bugs.map((b) => activationKey(b.output)));
-      const others = pairs.filter((p) => !reported.has(p));
-      const shared: Shared = {
-        loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
-        output: others.some((p) => !p.output || outputNodes.has(activationKey(p.output))),
-      };
+      const shared = sharedOf(pairs, bugs);
       const everyPath = bugs.length === pairs.length;
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
         const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);

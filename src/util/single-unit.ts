@@ -6,7 +6,7 @@
  */
 import type { CompileSite, FileAnalysis } from '../analysis/index.js';
 import { isCategorical } from '../knowledge/losses.js';
-import { judge, known, type KnownPair } from './report.js';
+import { judgePairs, known, sharedOf, type KnownPair, type Shared } from './report.js';
 
 /** A categorical loss on an output whose last axis has one unit. */
 export const isSingleUnitCategorical = known((p) => p.output.units === 1 && isCategorical(p.loss.info));
@@ -16,22 +16,37 @@ export interface SingleUnitCategoricalBug {
   readonly outputIndex: number;
   /** How many outputs the compiled model has (fixes only for one). */
   readonly outputCount: number;
-  /** Every pair of this output: all of them are bugs. */
+  /** The pairs of this output that are a bug on a real path (`judgePairs`). */
   readonly pairs: readonly KnownPair[];
+  /** What they share with this output's pairs that are not bugs. */
+  readonly shared: Shared;
+  /** Every pair of this output is a bug: the output is this rule's alone. */
+  readonly everyPath: boolean;
 }
 
 const cache = new WeakMap<FileAnalysis, readonly SingleUnitCategoricalBug[]>();
 
-/** Every compiled output that is a 1-unit output with a categorical loss on every path. */
+/** Every compiled output that is a 1-unit output with a categorical loss on a real path. */
 export function singleUnitCategoricalBugs(analysis: FileAnalysis): readonly SingleUnitCategoricalBug[] {
   const hit = cache.get(analysis);
   if (hit) return hit;
   const out: SingleUnitCategoricalBug[] = [];
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
-    perOutput.forEach((pairs, outputIndex) => {
-      const bugs = judge(pairs, isSingleUnitCategorical);
-      if (bugs.length > 0) out.push({ site, outputIndex, outputCount: perOutput.length, pairs: bugs });
+    const judged = perOutput.map((pairs) => judgePairs(pairs, isSingleUnitCategorical));
+    // A loss string serves every output: a loss any correct pairing of the call uses is shared.
+    const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
+    judged.forEach((bugs, outputIndex) => {
+      const shared = { loss: lossShared, output: sharedOf(perOutput[outputIndex]!, bugs).output };
+      if (bugs.length > 0)
+        out.push({
+          site,
+          outputIndex,
+          outputCount: perOutput.length,
+          pairs: bugs,
+          shared,
+          everyPath: bugs.length === perOutput[outputIndex]!.length,
+        });
     });
   }
   cache.set(analysis, out);

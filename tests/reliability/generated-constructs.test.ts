@@ -46,9 +46,12 @@ function fitFor(spec: Spec, construct: Construct): Spec {
     case 'nested':
       return { ...spec, indirection: spec.indirection === 'factory' ? 'factory' : 'inline' };
     case 'spread-config':
-    case 'mutated-config':
-      // Both rewrite the compile config: a model that is compiled.
-      return spec.build === 'custom-loop' ? { ...spec, build: 'sequential-add' } : spec;
+    case 'mutated-config': {
+      // Both rewrite the compile config: a model that is compiled; the spread one finds the output
+      // layer by its units as the specification writes them (not chosen by a condition).
+      const fit = { ...spec, unitsElse: construct === 'spread-config' ? undefined : spec.unitsElse };
+      return fit.build === 'custom-loop' ? { ...fit, build: 'sequential-add' } : fit;
+    }
   }
 }
 

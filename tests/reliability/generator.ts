@@ -3,7 +3,8 @@
  * program has (for the oracle). The specification covers how real code is written
  * (see /work/shared/TFJS_FACTS.md "How real code builds and trains models"):
  * import style, build style, indirection, branches, output activation and its form,
- * units and how they are written, the loss and how it is passed, the fit labels.
+ * units (chosen with the activation, or certain) and how they are written, the loss
+ * and how it is passed, the fit labels.
  */
 import fc from 'fast-check';
 import type { Activation, LossKey, PathFacts } from './oracle.js';
@@ -26,6 +27,8 @@ export interface Spec {
   /** With no branch: write a linear output by omitting `activation`, a softmax layer as `tf.layers.softmax()`. */
   shorthand: boolean;
   units: 1 | 2 | 3 | 10;
+  /** Units on the second branch when they differ (chosen by the activation's condition), else undefined. */
+  unitsElse: 1 | 2 | 3 | 10 | undefined;
   unitsForm: 'literal' | 'const' | 'labels';
   /** Loss on the first / second branch (custom loops use the first on both). */
   losses: [LossKey, LossKey];
@@ -60,6 +63,7 @@ export const specArbitrary: fc.Arbitrary<Spec> = fc
     activationForm: fc.constantFrom<'dense' | 'layer'>('dense', 'layer'),
     shorthand: fc.boolean(),
     units: fc.constantFrom<1 | 2 | 3 | 10>(1, 2, 3, 10),
+    unitsElse: fc.constantFrom<1 | 2 | 3 | 10 | undefined>(undefined, undefined, undefined, 1, 2, 3, 10),
     unitsForm: fc.constantFrom<'literal' | 'const' | 'labels'>('literal', 'const', 'labels'),
     losses: fc.tuple(fc.constantFrom(...COMPILE_LOSSES), fc.constantFrom(...COMPILE_LOSSES)),
     wrapLoss: fc.boolean(),
@@ -96,13 +100,15 @@ export function pathsOf(spec: Spec): PathFacts[] {
             [1, 0],
             [1, 1],
           ];
+  const u1 = spec.branch === 'none' ? spec.units : (spec.unitsElse ?? spec.units);
   return combos.map(([a, l]) => ({
     activation: [a0, a1][a]!,
-    units: spec.units,
+    units: [spec.units, u1][a]!,
     loss: [l0, l1][l]!,
     oneHotLabels,
     training,
-    sides: [a, l],
+    // A custom loop calls one loss on every path.
+    sides: [a, training === 'custom-loop' ? 0 : l],
   }));
 }
 
@@ -141,9 +147,12 @@ export function render(spec: Spec): string {
   if (spec.branch === 'different') lines.push(`const useB = process.env.HEAD === 'b';`);
   const lossCond = spec.branch === 'different' && spec.build !== 'custom-loop' ? 'useB' : 'isClf';
 
-  // Units.
+  // Units (chosen with the activation when they differ between branches).
   let units = String(spec.units);
-  if (spec.unitsForm === 'const') {
+  const unitsElse = spec.branch === 'none' ? undefined : spec.unitsElse;
+  if (unitsElse !== undefined && unitsElse !== spec.units) {
+    units = `(isClf ? ${spec.units} : ${unitsElse})`;
+  } else if (spec.unitsForm === 'const') {
     lines.push(`const NUM_CLASSES = ${spec.units};`);
     units = 'NUM_CLASSES';
   } else if (spec.unitsForm === 'labels') {

@@ -48,15 +48,18 @@ export interface OracleEntry {
   readonly bug: (p: PathFacts) => boolean;
   /**
    * For a rule that defers to another one: false when the other rule owns the bug
-   * (it reports on every path), even though `bug` holds on every path.
+   * (its bug holds on every path), even though `bug` holds.
    */
   readonly deferredTo?: (paths: readonly PathFacts[]) => boolean;
   /**
    * For a rule with two distinct bugs (and two messages): it reports when one of them
-   * holds on every path; a mix of the two is not judged (silent).
+   * holds by its policy (on a path, or on every path).
    */
   readonly cases?: readonly ((p: PathFacts) => boolean)[];
-  /** Judged "on a real path" for programs trained by `compile` (the rule judges with `placeOutputBugs`). */
+  /**
+   * Judged "on a real path" (the rule judges with `judgeOnPaths`): in `compile` pairs and in the
+   * tensors a custom loop feeds its one loss call. With `cases`, it reports when one case holds on a path.
+   */
   readonly onPath?: boolean;
 }
 
@@ -106,6 +109,7 @@ export const ORACLE: readonly OracleEntry[] = [
     // Softmax over more than 2 units + binary cross-entropy; or sigmoid over more than one
     // unit + binary cross-entropy when the fit labels are provably one-hot. Never on 2-unit softmax.
     rule: 'no-binary-crossentropy-multiclass',
+    onPath: true,
     bug: (p) => softmaxBinary(p) || oneHotSigmoidBinary(p),
     cases: [softmaxBinary, oneHotSigmoidBinary],
   },
@@ -114,6 +118,7 @@ export const ORACLE: readonly OracleEntry[] = [
     // A compiled 1-unit output with a categorical loss on every path is reported once, at
     // the loss, by no-categorical-loss-single-unit (docs/rules/no-single-unit-softmax.md).
     rule: 'no-single-unit-softmax',
+    onPath: true,
     bug: (p) => p.activation === 'softmax' && p.units === 1,
     deferredTo: (paths) => paths.every((p) => p.training === 'compile' && singleUnitCategorical(p)),
   },
@@ -131,6 +136,7 @@ export const ORACLE: readonly OracleEntry[] = [
   {
     // A categorical loss on a single-unit output, in compile or called on model.predict().
     rule: 'no-categorical-loss-single-unit',
+    onPath: true,
     bug: singleUnitCategorical,
   },
 ];
@@ -147,7 +153,6 @@ function onSomePath(bug: (p: PathFacts) => boolean, paths: readonly PathFacts[])
 /** The oracle's verdict: the rule reports iff its bug holds by the rule's policy (and there is a path). */
 export function mustReport(entry: OracleEntry, paths: readonly PathFacts[]): boolean {
   if (paths.length === 0) return false;
-  if (entry.onPath && paths.every((p) => p.training === 'compile')) return onSomePath(entry.bug, paths);
-  const holds = entry.cases ? entry.cases.some((c) => paths.every(c)) : paths.every(entry.bug);
-  return holds && !entry.deferredTo?.(paths);
+  const holds = (bug: (p: PathFacts) => boolean) => (entry.onPath ? onSomePath(bug, paths) : paths.every(bug));
+  return (entry.cases ? entry.cases.some(holds) : holds(entry.bug)) && !entry.deferredTo?.(paths);
 }

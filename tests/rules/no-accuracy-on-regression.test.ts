@@ -27,11 +27,33 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accura
   const m = await tf.loadLayersModel('file://m.json');
   m.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
 }`,
-    // Loss and output chosen by the same condition: classification whenever accuracy could matter.
+    // Loss, output and metrics chosen by the same condition: accuracy only with the classifier.
     TF +
       `export function build(classify) {
   const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: classify ? 'softmax' : 'linear', inputShape: [4]})]});
-  m.compile({optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: ['accuracy']});
+  m.compile({optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: classify ? ['accuracy'] : ['mae']});
+}`,
+    // Policy "on a real path": the regression is chosen by one setting, the accuracy metric by another,
+    // independent one; the bug needs both to line up.
+    TF +
+      `export function build(classify, track) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: classify ? 'softmax' : 'linear', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: track ? ['accuracy'] : ['mae']});
+}`,
+    // Output and loss chosen by independent settings: a linear output meets MSE only if both line up.
+    TF +
+      `export function build(probs, regress) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: probs ? 'softmax' : 'linear', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: regress ? 'meanSquaredError' : 'categoricalCrossentropy', metrics: ['accuracy']});
+}`,
+    // Which write of the module variable compile sees depends on call order, not on a path the code
+    // chooses: judged on every path, and one write is a classification loss.
+    TF +
+      `let loss = 'categoricalCrossentropy';
+export function useRegression() { loss = 'meanSquaredError'; }
+export function build() {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss, metrics: ['accuracy']});
 }`,
     // Linear outputs trained with MSE on one-hot labels: argmax accuracy is meaningful.
     TF +
@@ -73,6 +95,62 @@ await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epo
               `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: [${replacement ? `'${replacement}'` : ''}]});
 await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epochs: 300});`,
           })),
+        },
+      ],
+    },
+    {
+      // Policy "on a real path": the metric is certain, output and loss are chosen by one condition; when
+      // \`classify\` is false the model is a regression with 'accuracy'. No edit: the classifier uses it too.
+      code:
+        TF +
+        `export function build(classify) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 3, activation: classify ? 'softmax' : 'linear', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: ['accuracy']});
+}`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'linear',
+            line: 'line 3',
+            meaning: CATEGORICAL,
+          },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The regression is certain, the accuracy metric chosen by a setting: a bug when \`verbose\`. Only that
+      // branch's metric is edited.
+      code:
+        TF +
+        REGRESSION +
+        `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'accuracy'] : ['mae']}); }`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useMetric',
+              data: { replacement: 'mse' },
+              output:
+                TF +
+                REGRESSION +
+                `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'mse'] : ['mae']}); }`,
+            },
+            {
+              messageId: 'removeMetric',
+              data: { metric: "'accuracy'" },
+              output:
+                TF +
+                REGRESSION +
+                `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae'] : ['mae']}); }`,
+            },
+          ],
         },
       ],
     },

@@ -142,6 +142,16 @@ function lossFor(kind) {
 const model = tf.sequential();
 model.add(tf.layers.dense({units: 10, inputShape: [4], activation: settings.activation}));
 model.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
+    // Custom loop, policy "on a real path": the softmax branch is dead (a constant condition).
+    TF +
+      `const PROBS = false;
+export const lossFn = (ys, z) => tf.losses.softmaxCrossEntropy(ys, PROBS ? tf.softmax(z) : z);`,
+    // Custom loop: which model a module variable holds depends on call order, not on a path the code
+    // chooses: judged on every path, and one write is a linear model.
+    TF +
+      `let model = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+export function withProbs() { model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]}); }
+export const lossFn = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, model.predict(xs));`,
     // A sigmoid hidden layer is not the output.
     TF +
       `const m = tf.sequential();
@@ -150,6 +160,52 @@ m.add(tf.layers.dense({units: 1}));
 m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
   ],
   invalid: [
+    {
+      // Custom loop, policy "on a real path": the loss call is certain, its input a softmax when \`probs\`.
+      // No edit: the loss call also serves the logits branch.
+      code:
+        TF +
+        `export function lossFn(ys, z, probs) {
+  const p = probs ? tf.softmax(z) : z;
+  return tf.losses.softmaxCrossEntropy(ys, p);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 3),
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Custom loop: the predictions come from the softmax model when \`useA\`; removing that model's own
+      // softmax is right for it (the other model is linear).
+      code:
+        TF +
+        `const a = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+export const lossFn = (xs, ys, useA) => tf.losses.softmaxCrossEntropy(ys, (useA ? a : b).predict(xs));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 2),
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'removeActivation',
+              output:
+                TF +
+                `const a = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'linear', inputShape: [4]})]});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+export const lossFn = (xs, ys, useA) => tf.losses.softmaxCrossEntropy(ys, (useA ? a : b).predict(xs));`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Policy "on a real path": a compile helper called with a softmax model and a linear one. The loss
       // is certain, so the softmax call site trains softmax twice. The loss is shared with the linear

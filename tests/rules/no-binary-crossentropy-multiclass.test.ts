@@ -141,8 +141,130 @@ compileBinary(tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'si
   m.compile({optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy']});
   return m;
 }`,
+    // Policy "on a real path": the activation by one setting, the loss by another, independent one.
+    TF +
+      `export function build(probs, kind) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: probs ? 'softmax' : 'sigmoid', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: kind === 'bce' ? 'binaryCrossentropy' : 'categoricalCrossentropy'});
+}`,
+    // The width is unknown on the binary-loss path (a config object).
+    TF +
+      `export function build(useBce, cfg) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: useBce ? cfg.classes : 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: useBce ? 'binaryCrossentropy' : 'categoricalCrossentropy'});
+}`,
+    // Which write of the module variable compile sees depends on call order, not on a path the code
+    // chooses: judged on every path, and one write is the categorical loss.
+    TF +
+      `let loss = 'categoricalCrossentropy';
+export function multiLabel() { loss = 'binaryCrossentropy'; }
+export function build() {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss});
+}`,
   ],
   invalid: [
+    {
+      // One loss string for two outputs, the second unknown (a model passed in): the loss is not edited
+      // (it also trains that output); the softmax is this output's own, so the sigmoid stays offered.
+      code:
+        TF +
+        `export function build(base) {
+  const input = tf.input({shape: [4]});
+  const a = tf.layers.dense({units: 10, activation: 'softmax'}).apply(input);
+  const m = tf.model({inputs: input, outputs: [a, base.apply(input)]});
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'binaryLossOnSoftmax',
+          data: softmax(BCE, '10', 4),
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'useSigmoid',
+              output:
+                TF +
+                `export function build(base) {
+  const input = tf.input({shape: [4]});
+  const a = tf.layers.dense({units: 10, activation: 'sigmoid'}).apply(input);
+  const m = tf.model({inputs: input, outputs: [a, base.apply(input)]});
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Policy "on a real path": the output is always a 10-way softmax, the loss picked by a setting; on
+      // the \`useBce\` branch the binary loss meets it. That branch's loss is its own: autofix. Metrics by
+      // the same condition: accuracy is binaryAccuracy on that path.
+      code:
+        TF +
+        `export function build(useBce) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: useBce ? 'binaryCrossentropy' : 'categoricalCrossentropy', metrics: useBce ? ['accuracy'] : []});
+}`,
+      output:
+        TF +
+        `export function build(useBce) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: useBce ? 'categoricalCrossentropy' : 'categoricalCrossentropy', metrics: useBce ? ['accuracy'] : []});
+}`,
+      errors: [{ messageId: 'binaryLossOnSoftmaxAccuracy', data: softmax(BCE, '10', 3, '0.900'), line: 4 }],
+    },
+    {
+      // The metrics follow an independent setting: accuracy is not certain on the buggy path, so the
+      // plain message.
+      code:
+        TF +
+        `export function build(useBce, track) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: useBce ? 'binaryCrossentropy' : 'categoricalCrossentropy', metrics: track ? ['accuracy'] : []});
+}`,
+      output:
+        TF +
+        `export function build(useBce, track) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: useBce ? 'categoricalCrossentropy' : 'categoricalCrossentropy', metrics: track ? ['accuracy'] : []});
+}`,
+      errors: [{ messageId: 'binaryLossOnSoftmax', data: softmax(BCE, '10', 3), line: 4 }],
+    },
+    {
+      // The loss is certain, the width chosen by a setting: 10 exclusive classes when \`big\`. The loss
+      // and the softmax also serve the 2-unit path (fine): no edit.
+      code:
+        TF +
+        `export function build(big) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: big ? 10 : 2, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}`,
+      output: null,
+      errors: [{ messageId: 'binaryLossOnSoftmax', data: softmax(BCE, '10', 3), line: 4, suggestions: [] }],
+    },
+    {
+      // One-hot labels (certain) and a 6-unit sigmoid; the loss is picked by a switch whose default is
+      // the binary loss.
+      code:
+        TF +
+        `function lossFor(kind) {
+  switch (kind) {
+    case 'ce':
+      return 'categoricalCrossentropy';
+    default:
+      return 'binaryCrossentropy';
+  }
+}
+const model = tf.sequential({layers: [tf.layers.dense({units: 6, activation: 'sigmoid', inputShape: [4]})]});
+export async function train(kind, xs, ids) {
+  model.compile({optimizer: 'adam', loss: lossFor(kind)});
+  await model.fit(xs, tf.oneHot(tf.tensor1d(ids, 'int32'), 6));
+}`,
+      output: null,
+      errors: [{ messageId: 'binaryLossOnOneHot', data: oneHot(BCE, '6', 10, 13), line: 12, suggestions: [] }],
+    },
     {
       // One loss string for two softmax outputs: one report at the loss naming both
       // (widths and lines), with the accuracy floor of each; two outputs, so the

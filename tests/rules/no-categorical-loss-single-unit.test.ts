@@ -37,6 +37,32 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
   const m = tf.sequential({layers: [tf.layers.dense({units: binary ? 1 : 10, activation: binary ? 'sigmoid' : 'softmax', inputShape: [4]})]});
   m.compile({optimizer: 'adam', loss: binary ? 'binaryCrossentropy' : 'categoricalCrossentropy'});
 }`,
+    // Policy "on a real path": units by one setting, the loss by another, independent one.
+    TF +
+      `export function build(binary, kind) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: binary ? 1 : 10, activation: 'sigmoid', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: kind === 'ce' ? 'categoricalCrossentropy' : 'binaryCrossentropy'});
+}`,
+    // On the categorical path the width is unknown (a config object): silent.
+    TF +
+      `export function build(kind, cfg) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: kind === 'ce' ? cfg.classes : 1, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: kind === 'ce' ? 'categoricalCrossentropy' : 'meanSquaredError'});
+}`,
+    // Which write of the module variable compile sees depends on call order, not on a path the code
+    // chooses: judged on every path, and one write is the binary loss.
+    TF +
+      `let loss = 'binaryCrossentropy';
+export function multiclass() { loss = 'categoricalCrossentropy'; }
+export function build() {
+  const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss});
+}`,
+    // Custom loop: which model a module variable holds depends on call order: judged on every path.
+    TF +
+      `let model = tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4]})]});
+export function binary() { model = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]}); }
+export const loss = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, model.predict(xs));`,
     // Channels first: the last axis is spatial, not the single filter; unknown width.
     TF +
       `const m = tf.sequential({layers: [tf.layers.conv2d({filters: 1, kernelSize: 3, dataFormat: 'channelsFirst', inputShape: [3, 8, 8]})]});
@@ -53,6 +79,66 @@ const loss = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs));`,
 }`,
   ],
   invalid: [
+    {
+      // Policy "on a real path" (issue 21): the loss is picked by a switch on a setting, its default the
+      // categorical loss; the output is always one sigmoid unit.
+      code:
+        TF +
+        `const settings = JSON.parse(localStorage.getItem('s'));
+function lossFor(kind) {
+  switch (kind) {
+    case 'mse':
+      return 'meanSquaredError';
+    default:
+      return 'categoricalCrossentropy';
+  }
+}
+const m = tf.sequential({layers: [tf.layers.dense({units: 1, activation: 'sigmoid', inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 11, `units: 1`', SHAPE),
+          line: 8,
+        },
+      ],
+    },
+    {
+      // The loss is certain, the width chosen by a setting: one unit when \`binary\`. The loss and the
+      // activation also serve the 10-unit path: no edit.
+      code:
+        TF +
+        `export function build(binary) {
+  const m = tf.sequential({layers: [tf.layers.dense({units: binary ? 1 : 10, activation: 'softmax', inputShape: [4]})]});
+  m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE + SOFTMAX),
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Custom loop: the prediction is the 1-unit model's when \`small\`; the loss call is certain.
+      code:
+        TF +
+        `const small = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+const big = tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4]})]});
+export const loss = (xs, ys, useSmall) => tf.losses.softmaxCrossEntropy(ys, (useSmall ? small : big).predict(xs));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.losses.softmaxCrossEntropy', 'line 2, `units: 1`', ZERO),
+          line: 4,
+        },
+      ],
+    },
     {
       // A binary classifier compiled with the categorical loss. Sigmoid output: autofix.
       code:

@@ -37,6 +37,12 @@ const NOT_PROBABILITIES: readonly [string, string, string, string][] = [
 
 runRule('no-missing-output-activation', rule, {
   valid: [
+    // Custom loop, policy "on a real path": which model a module variable holds depends on call order,
+    // not on a path the code chooses: judged on every path, and one write has a softmax.
+    TF +
+      `let model = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+export function withLogits() { model = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]}); }
+export const lossFn = (xs, ys) => tf.metrics.categoricalCrossentropy(ys, model.predict(xs)).mean();`,
     // A factory that throws for an unknown kind before its final sigmoid add (tfjs-examples
     // sentiment): the path that skips the add throws, so no relu or tanh output reaches the loss.
     TF +
@@ -714,6 +720,34 @@ let x = tf.layers.dense({units: 3}).apply(input);
 x = tf.layers.activation({activation: 'linear'}).apply(x);
 const model = tf.model({inputs: input, outputs: x});
 model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Custom loop, policy "on a real path": the predictions come from the linear model when \`useA\`; the
+      // loss call is certain. Adding a softmax to that model is right for it (the other one has one).
+      code:
+        TF +
+        `const a = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+export const lossFn = (xs, ys, useA) => tf.metrics.categoricalCrossentropy(ys, (useA ? a : b).predict(xs)).mean();`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          data: data('`tf.metrics.categoricalCrossentropy`', 4, 'softmax', 2),
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addActivation',
+              data: { activation: 'softmax' },
+              output:
+                TF +
+                `const a = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4], activation: 'softmax'})]});
+const b = tf.sequential({layers: [tf.layers.dense({units: 3, activation: 'softmax', inputShape: [4]})]});
+export const lossFn = (xs, ys, useA) => tf.metrics.categoricalCrossentropy(ys, (useA ? a : b).predict(xs)).mean();`,
             },
           ],
         },

@@ -17,8 +17,27 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     // Units and activation chosen by the same condition: 1 unit only with sigmoid.
     TF +
       `export function head(binary, n) { return tf.layers.dense({units: binary ? 1 : n, activation: binary ? 'sigmoid' : 'softmax'}); }`,
-    // 1 unit on one path only: not a bug on every path.
-    TF + `export function head(small) { return tf.layers.dense({units: small ? 1 : 3, activation: 'softmax'}); }`,
+    // Policy "on a real path": units by one setting, activation by another, independent one; the
+    // softmax meets 1 unit only if both line up.
+    TF +
+      `export function head(small, probs) { return tf.layers.dense({units: small ? 1 : 3, activation: probs ? 'softmax' : 'sigmoid'}); }`,
+    // The 1-unit path's activation is unknown (a config object): silent on that path.
+    TF +
+      `export function head(small, cfg) { return tf.layers.dense({units: small ? 1 : 3, activation: small ? cfg.activation : 'softmax'}); }`,
+    // Which write of the module variable the layer sees depends on call order, not on a path the code
+    // chooses: judged on every path, and 3 units is fine.
+    TF +
+      `let units = 3;
+export function binary() { units = 1; }
+export function head() { return tf.layers.dense({units, activation: 'softmax'}); }`,
+    // A softmax layer after a dense whose width is chosen by an independent setting.
+    TF +
+      `export function head(small, probs) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: small ? 1 : 3, inputShape: [4]}));
+  m.add(tf.layers.activation({activation: probs ? 'softmax' : 'sigmoid'}));
+  return m;
+}`,
     // Spreads: the activation or the units may come from the spread object.
     TF +
       `export function head(cfg) { return [tf.layers.dense({...cfg, units: 1}), tf.layers.dense({activation: 'softmax', units: 1, ...cfg})]; }`,
@@ -63,6 +82,35 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
 tf.layers.dense({units: 1, activation: 'softmax'});`,
   ],
   invalid: [
+    {
+      // Policy "on a real path": the activation is certain, the width chosen by a setting; when `small`,
+      // the softmax is over 1 unit. No edit: the activation also serves the 3-unit path.
+      code:
+        TF + `export function head(small) { return tf.layers.dense({units: small ? 1 : 3, activation: 'softmax'}); }`,
+      output: null,
+      errors: [{ messageId: 'singleUnitSoftmax', data: { key: 'units' }, line: 2, suggestions: [] }],
+    },
+    {
+      // The width is certain, the activation chosen by a setting: softmax over 1 unit when \`probs\`.
+      code:
+        TF +
+        `export function head(probs) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 1, inputShape: [4]}));
+  m.add(tf.layers.activation({activation: probs ? 'softmax' : 'sigmoid'}));
+  return m;
+}`,
+      output: null,
+      errors: [{ messageId: 'singleUnitSoftmaxAfter', line: 5, suggestions: [] }],
+    },
+    {
+      // Width and activation chosen by the same condition, the wrong way round: 1 unit goes with softmax.
+      code:
+        TF +
+        `export function head(binary) { return tf.layers.dense({units: binary ? 1 : 5, activation: binary ? 'softmax' : 'sigmoid'}); }`,
+      output: null,
+      errors: [{ messageId: 'singleUnitSoftmax', line: 2, suggestions: [] }],
+    },
     {
       // The canonical bug: a 1-unit softmax output trained as binary. The loss says a yes/no probability is
       // meant: sigmoid is suggested (`--fix` never edits a layer; the architecture stays as written).

@@ -33,15 +33,44 @@ const logits = tf.log(probs).div(0.7);`,
     // log of something else: an epsilon added first, a clipped softmax, a relu.
     TF +
       `const a = tf.log(tf.softmax(z).add(1e-7));\nconst b = tf.log(tf.clipByValue(tf.softmax(z), 1e-7, 1));\nconst c = tf.log(tf.relu(z));`,
-    // Only one branch is a softmax: not log(softmax) on every path.
+    // Policy "on a real path": the softmax branch is dead (a constant condition).
+    TF + `const USE_SOFTMAX = false;\nconst p = USE_SOFTMAX ? tf.softmax(z) : z.abs();\nconst l = tf.log(p);`,
+    // Which write of the module variable the log sees depends on call order, not on a path the code
+    // chooses: judged on every path, and one write is no softmax.
     TF +
-      `export function f(z, useSoftmax) {\n  const p = useSoftmax ? tf.softmax(z) : z.abs();\n  return tf.log(p);\n}`,
+      `let probs;
+export function a(z) { probs = tf.softmax(z); }
+export function b(z) { probs = z.abs(); }
+export function loss() { return tf.log(probs); }`,
+    // The other branch is unknown, the softmax one not taken into the log.
+    TF +
+      `export function f(z, cfg, useSoftmax) {\n  const p = useSoftmax ? cfg.fn(z) : z.abs();\n  return tf.log(p);\n}`,
     // A softmax variable that is reassigned before the log.
     TF + `let p = tf.softmax(z);\np = p.add(1e-7);\nconst l = tf.log(p);`,
     // In comments and strings.
     TF + `// tf.log(tf.softmax(z))\nconst s = 'tf.log(tf.softmax(z))';`,
   ],
   invalid: [
+    {
+      // Policy "on a real path": the log is certain and its input is a softmax when \`useSoftmax\`. No edit:
+      // the other branch reads the same log.
+      code:
+        TF +
+        `export function f(z, useSoftmax) {\n  const p = useSoftmax ? tf.softmax(z) : z.abs();\n  return tf.log(p);\n}`,
+      output: null,
+      errors: [{ messageId: 'preferLogSoftmax', data: softmax(3, 4), line: 4, suggestions: [] }],
+    },
+    {
+      // A helper called with a softmax at one call site and other values at another: the first call
+      // takes the log of a softmax.
+      code:
+        TF +
+        `function logOf(p) { return tf.log(p); }
+export const a = logOf(tf.softmax(z));
+export const b = logOf(z.abs());`,
+      output: null,
+      errors: [{ messageId: 'preferLogSoftmax', data: softmax(3, 2), line: 2, suggestions: [] }],
+    },
     {
       // The canonical bug, function form: autofixed in the same form.
       code: TF + `const l = tf.log(tf.softmax(logits));`,
