@@ -194,6 +194,11 @@ export interface PropertyEntry {
   /** True when a spread or computed key after this property may override it. */
   readonly overridable: boolean;
 }
+/** A promise the code reads with `await` or `.then(fn)`: what it resolves to (`import('@tensorflow/tfjs')`). */
+export interface PromiseValue {
+  readonly kind: 'promise';
+  readonly resolved: Value;
+}
 export interface ChoiceValue {
   readonly kind: 'choice';
   readonly options: readonly { readonly guard: Guard; readonly value: Value }[];
@@ -215,6 +220,7 @@ export type Value =
   | ParamValue
   | ArrayValue
   | ObjectValue
+  | PromiseValue
   | ChoiceValue;
 
 /** Parameter bindings of a function call being evaluated. */

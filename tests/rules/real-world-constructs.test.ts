@@ -493,6 +493,63 @@ import('@tensorflow/tfjs').then(({ sequential, layers, losses }) => {
 });`,
     reports: ['no-activation-before-logits-loss@3'],
   },
+  {
+    name: "the promise of import('@tensorflow/tfjs') kept in a const and read with .then(tf => ...)",
+    code: `const tfReady = import('@tensorflow/tfjs');
+tfReady.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: ['no-activation-before-logits-loss@4'],
+  },
+  {
+    name: 'promise twin: a linear output through the same kept promise',
+    code: `const tfReady = import('@tensorflow/tfjs');
+tfReady.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('linear')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: [],
+  },
+  {
+    name: "a module let holding import('@tensorflow/tfjs'), awaited in a function and in a class field",
+    code: `let tfPromise = import('@tensorflow/tfjs');
+export async function train() {
+  const tf = await tfPromise;
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}
+export class App {
+  constructor() { this.ready = import('@tensorflow/tfjs'); }
+  async train() {
+    const { sequential, layers, losses } = await this.ready;
+    const model = sequential();
+    model.add(layers.dense({units: 10, inputShape: [4], activation: 'sigmoid'}));
+    model.compile({optimizer: 'adam', loss: losses.softmaxCrossEntropy});
+  }
+}`,
+    reports: ['no-activation-before-logits-loss@5', 'no-activation-before-logits-loss@13'],
+  },
+  {
+    name: 'promise twin: the kept promise is of another module, so its callback parameter is not TF.js',
+    code: `const ready = import('./my-tf-wrapper.js');
+ready.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});
+let other = import('@tensorflow/tfjs');
+other = import('./elsewhere.js');
+other.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: [],
+  },
 
   // ---------------------------------------------------------------------------
   // Element-preserving ops between the activation and the loss.
