@@ -607,6 +607,129 @@ model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
     reports: [],
   },
   {
+    name: 'concatenate of two softmax heads fed to softmaxCrossEntropy: softmax applied twice',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: ['no-activation-before-logits-loss@5'],
+  },
+  {
+    name: 'concatenate twin: two linear heads into softmaxCrossEntropy, and two softmax heads into categoricalCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'linear'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'linear'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+const m2 = tf.model({inputs: input, outputs: tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+])});
+m2.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: [],
+  },
+  {
+    name: 'concatenate of two sigmoid heads trained with categoricalCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: ['no-sigmoid-with-categorical-loss@5'],
+  },
+  {
+    name: 'concatenate twin: sigmoid heads with binaryCrossentropy; mixed softmax and linear heads stay unknown',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const mixed = tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: mixed});
+m2.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: [],
+  },
+  {
+    name: 'average of softmax models (an ensemble) over 10 classes trained with binaryCrossentropy',
+    code:
+      TF +
+      `function member() {
+  return tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'})]});
+}
+const input = tf.input({shape: [4]});
+const members = [member(), member()];
+const out = tf.layers.average().apply([members[0].apply(input), members[1].apply(input)]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    reports: ['no-binary-crossentropy-multiclass@9'],
+  },
+  {
+    name: 'average twin: the softmax ensemble trained with categoricalCrossentropy',
+    code:
+      TF +
+      `function member() {
+  return tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'})]});
+}
+const input = tf.input({shape: [4]});
+const members = [member(), member()];
+const out = tf.layers.average().apply([members[0].apply(input), members[1].apply(input)]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+    reports: [],
+  },
+  {
+    name: 'maximum of two sigmoid heads fed to sigmoidCrossEntropy; concatenate of relu heads trained with binaryCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.maximum().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});
+const r = tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'relu'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'relu'}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: r});
+m2.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    reports: ['no-activation-before-logits-loss@5', 'no-missing-output-activation@8'],
+  },
+  {
+    name: 'maximum twin: a maximum of softmaxes is no distribution (unknown); a sum of softmaxes is no raw score',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const out = tf.layers.maximum().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+const sum = tf.layers.add().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: sum});
+m2.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: [],
+  },
+  {
     name: 'multiply twin: a product of two sigmoid outputs is a probability, silent',
     code:
       TF +
