@@ -29,7 +29,7 @@ import {
   type Guards,
   type Possibility,
 } from './guards.js';
-import type { AddEvent, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
+import type { AddEvent, ExitFact, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
 import { enclosingFunction } from './ast.js';
 
 export interface OutputFact {
@@ -181,12 +181,46 @@ export class OutputResolver {
   }
 
   /**
-   * The output of a `model.add` sequence. Walking back from the last add: an add
-   * that runs whenever a later one runs cannot be last and is skipped; an add under
-   * no condition (relative to the model's creation) ends the walk; so do the two
-   * branches of one `if`/`else`. What remains are the possible last adds.
+   * The output of a `model.add` sequence whose function may leave early (adds with
+   * `exits`): one walk (`lastAdds`) with no exit taken, every exit guard true; and one
+   * per exit that hands the model out (`return model`), with the adds after it
+   * removed, its own conditions holding and its guard false. An exit that hands no
+   * model out (`throw` for an unknown kind, as tfjs-examples' sentiment/train.js) has
+   * no walk: no caller sees the model on the paths that take it, so the outputs
+   * they would give (its relu or tanh hidden layers) are not outputs.
    */
   private sequentialOutput(model: ModelFact, adds: readonly AddEvent[]): OutputPossibility[] {
+    const exits = exitsOf(adds);
+    if (exits.length === 0) return this.lastAdds(model, adds, NO_GUARDS);
+    const none: Guards = new Map(exits.map((e) => [e.key, true]));
+    const out = this.lastAdds(model, given(adds, none), none);
+    let walks = 0;
+    exits.forEach((exit, i) => {
+      if (exit.deadEnd) return;
+      const taken = guardsOf([
+        ...exits.slice(0, i).map((e) => ({ key: e.key, value: true })),
+        ...exit.conditions,
+        { key: exit.key, value: false },
+      ]);
+      if (!taken) return;
+      if (++walks > MAX_EXIT_WALKS) {
+        out.push({ value: null, guards: taken });
+        return;
+      }
+      const before = adds.filter((a) => !a.guards.some((g) => g.key === exit.key));
+      out.push(...this.lastAdds(model, given(before, taken), taken));
+    });
+    return out;
+  }
+
+  /**
+   * The last adds of a sequence, on paths where `base` holds (the adds' guards
+   * relative to it). Walking back from the last add: an add that runs whenever a
+   * later one runs cannot be last and is skipped; an add under no condition ends the
+   * walk; so do the two branches of one `if`/`else`. What remains are the possible
+   * last adds.
+   */
+  private lastAdds(model: ModelFact, adds: readonly AddEvent[], base: Guards): OutputPossibility[] {
     const candidates: number[] = [];
     // Linear in the number of adds: candidates are indexed by their innermost guard
     // (a candidate's guards can only be a subset of `g` if `g` holds that guard), and
@@ -220,7 +254,8 @@ export class OutputResolver {
     const out: OutputPossibility[] = [];
     for (const c of candidates) {
       const add = adds[c]!;
-      const guards = guardsOf(add.guards);
+      const own = guardsOf(add.guards);
+      const guards = own && mergeGuards(base, own);
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
         const steps: Step[] = [stepOf(first.value)];
@@ -231,7 +266,7 @@ export class OutputResolver {
     if (!covered) {
       const steps: Step[] = [];
       this.earlierSteps(model, adds, 0, steps, true);
-      out.push(...this.fromSteps(model, 0, steps, NO_GUARDS));
+      out.push(...this.fromSteps(model, 0, steps, base));
     }
     return out;
   }
@@ -642,12 +677,39 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
     }
     // Reaching `at` means no early exit before it was taken: an add between such an
     // exit and `at` has run.
-    if (same && a.guards.some((g) => g.key.startsWith(EXIT_GUARD))) {
+    if (same && a.exits) {
       changed = true;
-      kept.push({ ...a, guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)) });
+      kept.push({
+        call: a.call,
+        layerNode: a.layerNode,
+        guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)),
+      });
       continue;
     }
     kept.push(a);
   }
   return changed ? kept : adds;
+}
+
+/** Most walks of a sequence for exits that hand the model out (each is a walk of every add). */
+const MAX_EXIT_WALKS = 8;
+
+/** The exits of a sequence's adds, each once, in source order. */
+function exitsOf(adds: readonly AddEvent[]): ExitFact[] {
+  const byKey = new Map<string, ExitFact>();
+  for (const a of adds) for (const e of a.exits ?? []) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  return [...byKey.values()].sort((x, y) => x.node.range[0] - y.node.range[0]);
+}
+
+/**
+ * The adds that can run where `g` holds, with the guards `g` already gives removed
+ * (an add whose guard contradicts `g` cannot run there).
+ */
+function given(adds: readonly AddEvent[], g: Guards): AddEvent[] {
+  const out: AddEvent[] = [];
+  for (const a of adds) {
+    if (a.guards.some((x) => g.has(x.key) && g.get(x.key) !== x.value)) continue;
+    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)) });
+  }
+  return out;
 }

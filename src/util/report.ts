@@ -25,7 +25,6 @@ import { propertyKey, unwrap } from '../analysis/ast.js';
 import {
   groupBy,
   judge as judgeAll,
-  EXIT_GUARD,
   judgeOnPath,
   TIMING_GUARD,
   type CompileSite,
@@ -69,9 +68,6 @@ export function judgePairs<S extends KnownPair>(
 ): readonly S[] {
   const everyPath = judgeAll(pairs, isBug) as readonly S[];
   if (everyPath.length > 0) return everyPath;
-  // When an early exit (often a `throw`) may skip an add, the other outputs are paths
-  // the model may never leave the function on: only "every path" holds then.
-  if (pairs.some((p) => [...p.guards.keys()].some((k) => k.startsWith(EXIT_GUARD)))) return [];
   const onPath = judgeOnPath(pairs, isBug, (p) => [p.output ?? p, p.loss?.node ?? p]) as readonly S[];
   // Which of several writes a read sees (order unknown) is no path the code chooses.
   return onPath.filter((p) => ![...p.guards.keys()].some((k) => k.startsWith(TIMING_GUARD)));

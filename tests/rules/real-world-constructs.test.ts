@@ -552,6 +552,134 @@ other.then((tf) => {
   },
 
   // ---------------------------------------------------------------------------
+  // Early exits: a path that takes a `throw` (or a `return` of no model) shows no model to any caller.
+  {
+    name: 'a factory that throws for an unknown kind before its last add: the final softmax is reported where the loss applies softmax',
+    code:
+      TF +
+      `function build(kind, probs) {
+  const model = tf.sequential();
+  if (kind === 'dense') {
+    model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  } else if (kind === 'lstm') {
+    model.add(tf.layers.lstm({units: 32, inputShape: [4, 8]}));
+  } else {
+    throw new Error('unknown kind');
+  }
+  model.add(tf.layers.dense({units: 10, activation: probs ? 'softmax' : 'linear'}));
+  return model;
+}
+export function train(kind, probs) {
+  const model = build(kind, probs);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@11'],
+  },
+  {
+    name: 'exit twin: the same factory with a linear final layer; its relu and lstm branches are no outputs',
+    code:
+      TF +
+      `function build(kind, probs) {
+  const model = tf.sequential();
+  if (kind === 'dense') {
+    model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  } else if (kind === 'lstm') {
+    model.add(tf.layers.lstm({units: 32, inputShape: [4, 8]}));
+  } else {
+    throw new Error('unknown kind');
+  }
+  model.add(tf.layers.dense({units: 10, activation: 'linear'}));
+  return model;
+}
+export function train(kind, probs) {
+  const model = build(kind, probs);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: [],
+  },
+  {
+    name: 'a factory that returns null early: the sigmoid added after it is the only output',
+    code:
+      TF +
+      `function build(kind) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (!kind) return null;
+  model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+  return model;
+}
+export function train(kind) {
+  const model = build(kind);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@6'],
+  },
+  {
+    name: 'a factory that returns the model early: the model returned there is an output too',
+    code:
+      TF +
+      `function build(simple) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (simple) {
+    model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+    return model;
+  }
+  model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+  model.add(tf.layers.dense({units: 10}));
+  return model;
+}
+export function train(simple) {
+  const model = build(simple);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@6'],
+  },
+  {
+    name: 'exit twin: both returned models correct; a throw then an if/else of two correct adds; `return;` from an init that keeps the model in this.model',
+    code:
+      TF +
+      `function build(simple) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (simple) {
+    model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+    return model;
+  }
+  model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+  model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+  return model;
+}
+export function train(simple) {
+  const model = build(simple);
+  model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}
+// this.model with return; in init: the early path leaves an empty model (unknown), final sigmoid + softmaxCE?
+export class T {
+  init(kind) {
+    this.model = tf.sequential();
+    if (kind === 'a') this.model.add(tf.layers.dense({units: 4, inputShape: [3], activation: 'relu'}));
+    else if (kind === 'b') this.model.add(tf.layers.dense({units: 4, inputShape: [3], activation: 'tanh'}));
+    else return;
+    this.model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+  }
+  train() { this.model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'}); }
+}
+function buildClassifier(kind, clf) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (!kind) throw new Error('no kind');
+  if (clf) model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+  else model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+  return model;
+}
+export function trainClassifier(kind, clf) {
+  buildClassifier(kind, clf).compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+    reports: [],
+  },
+
+  // ---------------------------------------------------------------------------
   // Element-preserving ops between the activation and the loss.
   {
     name: 'softmax().squeeze() / reshape / expandDims fed to softmaxCrossEntropy',
