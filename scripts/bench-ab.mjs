@@ -7,7 +7,8 @@
 //   git worktree add ../base main && (cd ../base && npm ci && npm run build)
 //   npm run bench:ab -- ../base/dist/index.js
 //
-// Flags: --reps N (default 12).
+// Flags: --reps N (default 12); --common: only the rules both builds have (the cost of a
+// change to the analysis, without the rules it added).
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 12;
 const paths = args.filter((a, i) => !a.startsWith('--') && (repsAt < 0 || i !== repsAt + 1));
+const COMMON = args.includes('--common');
 if (paths.length < 1) {
   console.error('usage: npm run bench:ab -- <baseline dist/index.js> [candidate dist/index.js]');
   process.exit(2);
@@ -31,11 +33,13 @@ const files = generateProject(join(benchDir, 'project-ab'), { files: 120, seed: 
   filename: e.path,
   text: readFileSync(e.path, 'utf8'),
 }));
-const withPlugin = (p) => configArray(benchDir, [{ plugins: { tfjs: p }, rules: p.configs.all.rules }]);
+const rulesOf = (p, other) =>
+  Object.fromEntries(Object.entries(p.configs.all.rules).filter(([id]) => !COMMON || id in other.configs.all.rules));
+const withPlugin = (p, other) => configArray(benchDir, [{ plugins: { tfjs: p }, rules: rulesOf(p, other) }]);
 const configs = {
   nuv: configArray(benchDir, [{ rules: { 'no-unused-vars': 'error' } }]),
-  baseline: withPlugin(baseline),
-  candidate: withPlugin(candidate),
+  baseline: withPlugin(baseline, candidate),
+  candidate: withPlugin(candidate, baseline),
 };
 // The first pass over all files also parses the modules cross-file analysis imports.
 const m = measure(files, configs, { reps: REPS, warmup: files.length, cwd: benchDir }).all;

@@ -464,6 +464,18 @@ export class FileAnalysis {
     return out;
   }
 
+  /**
+   * Whether some `fit` of `model` gets labels written as 0/1 numbers in the code on
+   * every path (`tf.tensor2d([[0], [1], [1], [0]])`): binary class targets, where a
+   * rounded-prediction accuracy means something even under a regression loss.
+   */
+  hasBinaryLabelFit(model: ModelFact): boolean {
+    return this.fitSitesOf(model).some((site) => {
+      const labels = possibilities(site.labels);
+      return labels.length > 0 && labels.every((p) => p.value.kind === 'tensor' && p.value.binary === true);
+    });
+  }
+
   private trainingCallsCache: TrainingCalls | undefined;
 
   /** Calls of a model's training methods, their options and what follows them (see training-calls.ts). */

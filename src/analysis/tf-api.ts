@@ -106,6 +106,12 @@ function isNumericLiteralData(v: Value, depth = 0): boolean {
   return v.elements.every((e) => e !== undefined && isNumericLiteralData(e, depth + 1));
 }
 
+/** Numeric literal data (`isNumericLiteralData`) whose every number is 0 or 1. */
+function isBinaryData(v: Value): boolean {
+  if (v.kind === 'const') return v.value === 0 || v.value === 1;
+  return v.kind === 'array' && v.elements.every((e) => e !== undefined && isBinaryData(e));
+}
+
 /** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
 function isLoader(path: readonly string[]): boolean {
   if (path.length === 1)
@@ -236,7 +242,9 @@ export function tfCall(
       return { kind: 'tensor', origin: 'activation-op', op, node: n, argument, argumentNode: a0 };
     }
     if (TENSOR_MAKERS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
-      if (isNumericLiteralData(host.evaluate(a0, env))) return { kind: 'tensor', origin: 'literal', node: n };
+      const data = host.evaluate(a0, env);
+      if (isNumericLiteralData(data))
+        return { kind: 'tensor', origin: 'literal', node: n, ...(isBinaryData(data) ? { binary: true } : {}) };
     }
     if (VALUE_PRESERVING_OPS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
       const x = host.evaluate(a0, env);

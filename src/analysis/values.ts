@@ -65,6 +65,8 @@ export interface TensorValue {
   readonly argumentNode?: Node;
   /** For model outputs: the model. */
   readonly model?: ModelFact;
+  /** For literals made by a tensor maker: every number written is 0 or 1 (class labels, not regression targets). */
+  readonly binary?: boolean;
 }
 /** The value of calling a TF.js loss function: `tf.losses.softmaxCrossEntropy(y, p)`. */
 export interface LossCallValue {

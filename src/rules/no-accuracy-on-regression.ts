@@ -46,8 +46,9 @@ export default createRule<[], MessageIds>({
           for (const pairs of analysis.pairsOf(site)) {
             const bugs = judge(pairs, isRegression);
             if (bugs.length === 0) continue;
-            // Labels one-hot encoded on every fit: a classifier trained with MSE, where accuracy means something.
-            if (bugs.some((b) => analysis.oneHotFitsOf(b.output.model))) continue;
+            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
+            if (bugs.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
+              continue;
             const names = new Set(bugs.map((b) => b.output.name));
             if (names.size !== 1) continue;
             const first = bugs[0];

@@ -5,6 +5,7 @@ import { createRule } from '../util/create-rule.js';
 import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
 import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
+  branchFor,
   byPlace,
   combine,
   elsewhere,
@@ -134,9 +135,9 @@ export default createRule<[], MessageIds>({
             messageId: 'activationBeforeLogitsLoss',
             data: {
               activation: unique(group.map((b) => b.output.activation)).join(' or '),
-              activationWhere: elsewhere(analysis, at, nodes),
+              activationWhere: elsewhere(analysis, at, nodes, branchFor(place.first.extra, 'output')),
               loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
-              lossWhere: elsewhere(analysis, at, [loss.node]),
+              lossWhere: elsewhere(analysis, at, [loss.node], branchFor(place.first.extra, 'loss')),
               fused: unique(group.map((b) => b.loss.info.fusedActivation)).join(' or '),
             },
             unique: isUnique(place) && matching && !accuracyChanges,

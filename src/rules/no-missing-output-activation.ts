@@ -5,6 +5,7 @@ import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
 import {
+  branchFor,
   byPlace,
   elsewhere,
   judge,
@@ -84,9 +85,14 @@ export default createRule<[], MessageIds>({
             node: at,
             messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
             data: {
-              output: elsewhere(analysis, at, nodes),
+              output: elsewhere(analysis, at, nodes, branchFor(place.first.extra, 'output')),
               loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
-              where: elsewhere(analysis, at, unique(group.map((b) => b.loss.node))),
+              where: elsewhere(
+                analysis,
+                at,
+                unique(group.map((b) => b.loss.node)),
+                branchFor(place.first.extra, 'loss'),
+              ),
               activation,
               ...(linear ? {} : outputData(group.map((b) => b.output))),
             },

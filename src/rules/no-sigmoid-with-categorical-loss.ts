@@ -4,6 +4,7 @@ import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { setOutputActivation } from '../util/fixes.js';
 import {
+  branchFor,
   byPlace,
   elsewhere,
   known,
@@ -45,7 +46,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       sigmoidWithCategoricalLoss:
-        'This sigmoid scores each unit on its own, but {{loss}}{{where}} assumes one class per example: TF.js silently renormalizes each row in training, and `predict()` rows are not class probabilities. Use softmax.',
+        'This sigmoid{{output}} scores each unit on its own, but {{loss}}{{where}} assumes one class per example: TF.js silently renormalizes each row in training, and `predict()` rows are not class probabilities. Use softmax.',
       sigmoidWithCategoricalLossRemote:
         'The sigmoid output{{output}} scores each unit on its own, but {{loss}}{{where}} assumes one class per example: TF.js silently renormalizes each row in training, and `predict()` rows are not class probabilities.',
       useSoftmax: "Use `'softmax'` so the outputs form one distribution over the classes.",
@@ -87,8 +88,9 @@ export default createRule<[], MessageIds>({
                 analysis,
                 at,
                 group.map((b) => b.loss.node),
+                branchFor(place.first.extra, 'loss'),
               ),
-              ...(at === node ? {} : { output: elsewhere(analysis, at, nodes) }),
+              output: elsewhere(analysis, at, nodes, branchFor(place.first.extra, 'output')),
             },
             unique: false,
             shared: place.first.extra.shared,

@@ -35,6 +35,7 @@ import {
   type TensorPossibility,
 } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
+import { branchText } from './branch-text.js';
 import { linesOf, replaceNode, stringLiteral, type Fix } from './fixes.js';
 
 /** A pair whose output and loss are both known on its path. */
@@ -150,6 +151,11 @@ export interface OutputBugs {
   readonly bugs: number;
   /** What the reported bugs share with pairings that are not bugs: an edit there would change a correct path. */
   readonly shared?: Shared;
+  /**
+   * On a report that holds on some paths only, the branch that chooses its loss
+   * or its output, in words (`branchText`); for messages, through `elsewhere`.
+   */
+  readonly path?: { readonly side: 'loss' | 'output'; readonly text: string };
 }
 
 /**
@@ -191,13 +197,48 @@ export function placeOutputBugs<S extends KnownPair>(
         loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
         output: others.some((p) => !p.output || outputNodes.has(activationKey(p.output))),
       };
+      const everyPath = bugs.length === pairs.length;
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
         const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);
-        if (at) placed.push({ at, node, group, extra: { site, outputs: perOutput.length, bugs: bugs.length, shared } });
+        const path = everyPath ? undefined : choosingBranch(analysis, site, pairs, group, isBug);
+        if (at)
+          placed.push({
+            at,
+            node,
+            group,
+            extra: { site, outputs: perOutput.length, bugs: bugs.length, shared, ...(path ? { path } : {}) },
+          });
       }
     }
   }
   return placed;
+}
+
+/**
+ * The branch that puts an output's bug pairs on their path: the loss's when the loss
+ * is a bug with every output it meets, else the output's; the same words for every
+ * pair of the group (several arms are joined with "or"), or undefined.
+ */
+function choosingBranch(
+  analysis: FileAnalysis,
+  site: CompileSite,
+  pairs: readonly OutputLossPair[],
+  group: readonly KnownPair[],
+  isBug: (p: OutputLossPair) => boolean,
+): OutputBugs['path'] {
+  const fineLosses = new Set<unknown>(pairs.filter((p) => !isBug(p)).map((p) => p.loss?.node));
+  const side = group.every((b) => !fineLosses.has(b.loss.node)) ? 'loss' : 'output';
+  const texts: string[] = [];
+  for (const b of group) {
+    const [node, other] =
+      side === 'loss'
+        ? [b.loss.node, b.output.activationNode]
+        : [b.output.activationLiteral ?? b.output.activationNode, b.loss.node];
+    const text = branchText(analysis, node, [site.call, other]);
+    if (!text) return undefined;
+    texts.push(text);
+  }
+  return { side, text: unique(texts).join(' or ') };
 }
 
 /** What a model edit of an output rewrites: its activation literal, else its layer. */
@@ -301,11 +342,18 @@ function sharedLossNode(group: readonly KnownPair[]): Node | undefined {
 
 /**
  * ` (line 12)` naming where `nodes` are, for a message reported at `at`; empty when
- * they are all on the line of `at` (the squiggle already shows it).
+ * they are all on the line of `at` (the squiggle already shows it). `branch`: the
+ * branch that chooses them (`OutputBugs.path`), added as ` (line 12, when …)`.
  */
-export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node[]): string {
+export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node[], branch?: string): string {
   const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
-  return here ? '' : ` (${linesOf(nodes, analysis)})`;
+  const parts = [...(here ? [] : [linesOf(nodes, analysis)]), ...(branch ? [branch] : [])];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** The branch text of a placed report for one side of its pairing, for `elsewhere`. */
+export function branchFor(extra: OutputBugs, side: 'loss' | 'output'): string | undefined {
+  return extra.path?.side === side ? extra.path.text : undefined;
 }
 
 /**

@@ -38,6 +38,12 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accura
       `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
 m.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
 export async function train(xs, labels) { await m.fit(xs, tf.oneHot(labels, 3)); }`,
+    // Linear output and MSE on 0/1 targets written in the code (XOR): rounded accuracy is meaningful.
+    TF +
+      REGRESSION +
+      `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+const ys = [[0], [1], [1], [0]];
+await model.fit(tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]), tf.tensor2d(ys), {epochs: 300});`,
     // The accuracy metric is for another output of a two-output model.
     TF +
       `const input = tf.input({shape: [4]});
@@ -47,6 +53,29 @@ const m = tf.model({inputs: input, outputs: [price, kind]});
 m.compile({optimizer: 'adam', loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: {kind: 'accuracy', price: 'mae'}});`,
   ],
   invalid: [
+    {
+      // The twin: targets written in the code that are not 0/1 are regression targets.
+      code:
+        TF +
+        REGRESSION +
+        `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epochs: 300});`,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          line: 5,
+          suggestions: ['mae', 'mse', null].map((replacement) => ({
+            messageId: replacement ? 'useMetric' : 'removeMetric',
+            data: replacement ? { replacement } : { metric: "'accuracy'" },
+            output:
+              TF +
+              REGRESSION +
+              `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: [${replacement ? `'${replacement}'` : ''}]});
+await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epochs: 300});`,
+          })),
+        },
+      ],
+    },
     {
       // The issue's case: a 1-unit linear regression with 'accuracy'; it reads 0.
       code: TF + REGRESSION + `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});`,

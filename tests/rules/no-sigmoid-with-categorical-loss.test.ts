@@ -20,6 +20,7 @@ build();`;
 const data = (loss: string, line: number | string, at?: number) => ({
   loss,
   where: line === at ? '' : typeof line === 'number' ? ` (line ${line})` : ` (${line})`,
+  output: '',
 });
 
 /** A model compiled with `first`, trained, compiled again with the categorical loss and trained again (fine-tuning). */
