@@ -28,9 +28,10 @@ import {
   unwrap,
   walk,
 } from './ast.js';
-import type { RecordedNodes } from './recorded-nodes.js';
+import { thisMemberOf, type RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, possibilities, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
+import { applyWrites, MUTATING_METHODS, writeThrough, type MemberWrite, type WriteOrder } from './object-writes.js';
 import { moduleNameOf } from './url-imports.js';
 import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
 import {
@@ -365,9 +366,20 @@ export class Evaluator implements TfApiHost {
     let complete = true;
     for (const p of n.properties) {
       if (p.type === 'SpreadElement') {
-        // Whatever the spread brings may override every property written before it.
-        complete = false;
-        props.markOverridable();
+        const spread = this.evaluate(p.argument, env);
+        if (isNullish(spread)) continue;
+        // Whatever the spread brings may override every property written before it:
+        // a known object brings its own properties (later keys win), and, when it may
+        // hold more, anything else.
+        if (spread.kind !== 'object' || !spread.complete) {
+          complete = false;
+          props.markOverridable();
+        }
+        if (spread.kind === 'object') {
+          const keys = spread.props.keyList();
+          const entries = spread.props.values();
+          for (let i = 0; i < keys.length; i++) props.set(keys[i]!, entries[i]!);
+        }
         continue;
       }
       const key = propertyKey(p);
@@ -545,9 +557,89 @@ export class Evaluator implements TfApiHost {
     }
     if (declarator.init && (once || this.isSingleWrite(variable, declarator))) {
       const value = this.evaluate(declarator.init, env);
-      return (value.kind === 'array' || value.kind === 'object') && this.isMutated(variable) ? opened(value) : value;
+      if (value.kind === 'array') return this.isMutated(variable) ? opened(value) : value;
+      return this.withVariableWrites(value, variable, declarator, ref, env);
     }
-    return this.flow(variable, ref, env);
+    const value = this.flow(variable, ref, env);
+    // Written again and changed in place: which object a member write changed is not followed.
+    return this.objectWritesOf(variable).length > 0 ? openedObjects(value) : value;
+  }
+
+  private readonly objectWriteCache = new Map<Variable, MemberWrite[]>();
+
+  /** What the references of a variable may write into the object it holds (see object-writes.ts). */
+  private objectWritesOf(variable: Variable): MemberWrite[] {
+    let writes = this.objectWriteCache.get(variable);
+    if (writes) return writes;
+    writes = [];
+    for (const r of variable.references) {
+      if (r.init || r.isWrite()) continue;
+      const w = writeThrough(r.identifier as Node, (call, arg) => this.isSafeCall(call, arg));
+      if (w) writes.push(w);
+    }
+    this.objectWriteCache.set(variable, writes);
+    return writes;
+  }
+
+  /**
+   * The object a `const` (or once-written `let`) holds where `ref` reads it, with the
+   * writes into it made before (see object-writes.ts). A write in `ref`'s function
+   * orders by position; one elsewhere may run at any time. When the object is made in
+   * `ref`'s own function, each call makes a new one: a write after `ref` (outside a
+   * loop around both) is not seen.
+   */
+  private withVariableWrites(
+    value: Value,
+    variable: Variable,
+    declarator: TSESTree.VariableDeclarator,
+    ref: Node,
+    env: Env | undefined,
+  ): Value {
+    if (value.kind !== 'object' && value.kind !== 'choice') return value;
+    const writes = this.objectWritesOf(variable);
+    if (writes.length === 0) return value;
+    const refFn = enclosingFunction(ref);
+    const fresh = enclosingFunction(declarator) === refFn;
+    const orderOf = (w: MemberWrite): WriteOrder => {
+      if (enclosingFunction(w.at) !== refFn) return 'timing';
+      if (w.at.range[1] <= ref.range[0]) return isConditionalBetween(w.at, ref) ? 'conditional' : 'before';
+      if (!fresh) return 'timing';
+      for (let n: Node | undefined = ref.parent; n && n !== refFn; n = n.parent) {
+        if (isLoop(n) && contains(n, w.at)) return 'timing';
+      }
+      return 'after';
+    };
+    return mapObjects(value, (o) => applyWrites(o, writes, orderOf, (n) => this.evaluate(n, env)));
+  }
+
+  /**
+   * Does a call leave an object passed to it unchanged? TF.js calls and model methods
+   * (`tf.layers.dense(cfg)`, `model.compile(args)`), `console.*`, `JSON.*` and the
+   * reading `Object.*` functions do; any other call may write into it.
+   */
+  private isSafeCall(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: Node): boolean {
+    let callee = unwrap(call.callee);
+    if (callee.type === 'MemberExpression') {
+      const name = staticMemberName(callee);
+      if (call.type === 'CallExpression' && name !== undefined && MODEL_METHODS.has(name)) return true;
+      while (callee.type === 'MemberExpression') callee = unwrap(callee.object);
+      if (callee.type === 'Identifier' && !this.variableOf(callee)?.defs.length) {
+        if (callee.name === 'console' || callee.name === 'JSON') return true;
+        if (callee.name === 'Object')
+          return name !== undefined && READING_OBJECT_FUNCTIONS.has(name) && call.arguments[0] !== arg;
+      }
+    }
+    if (callee.type !== 'Identifier') return false;
+    const v = this.variableOf(callee);
+    const def = v?.defs[0];
+    const init = def?.type === 'Variable' ? (def.node as TSESTree.VariableDeclarator).init : undefined;
+    // Only names bound without running project code (no cycle through what they call).
+    const plain =
+      !def ||
+      def.type === 'ImportBinding' ||
+      (init &&
+        (unwrap(init).type === 'Identifier' || unwrap(init).type === 'MemberExpression' || calleeIsRequire(init)));
+    return !!plain && this.evaluate(callee).kind === 'tf';
   }
 
   /** Is the declarator's initializer the variable's only write? */
@@ -1084,8 +1176,105 @@ export class Evaluator implements TfApiHost {
   private thisMember(n: TSESTree.MemberExpression, name: string): Value {
     const owner = this.thisOwner(n);
     if (!owner) return UNKNOWN;
-    if ('type' in owner) return this.classMember(owner, name);
+    if ('type' in owner) return this.withThisWrites(this.classMember(owner, name), owner, name, n);
     return this.prototypeMember(owner, name);
+  }
+
+  private readonly thisObjectWriteCache = new Map<TSESTree.ClassBody, Map<string, MemberWrite[]>>();
+
+  /** What a class's code may write into the objects its `this.x` members hold, by member name. */
+  private thisObjectWrites(body: TSESTree.ClassBody): Map<string, MemberWrite[]> {
+    let map = this.thisObjectWriteCache.get(body);
+    if (map) return map;
+    map = new Map();
+    const index = this.nodes.indexOf(body, this.sourceCode);
+    const uses: TSESTree.MemberExpression[] = [];
+    for (const a of index.thisMemberWritesOf(body)) {
+      const base = thisMemberOf(a.left);
+      if (base && base !== a.left) uses.push(base);
+    }
+    for (const c of index.thisCallsOf(body)) {
+      if (c.callee.type === 'MemberExpression') {
+        const base = thisMemberOf(c.callee.object);
+        if (base) uses.push(base);
+      }
+      for (const a of c.arguments) {
+        const u = unwrap(a);
+        if (u.type === 'MemberExpression' && unwrap(u.object).type === 'ThisExpression') uses.push(u);
+        else if (u.type === 'MemberExpression' && thisMemberOf(u)) uses.push(thisMemberOf(u)!);
+      }
+    }
+    const seen = new Set<Node>();
+    for (const use of uses) {
+      const name = staticMemberName(use);
+      if (name === undefined) continue;
+      const w = writeThrough(use, (call, arg) => this.isSafeCall(call, arg));
+      if (!w || seen.has(w.at)) continue;
+      seen.add(w.at);
+      const list = map.get(name);
+      if (list) list.push(w);
+      else map.set(name, [w]);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.at.range[0] - b.at.range[0]);
+    this.thisObjectWriteCache.set(body, map);
+    return map;
+  }
+
+  /**
+   * `this.name` read at `ref` in class `cls`, with the writes into the object it holds
+   * (`this.args.loss = ...`, in `cls` or its superclasses) applied. When every
+   * `this.name = ...` is in a constructor or field initializer, a write straight-line
+   * in a constructor has run before any method, and one before `ref` in `ref`'s own
+   * function orders by position; any other write may run at any time.
+   */
+  private withThisWrites(
+    value: Value,
+    cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: string,
+    ref: Node,
+  ): Value {
+    if (value.kind !== 'object' && value.kind !== 'choice') return value;
+    const chain: TSESTree.ClassBody[] = [];
+    for (let c: typeof cls | undefined = cls; c && chain.length < 5;) {
+      chain.push(c.body);
+      const sup: Value = c.superClass ? this.evaluate(c.superClass) : UNKNOWN;
+      c = sup.kind === 'class' && ownerOf(sup, this) === this ? sup.node : undefined;
+    }
+    const writes: { w: MemberWrite; level: number }[] = [];
+    chain.forEach((body, level) => {
+      for (const w of this.thisObjectWrites(body).get(name) ?? []) writes.push({ w, level });
+    });
+    if (writes.length === 0) return value;
+    const whole: { node: Node; fn: FunctionNode | undefined; level: number; init: boolean }[] = [];
+    chain.forEach((body, level) => {
+      for (const node of this.classWritesOf(body).get(name) ?? []) {
+        whole.push({ node, fn: enclosingFunction(node), level, init: node.parent?.type === 'PropertyDefinition' });
+      }
+    });
+    const eligible = whole.every((x) => x.init || isConstructor(x.fn));
+    const refFn = enclosingFunction(ref);
+    const levelOf = new Map(writes.map((x) => [x.w, x.level]));
+    const orderOf = (w: MemberWrite): WriteOrder => {
+      if (!eligible || contains(w.at, ref)) return 'timing';
+      const wFn = enclosingFunction(w.at);
+      if (wFn === refFn) {
+        if (w.at.range[1] > ref.range[0]) return 'timing';
+        if (whole.some((x) => x.fn === refFn && x.node.range[0] > w.at.range[0] && x.node.range[1] < ref.range[0]))
+          return 'timing';
+        return isConditionalBetween(w.at, ref) ? 'conditional' : 'before';
+      }
+      if (!isConstructor(wFn) || isConstructor(refFn) || conditionalAbove(w.at, (p) => p === wFn)) return 'timing';
+      // Every object the member is given is given before this write runs.
+      const level = levelOf.get(w)!;
+      const before = whole.every(
+        (x) => (x.fn === wFn && x.node.range[1] <= w.at.range[0]) || x.level > level || (x.init && x.level === level),
+      );
+      return before ? 'before' : 'timing';
+    };
+    // In the order they run: constructors (a superclass's first), then `ref`'s function.
+    const rank = (x: { w: MemberWrite; level: number }) => (enclosingFunction(x.w.at) === refFn ? 0 : 1 + x.level);
+    const ordered = writes.sort((a, b) => rank(b) - rank(a) || a.w.at.range[0] - b.w.at.range[0]).map((x) => x.w);
+    return mapObjects(value, (o) => applyWrites(o, ordered, orderOf, (n) => this.evaluate(n)));
   }
 
   /** What `this` is an instance of where `node` stands: a class, a function constructor, or unknown. */
@@ -1576,18 +1765,32 @@ export class Evaluator implements TfApiHost {
 
 let nextEvaluatorId = 0;
 
-/** Array methods that change an array in place. */
-const MUTATING_METHODS = new Set([
-  'push',
-  'pop',
-  'shift',
-  'unshift',
-  'splice',
-  'sort',
-  'reverse',
-  'fill',
-  'copyWithin',
-]);
+/** Methods of models and layers that take config objects and leave them unchanged. */
+const MODEL_METHODS = new Set(['compile', 'fit', 'fitDataset', 'evaluate', 'evaluateDataset', 'predict', 'add']);
+
+/** `Object.*` functions that only read their arguments (`Object.assign` writes its first). */
+const READING_OBJECT_FUNCTIONS = new Set(['assign', 'keys', 'values', 'entries', 'freeze', 'getOwnPropertyNames']);
+
+function isConstructor(fn: FunctionNode | undefined): boolean {
+  return fn?.parent?.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
+}
+
+function calleeIsRequire(n: Node): boolean {
+  const c = unwrap(n);
+  return c.type === 'CallExpression' && calleeName(c) === 'require';
+}
+
+/** Apply `f` to each object `value` may be. */
+function mapObjects(value: Value, f: (o: ObjectValue) => ObjectValue): Value {
+  if (value.kind === 'object') return f(value);
+  if (value.kind !== 'choice') return value;
+  return { kind: 'choice', options: value.options.map((o) => ({ guard: o.guard, value: mapObjects(o.value, f) })) };
+}
+
+/** `value` with every object it may be opened (its properties may have been changed). */
+function openedObjects(value: Value): Value {
+  return mapObjects(value, (o) => opened(o) as ObjectValue);
+}
 
 /** An array or object literal's value once code may have changed it: length and properties unknown. */
 function opened(value: ArrayValue | ObjectValue): Value {

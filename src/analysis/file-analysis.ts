@@ -115,7 +115,7 @@ export class FileAnalysis {
     /** The file's path (for messages that point into other files). */
     readonly file?: string,
     recorded?: Recorded,
-    /** For a script of an HTML page: its place in the page and the page's globals (html-page.ts). */
+    /** For a script of an HTML page or a Markdown code block: its place in the page and the page's globals (html-page.ts). */
     readonly page?: Partial<PageView>,
   ) {
     analyses.set(sourceCode.ast, this);
@@ -165,8 +165,8 @@ export class FileAnalysis {
 
   /**
    * The line of `node` as the editor shows this file, when it is in this file: for a
-   * script of an HTML page, the page's line (the page's other inline scripts
-   * included). Undefined for a node of another file.
+   * script of an HTML page or a Markdown code block, the page's line (the page's
+   * other inline scripts and blocks included). Undefined for a node of another file.
    */
   lineOf(node: Node): number | undefined {
     const program = programOf(node);

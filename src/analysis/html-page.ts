@@ -1,20 +1,25 @@
 /**
- * A script of an HTML page, linted through eslint-plugin-html, seen as part of its
- * page: where it is (page lines for messages, page offsets for fixes) and what the
- * page's other classic scripts declare, since the browser runs them in document
- * order in one global scope (a model built in one `<script>`, compiled in another).
+ * A script of a page seen as part of its page: where it is (page lines for messages,
+ * page offsets for fixes) and what the page's other scripts declare. Two kinds of
+ * page: an HTML page linted through eslint-plugin-html, whose classic scripts the
+ * browser runs in document order in one global scope (a model built in one
+ * `<script>`, compiled in another), and a Markdown file whose code blocks
+ * @eslint/markdown's processor lints one by one, read as one program in the order
+ * a tutorial gives them (markdown-blocks.ts).
  *
  * The page is read from disk (the linted file's `physicalFilename`) once per page and
  * modification time; its other scripts are parsed with the linted script's parser,
  * once per page and parse setup, and only those whose text names a global asked for.
- * A script whose text on disk differs by an edit (an editor's unsaved change, a
+ * An HTML script whose text on disk differs by an edit (an editor's unsaved change, a
  * `--fix` pass) is placed by its lines only (html-scripts.ts); one not found on the
- * page keeps its own lines.
+ * page, or a Markdown block whose text on disk differs, keeps its own lines and is
+ * analysed alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { placeScript, scanScripts, scriptKey, type PageScript, type ScriptPlacement } from './html-scripts.js';
+import { placeBlock, scanCodeBlocks, type CodeBlock } from './markdown-blocks.js';
 import { UNKNOWN, type Node, type Value } from './values.js';
 
 /** Files eslint-plugin-html reads as HTML by default (its `html-extensions` and `xml-extensions`). */
@@ -26,6 +31,24 @@ export function isPageScript(context: Readonly<TSESLint.RuleContext<string, read
   // A processor's code block (`page.html/0.js`) is not a script eslint-plugin-html handed over.
   return !!physical && PAGE_EXTENSION.test(physical) && (!context.filename || context.filename === physical);
 }
+/** Files @eslint/markdown's processor (and eslint-plugin-markdown, eslint-plugin-mdx) lints code blocks of. */
+const MARKDOWN_EXTENSION = /\.(?:md|markdown|mdx)$/i;
+
+/**
+ * The processor's name of the code block being linted (`README.md/2.js` gives `2.js`),
+ * or undefined when the file is not a Markdown file's code block (by its names; cheap).
+ */
+export function markdownBlockName(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): string | undefined {
+  const physical = context.physicalFilename;
+  const file = context.filename;
+  if (!physical || !file || file.length <= physical.length + 1 || !MARKDOWN_EXTENSION.test(physical)) return undefined;
+  const sep = file[physical.length];
+  if ((sep !== '/' && sep !== '\\') || !file.startsWith(physical)) return undefined;
+  return file.slice(physical.length + 1).replace(/\\/g, '/');
+}
+
 /** Largest page read. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const MAX_PAGES = 200;
@@ -51,7 +74,10 @@ export interface ScriptAnalysis {
   readonly evaluator: { evaluate(node: Node): Value };
 }
 
+type PageFormat = 'html' | 'markdown';
+
 interface PageEntry {
+  readonly format: PageFormat;
   readonly mtimeMs: number;
   readonly size: number;
   readonly text: string;
@@ -75,7 +101,7 @@ export const pageReadLog: string[] = [];
 /** Every script of a page parsed here (`page.html#2`), for tests that count parses. */
 export const scriptParseLog: string[] = [];
 
-function readPage(file: string): PageEntry | undefined {
+function readPage(file: string, format: PageFormat): PageEntry | undefined {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -84,7 +110,7 @@ function readPage(file: string): PageEntry | undefined {
   }
   if (!stat || !stat.isFile() || stat.size > MAX_PAGE_BYTES) return undefined;
   const hit = pages.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit;
+  if (hit && hit.format === format && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -94,13 +120,14 @@ function readPage(file: string): PageEntry | undefined {
   if (pageReadLog.length >= 4096) pageReadLog.splice(0, 2048);
   pageReadLog.push(file);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const scripts = scanScripts(text);
+  const scripts = format === 'html' ? scanScripts(text) : scanCodeBlocks(text);
   const entry: PageEntry = {
+    format,
     mtimeMs: stat.mtimeMs,
     size: stat.size,
     text,
     scripts,
-    keys: scripts.map((s) => (s.src === undefined ? scriptKey(s.text) : '')),
+    keys: format === 'html' ? scripts.map((s) => (s.src === undefined ? scriptKey(s.text) : '')) : [],
     units: new Map(),
   };
   if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
@@ -108,10 +135,14 @@ function readPage(file: string): PageEntry | undefined {
   return entry;
 }
 
-/** The page file a linted text comes from, when it is a script eslint-plugin-html extracted. */
-function pageFileOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
-  if (!isPageScript(context)) return undefined;
-  return path.resolve(context.cwd ?? process.cwd(), context.physicalFilename ?? context.filename);
+/** The page file a linted text comes from: a script eslint-plugin-html extracted, or a Markdown code block. */
+function pageFileOf(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): { file: string; format: 'html' } | { file: string; format: 'markdown'; block: string } | undefined {
+  const resolve = (file: string) => path.resolve(context.cwd ?? process.cwd(), file);
+  if (isPageScript(context)) return { file: resolve(context.physicalFilename ?? context.filename), format: 'html' };
+  const block = markdownBlockName(context);
+  return block === undefined ? undefined : { file: resolve(context.physicalFilename!), format: 'markdown', block };
 }
 
 /** A linted script in its page. */
@@ -147,12 +178,17 @@ export function pageViewOf(
   // A view made without the tools (for fixes) is made again when they are given.
   if (known !== undefined && (known === null || known.resolveGlobal || !tools)) return known;
   let view: PageView | null = null;
-  const file = pageFileOf(context);
-  const page = file ? readPage(file) : undefined;
+  const source = pageFileOf(context);
+  const page = source ? readPage(source.file, source.format) : undefined;
   const text = context.sourceCode.text;
-  if (file && page && text !== page.text) {
-    const placement = placeScript(page.text, page.scripts, page.keys, text);
-    if (placement) view = makeView(file, page, placement, context.sourceCode, tools);
+  if (source && page) {
+    const placement =
+      source.format === 'markdown'
+        ? placeBlock(page.scripts as readonly CodeBlock[], source.block, text)
+        : text !== page.text
+          ? placeScript(page.text, page.scripts, page.keys, text)
+          : undefined;
+    if (placement) view = makeView(source.file, page, placement, context.sourceCode, tools);
   }
   views.set(ast, view);
   return view;
@@ -214,7 +250,10 @@ function insideFunction(node: Node): boolean {
   return false;
 }
 
-/** Another classic script of the page, analysed: what it declares at its top level. */
+/**
+ * Another classic script of the page, analysed: what it declares at its top level
+ * (its imports too, for a Markdown block: a tutorial's blocks are one program).
+ */
 class ScriptUnit {
   private readonly values = new Map<string, Value>();
   readonly declared = new Map<string, Node>();
@@ -222,9 +261,12 @@ class ScriptUnit {
   constructor(
     readonly analysis: ScriptAnalysis,
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    imports: boolean,
   ) {
     for (const stmt of sourceCode.ast.body) {
-      if (stmt.type === 'VariableDeclaration') {
+      if (stmt.type === 'ImportDeclaration') {
+        if (imports) for (const s of stmt.specifiers) this.declared.set(s.local.name, s.local);
+      } else if (stmt.type === 'VariableDeclaration') {
         for (const d of stmt.declarations) if (d.id.type === 'Identifier') this.declared.set(d.id.name, d.id);
       } else if ((stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') && stmt.id) {
         this.declared.set(stmt.id.name, stmt);
@@ -285,7 +327,9 @@ class PageScope {
     const scripts = this.page.scripts;
     const others = this.scriptsNaming(name).filter((i) => i !== from);
     const n = escape(name);
-    const declares = new RegExp(`\\b(?:var|let|const|function|class)\\s*\\*?\\s*${n}(?![\\w$])`);
+    const declares = new RegExp(
+      `\\b(?:var|let|const|function|class)\\s*\\*?\\s*${n}(?![\\w$])${this.page.format === 'markdown' ? '|\\bimport\\b' : ''}`,
+    );
     let chosen: { index: number; unit: ScriptUnit } | undefined;
     let later: { index: number; unit: ScriptUnit } | undefined;
     let declaring = 0;
@@ -378,8 +422,16 @@ class PageScope {
       text = fs.readFileSync(local, 'utf8').replace(/^\uFEFF/, '');
     } else {
       // Padded to its place, so that its lines are the page's.
-      const content = script.text.replace(/<!\[CDATA\[|\]\]>/g, (m) => ' '.repeat(m.length));
+      const content =
+        this.page.format === 'html'
+          ? script.text.replace(/<!\[CDATA\[|\]\]>/g, (m) => ' '.repeat(m.length))
+          : script.text;
       text = '\n'.repeat(script.line - 1) + ' '.repeat(script.column) + content;
+      // A code block is parsed as the processor names it (`.ts`, `.jsx` ...).
+      if (this.page.format === 'markdown') {
+        const block = script as CodeBlock;
+        file = path.join(this.file, block.name ?? `${index}.${block.extension}`);
+      }
     }
     if (scriptParseLog.length >= 4096) scriptParseLog.splice(0, 2048);
     scriptParseLog.push(`${this.file}#${index}`);
@@ -390,7 +442,7 @@ class PageScope {
     const analysis = this.tools.analyse(sourceCode, file, (id) =>
       this.resolve(id.name, insideFunction(id), index, (written ??= writtenGlobals(sourceCode))),
     );
-    return { unit: new ScriptUnit(analysis, sourceCode), stat };
+    return { unit: new ScriptUnit(analysis, sourceCode, this.page.format === 'markdown'), stat };
   }
 }
 

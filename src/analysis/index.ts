@@ -107,7 +107,7 @@ export function getAnalysis(
         resolveModule ?? createResolver(context, settings),
         context.physicalFilename ?? context.filename,
         calls?.complete ? calls.nodes : undefined,
-        // A script of an HTML page (eslint-plugin-html): its page lines and the page's globals.
+        // A script of an HTML page (eslint-plugin-html) or a Markdown code block: its page lines and the page's globals.
         page() ?? undefined,
       )
     : null;

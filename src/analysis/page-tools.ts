@@ -1,8 +1,9 @@
 /**
- * The linted script's HTML page (html-page.ts), with the tools its other scripts are
- * read with: parsed like the linted script (modules/parse.ts), analysed by the same
- * engine (a `FileAnalysis` each), a local `<script src>` resolved as cross-file
- * analysis resolves an import (inside the project, outside node_modules).
+ * The linted script's page (html-page.ts: an HTML page, or a Markdown file's code
+ * blocks), with the tools its other scripts are read with: parsed like the linted
+ * script (modules/parse.ts), analysed by the same engine (a `FileAnalysis` each), a
+ * local `<script src>` resolved as cross-file analysis resolves an import (inside the
+ * project, outside node_modules).
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { FileAnalysis } from './file-analysis.js';
@@ -15,7 +16,7 @@ import type { TfjsSettings } from './settings.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** The page the linted script is in (eslint-plugin-html), or null for any other file. */
+/** The page the linted script is in (eslint-plugin-html, a Markdown code block), or null for any other file. */
 export function pageOf(context: Context, settings: TfjsSettings): PageView | null {
   return pageViewOf(context, () => pageTools(context, settings));
 }

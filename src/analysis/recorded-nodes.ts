@@ -22,12 +22,14 @@ export interface Recorded {
   readonly exits: ExitStatement[];
   /** Every assignment to a member of `this` (`this.x = ...`, `this.x += ...`), in traversal order. */
   readonly thisWrites: TSESTree.AssignmentExpression[];
+  /** Every assignment into a member of a member of `this` (`this.args.loss = ...`), in traversal order. */
+  readonly thisMemberWrites: TSESTree.AssignmentExpression[];
   /** Every `new X(...)` / `new a.X(...)` of a class named `Sequential` (`new tf.Sequential({layers})`). */
   readonly sequentials: TSESTree.NewExpression[];
 }
 
 export function emptyRecord(): Recorded {
-  return { calls: [], exits: [], thisWrites: [], sequentials: [] };
+  return { calls: [], exits: [], thisWrites: [], thisMemberWrites: [], sequentials: [] };
 }
 
 /** The node types `record` wants to see. */
@@ -50,8 +52,10 @@ export function record(rec: Recorded, node: Node): void {
       rec.exits.push(node);
       break;
     case 'AssignmentExpression':
-      if (node.left.type === 'MemberExpression' && unwrap(node.left.object).type === 'ThisExpression') {
-        rec.thisWrites.push(node);
+      if (node.left.type === 'MemberExpression') {
+        const object = unwrap(node.left.object);
+        if (object.type === 'ThisExpression') rec.thisWrites.push(node);
+        else if (object.type === 'MemberExpression' && thisMemberOf(object)) rec.thisMemberWrites.push(node);
       }
       break;
     case 'NewExpression':
@@ -84,6 +88,17 @@ function boundaryOf(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The `this.x` a member chain starts from (`this.x` of `this.x.y.z`), if it starts from `this`. */
+export function thisMemberOf(node: Node): TSESTree.MemberExpression | undefined {
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression') {
+    const object = unwrap(n.object);
+    if (object.type === 'ThisExpression') return n;
+    n = object;
+  }
+  return undefined;
+}
+
 /** The nearest enclosing class body of `node` (nested functions are looked through). */
 function classBodyOf(node: Node): TSESTree.ClassBody | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassBody') return n;
@@ -98,6 +113,8 @@ const byRoot = fileCache<RecordedNodes>();
 export class RecordedNodes {
   private exitsByFunction?: Map<Node, ExitStatement[]>;
   private writesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
+  private memberWritesByClass?: Map<Node, TSESTree.AssignmentExpression[]>;
+  private callsByClass?: Map<Node, TSESTree.CallExpression[]>;
 
   constructor(
     readonly recorded: Recorded,
@@ -151,17 +168,38 @@ export class RecordedNodes {
 
   /** The `this.x = ...` assignments written in `body` (also inside nested functions, not nested classes). */
   thisWritesOf(body: TSESTree.ClassBody): readonly TSESTree.AssignmentExpression[] {
-    if (!this.writesByClass) {
-      const map = new Map<Node, TSESTree.AssignmentExpression[]>();
-      for (const w of this.recorded.thisWrites) {
-        const owner = classBodyOf(w);
-        if (!owner) continue;
-        const list = map.get(owner);
-        if (list) list.push(w);
-        else map.set(owner, [w]);
-      }
-      this.writesByClass = map;
-    }
+    this.writesByClass ??= byClass(this.recorded.thisWrites);
     return this.writesByClass.get(body) ?? NONE;
   }
+
+  /** The `this.x.k = ...` assignments written in `body`, as `thisWritesOf`. */
+  thisMemberWritesOf(body: TSESTree.ClassBody): readonly TSESTree.AssignmentExpression[] {
+    this.memberWritesByClass ??= byClass(this.recorded.thisMemberWrites);
+    return this.memberWritesByClass.get(body) ?? NONE;
+  }
+
+  /** The calls written in `body` that read a member of `this` (`f(this.args)`, `this.args.metrics.push(m)`). */
+  thisCallsOf(body: TSESTree.ClassBody): readonly TSESTree.CallExpression[] {
+    this.callsByClass ??= byClass(
+      this.recorded.calls.filter(
+        (c) =>
+          (c.callee.type === 'MemberExpression' && thisMemberOf(c.callee.object)) ||
+          c.arguments.some((a) => unwrap(a).type === 'MemberExpression' && thisMemberOf(a)),
+      ),
+    );
+    return this.callsByClass.get(body) ?? NONE;
+  }
+}
+
+/** Nodes grouped by the class body they are written in. */
+function byClass<T extends Node>(nodes: readonly T[]): Map<Node, T[]> {
+  const map = new Map<Node, T[]>();
+  for (const n of nodes) {
+    const owner = classBodyOf(n);
+    if (!owner) continue;
+    const list = map.get(owner);
+    if (list) list.push(n);
+    else map.set(owner, [n]);
+  }
+  return map;
 }

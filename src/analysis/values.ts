@@ -171,6 +171,11 @@ export class PropertyTable {
     return this.list;
   }
 
+  /** Every key, in the order of `values()`. */
+  keyList(): readonly string[] {
+    return this.keys;
+  }
+
   /** Every entry marked as possibly overridden (a spread or computed key follows them). */
   markOverridable(): void {
     for (let i = 0; i < this.list.length; i++) {
@@ -181,9 +186,15 @@ export class PropertyTable {
 
   /** A copy whose every entry may be overridden. */
   opened(): PropertyTable {
+    const copy = this.copy();
+    copy.markOverridable();
+    return copy;
+  }
+
+  /** A copy (to write into without changing this table). */
+  copy(): PropertyTable {
     const copy = new PropertyTable();
     for (let i = 0; i < this.keys.length; i++) copy.set(this.keys[i]!, this.list[i]!);
-    copy.markOverridable();
     return copy;
   }
 }

@@ -3,9 +3,11 @@
  * 21): TF.js bound by `try`/`catch` requires, a path into `node_modules`, `await
  * import()`, the promise of `import()` kept in a const and read by `await` or
  * `.then(tf => ...)`; `this.model` in a function constructor and its prototype; the
- * model nested as the layer of another; the output averaged with itself by a merge
- * layer; a factory that throws or returns null for an unknown kind before its last
- * add. Each rewrite keeps every path's facts (activation,
+ * model nested as the layer of another; config objects spread into the output layer
+ * and compile (`{...headArgs, activation}`, `{...compileBase, metrics}`) or given their
+ * loss after they are made (`compileArgs.loss = ...`, `this.compileArgs.loss = ...`
+ * in a class); the output averaged with itself by a merge layer; a factory that
+ * throws or returns null for an unknown kind before its last add. Each rewrite keeps every path's facts (activation,
  * units, loss, labels), so the oracle's verdict is the original program's, and the
  * plugin must agree exactly, as in generated.test.ts.
  *
@@ -29,6 +31,8 @@ type Construct =
   | 'promise-then'
   | 'prototype'
   | 'nested'
+  | 'spread-config'
+  | 'mutated-config'
   | 'merge'
   | 'exit-throw'
   | 'exit-return';
@@ -40,6 +44,8 @@ const CONSTRUCTS: readonly Construct[] = [
   'promise-then',
   'prototype',
   'nested',
+  'spread-config',
+  'mutated-config',
   'merge',
   'exit-throw',
   'exit-return',
@@ -64,8 +70,15 @@ function fitFor(spec: Spec, construct: Construct): Spec {
       return { ...spec, indirection: 'class' };
     case 'nested':
       return { ...spec, indirection: spec.indirection === 'factory' ? 'factory' : 'inline' };
+    case 'spread-config':
+    case 'mutated-config':
+      // Both rewrite the compile config: a model that is compiled.
+      return spec.build === 'custom-loop' ? { ...spec, build: 'sequential-add' } : spec;
   }
 }
+
+/** The compile line of a generated program: its indentation, receiver and loss expression. */
+const COMPILE_LINE = /^( *)(\S+)\.compile\(\{optimizer: 'adam', loss: (.*), metrics: \['accuracy'\]\}\);$/m;
 
 function replaceOnce(text: string, from: string, to: string): string {
   const at = text.indexOf(from);
@@ -143,6 +156,45 @@ function rewrite(spec: Spec, construct: Construct): string {
       if (first < 0) throw new Error(`no training line:\n${code}`);
       const training = lines.slice(first).map((l) => l.replace(/\bmodel\.(compile|fit|predict)\(/g, 'outer.$1('));
       return [...lines.slice(0, first), `const outer = ${sequential}({layers: [model]});`, ...training].join('\n');
+    }
+    case 'spread-config': {
+      // The output layer's units (and a placeholder activation its own key overrides)
+      // come from a spread object; the loss from a spread compile base.
+      const written =
+        spec.unitsForm === 'const' ? 'NUM_CLASSES' : spec.unitsForm === 'labels' ? 'LABELS.length' : String(spec.units);
+      const at = code.search(new RegExp(`dense\\(\\{units: ${written.replace('.', '\\.')}[,}\\s]`));
+      const units =
+        at < 0 ? null : /dense\(\{units: ([^,}\s]+)(,? ?)(\/\* output \*\/ )?(activation)?/.exec(code.slice(at));
+      if (!units) throw new Error(`no output layer:\n${code}`);
+      const head = units[4] ? `{units: ${units[1]}, activation: 'relu'}` : `{units: ${units[1]}}`;
+      code = replaceOnce(code, `dense({units: ${units[1]}${units[2]}`, `dense({...headArgs${units[2]}`);
+      code = replaceOnce(code, 'const xs = ', `const headArgs = ${head};\nconst xs = `);
+      return code.replace(
+        COMPILE_LINE,
+        (_, indent: string, m: string, loss: string) =>
+          `${indent}const compileBase = {optimizer: 'adam', loss: ${loss}};\n${indent}${m}.compile({...compileBase, metrics: ['accuracy']});`,
+      );
+    }
+    case 'mutated-config': {
+      // The compile args are made with a placeholder loss, then given the real one.
+      const line = COMPILE_LINE.exec(code);
+      if (!line) throw new Error(`no compile line:\n${code}`);
+      const [, indent, m, loss] = line;
+      if (m === 'this.model') {
+        code = replaceOnce(
+          code,
+          '    this.model = model;\n',
+          `    this.model = model;\n    this.compileArgs = {optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']};\n`,
+        );
+        return code.replace(
+          COMPILE_LINE,
+          `${indent}this.compileArgs.loss = ${loss};\n${indent}this.model.compile(this.compileArgs);`,
+        );
+      }
+      return code.replace(
+        COMPILE_LINE,
+        `${indent}const compileArgs = {optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']};\n${indent}compileArgs.loss = ${loss};\n${indent}${m}.compile(compileArgs);`,
+      );
     }
   }
 }
