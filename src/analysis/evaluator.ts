@@ -88,6 +88,21 @@ function referenceTable(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree
 /** Marks, in the cache, a node whose evaluation (without bindings) is under way. */
 const IN_PROGRESS: Value = { kind: 'unknown' };
 
+/** `import('@tensorflow/tfjs')` (one value: `.then` callbacks compare with it). */
+const TF_MODULE_PROMISE: Value = Object.freeze({
+  kind: 'promise',
+  resolved: Object.freeze({ kind: 'tf', path: TF_ROOT }),
+});
+
+/** What `await v` gives: a promise's resolved value (per path), anything else itself. */
+function awaited(v: Value): Value {
+  if (v.kind === 'promise') return v.resolved;
+  if (v.kind === 'choice' && v.options.some((o) => o.value.kind === 'promise')) {
+    return { kind: 'choice', options: v.options.map((o) => ({ guard: o.guard, value: awaited(o.value) })) };
+  }
+  return v;
+}
+
 /** Most nested evaluations before giving up (keeps the JS stack safe). */
 const MAX_DEPTH = 300;
 /** Most conditional writes of one variable folded into a choice before giving up. */
@@ -188,12 +203,11 @@ export class Evaluator implements TfApiHost {
         return this.member(n, env);
       case 'CallExpression':
         return this.call(n, env);
-      case 'AwaitExpression': {
-        const arg = unwrap(n.argument);
-        // `await import('@tensorflow/tfjs')` is the module's namespace.
-        if (arg.type === 'ImportExpression') return this.isTfImport(arg) ? { kind: 'tf', path: TF_ROOT } : UNKNOWN;
-        return this.evaluate(n.argument, env);
-      }
+      case 'ImportExpression':
+        // A promise of the module's namespace, read by `await` or `.then(tf => ...)`.
+        return this.isTfImport(n) ? TF_MODULE_PROMISE : UNKNOWN;
+      case 'AwaitExpression':
+        return awaited(this.evaluate(n.argument, env));
       case 'ConditionalExpression': {
         const test = this.evaluate(n.test, env);
         if (test.kind === 'const') {
@@ -467,14 +481,21 @@ export class Evaluator implements TfApiHost {
     return source.type === 'Literal' && typeof source.value === 'string' && this.isTfModule(source.value);
   }
 
-  /** Is `fn` the callback of `import('@tensorflow/tfjs').then(fn)`, whose first parameter is the module? */
+  /**
+   * Is `fn` the callback of `p.then(fn)` where `p` is `import('@tensorflow/tfjs')` on
+   * every path (written there, or kept in a variable), so its first parameter is the module?
+   */
   private isTfImportCallback(fn: FunctionNode): boolean {
     const call = fn.parent;
     if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
     const callee = unwrap(call.callee);
     if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'then') return false;
     const object = unwrap(callee.object);
-    return object.type === 'ImportExpression' && this.isTfImport(object);
+    if (object.type === 'ImportExpression') return this.isTfImport(object);
+    // Only names and members can hold the promise (`p.then`, `this.tfReady.then`): other receivers are not evaluated.
+    if (object.type !== 'Identifier' && object.type !== 'MemberExpression') return false;
+    const ps = possibilities(this.evaluate(object));
+    return ps.length > 0 && ps.every((p) => p.value === TF_MODULE_PROMISE);
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {

@@ -7,26 +7,29 @@
  * decides the activation and the layer before it the units; a dense, conv or
  * recurrent layer decides both (its `activation` defaults per the layer table);
  * a wrapper (`timeDistributed`, `bidirectional`) is looked through to its `layer`;
- * a model used as a layer gives its own output; a `dot` / `add` / `subtract` merge
- * gives unbounded scores. Anything else (other merges, unknown configs) makes the
- * output unknown.
+ * a model used as a layer gives its own output; a merge layer's output follows from
+ * its inputs' by the merge table (knowledge/merges.ts: an `average` of softmaxes is
+ * a softmax, a `dot` gives unbounded scores, inputs of mixed activations make it
+ * unknown). Anything else (`multiply`, unknown configs) makes the output unknown.
  *
  * For `model.add` sequences the output is the last add that can run; adds under
  * conditions make it a set of possibilities (see `sequentialOutput`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { canonicalActivation } from '../knowledge/activations.js';
+import { MERGES, mergedActivation, type MergeInfo } from '../knowledge/merges.js';
 import { Evaluator } from './evaluator.js';
 import {
   EXIT_GUARD,
   guardsOf,
+  MAX_POSSIBILITIES,
   mergeGuards,
   NO_GUARDS,
   possibilities,
   type Guards,
   type Possibility,
 } from './guards.js';
-import type { AddEvent, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
+import type { AddEvent, ExitFact, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
 import { enclosingFunction } from './ast.js';
 
 export interface OutputFact {
@@ -37,8 +40,11 @@ export interface OutputFact {
   readonly layer: LayerFact;
   /** Canonical activation name, or undefined when not known. */
   readonly activation: string | undefined;
-  /** How the activation was given. */
-  readonly activationOrigin: 'config' | 'default' | 'layer';
+  /**
+   * How the activation was given: `merge` when the output is a merge layer's whose
+   * inputs all have this activation (nothing to edit at `activationNode`).
+   */
+  readonly activationOrigin: 'config' | 'default' | 'layer' | 'merge';
   /** Where to report about the activation: the `activation` value, the activation layer call, or the layer's callee. */
   readonly activationNode: Node;
   /** The `activation:` property in the layer's config object, when written there. */
@@ -62,20 +68,24 @@ export type ActivationFact = Pick<
   'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
 >;
 
-/**
- * Merge layers whose output is a dot product, sum or difference of their inputs:
- * scores outside [0, 1] even when the inputs are probabilities (`dot` of two
- * embeddings is a logit). Not `multiply`: a product of probabilities is one.
- */
-const UNBOUNDED_MERGES: ReadonlySet<string> = new Set(['dot', 'add', 'subtract']);
-
-/** One step of a chain walked back from an output: a layer, a model used as a layer, or "unknown". */
-type Step = LayerFact | NestedModel | null;
+/** One step of a chain walked back from an output: a layer, a model used as a layer, a merge, or "unknown". */
+type Step = LayerFact | NestedModel | MergeStep | null;
 
 /** A model used as a layer of another (`gan.add(discriminator)`, `base.apply(x)`): its output is the step's. */
 interface NestedModel {
   readonly nested: ModelFact;
 }
+
+/** A merge layer applied in the functional API, and what it was applied to (its output follows from theirs). */
+interface MergeStep {
+  readonly merge: LayerFact;
+  readonly info: MergeInfo;
+  readonly input: Value | undefined;
+}
+
+/** How deep merges of merges are followed, and how many inputs one may have (the walks multiply). */
+const MAX_MERGE_DEPTH = 3;
+const MAX_MERGE_INPUTS = 8;
 
 /** The step a value placed as a layer is: a layer, a nested model, or unknown. */
 function stepOf(v: Value | undefined): Step {
@@ -155,6 +165,11 @@ export class OutputResolver {
           break;
         }
         if (!v.layer) break; // reached the model input
+        const merge = MERGES.get(v.layer.factory);
+        if (merge) {
+          steps.push({ merge: v.layer, info: merge, input: v.input });
+          break;
+        }
         steps.push(v.layer);
         const info = v.layer.info;
         if (info.role !== 'pass-through' && info.role !== 'activation') break;
@@ -166,12 +181,46 @@ export class OutputResolver {
   }
 
   /**
-   * The output of a `model.add` sequence. Walking back from the last add: an add
-   * that runs whenever a later one runs cannot be last and is skipped; an add under
-   * no condition (relative to the model's creation) ends the walk; so do the two
-   * branches of one `if`/`else`. What remains are the possible last adds.
+   * The output of a `model.add` sequence whose function may leave early (adds with
+   * `exits`): one walk (`lastAdds`) with no exit taken, every exit guard true; and one
+   * per exit that hands the model out (`return model`), with the adds after it
+   * removed, its own conditions holding and its guard false. An exit that hands no
+   * model out (`throw` for an unknown kind, as tfjs-examples' sentiment/train.js) has
+   * no walk: no caller sees the model on the paths that take it, so the outputs
+   * they would give (its relu or tanh hidden layers) are not outputs.
    */
   private sequentialOutput(model: ModelFact, adds: readonly AddEvent[]): OutputPossibility[] {
+    const exits = exitsOf(adds);
+    if (exits.length === 0) return this.lastAdds(model, adds, NO_GUARDS);
+    const none: Guards = new Map(exits.map((e) => [e.key, true]));
+    const out = this.lastAdds(model, given(adds, none), none);
+    let walks = 0;
+    exits.forEach((exit, i) => {
+      if (exit.deadEnd) return;
+      const taken = guardsOf([
+        ...exits.slice(0, i).map((e) => ({ key: e.key, value: true })),
+        ...exit.conditions,
+        { key: exit.key, value: false },
+      ]);
+      if (!taken) return;
+      if (++walks > MAX_EXIT_WALKS) {
+        out.push({ value: null, guards: taken });
+        return;
+      }
+      const before = adds.filter((a) => !a.guards.some((g) => g.key === exit.key));
+      out.push(...this.lastAdds(model, given(before, taken), taken));
+    });
+    return out;
+  }
+
+  /**
+   * The last adds of a sequence, on paths where `base` holds (the adds' guards
+   * relative to it). Walking back from the last add: an add that runs whenever a
+   * later one runs cannot be last and is skipped; an add under no condition ends the
+   * walk; so do the two branches of one `if`/`else`. What remains are the possible
+   * last adds.
+   */
+  private lastAdds(model: ModelFact, adds: readonly AddEvent[], base: Guards): OutputPossibility[] {
     const candidates: number[] = [];
     // Linear in the number of adds: candidates are indexed by their innermost guard
     // (a candidate's guards can only be a subset of `g` if `g` holds that guard), and
@@ -205,7 +254,8 @@ export class OutputResolver {
     const out: OutputPossibility[] = [];
     for (const c of candidates) {
       const add = adds[c]!;
-      const guards = guardsOf(add.guards);
+      const own = guardsOf(add.guards);
+      const guards = own && mergeGuards(base, own);
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
         const steps: Step[] = [stepOf(first.value)];
@@ -216,7 +266,7 @@ export class OutputResolver {
     if (!covered) {
       const steps: Step[] = [];
       this.earlierSteps(model, adds, 0, steps, true);
-      out.push(...this.fromSteps(model, 0, steps, NO_GUARDS));
+      out.push(...this.fromSteps(model, 0, steps, base));
     }
     return out;
   }
@@ -256,11 +306,15 @@ export class OutputResolver {
     // not the output's width.
     let widthChanged = false;
     const first = steps[0];
-    const outputLayer = first && !('nested' in first) ? first : undefined;
+    const outputLayer = !first || 'nested' in first ? undefined : 'merge' in first ? first.merge : first;
     for (let i = 0; i < steps.length; i++) {
       let step = steps[i];
       if (!step) break;
       if ('nested' in step) return this.nestedOutput(model, index, step.nested, activationLayer, widthChanged, guards);
+      if ('merge' in step) {
+        if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
+        return this.mergedOutput(model, index, step, widthChanged, outputLayer ?? step.merge, guards);
+      }
       if (step.info.role === 'wrapper') {
         if (step.factory === 'bidirectional') widthChanged = true;
         const inner = this.ev.getMember(step.config, 'layer');
@@ -279,7 +333,8 @@ export class OutputResolver {
       if (role === 'dense' || role === 'conv' || role === 'recurrent') {
         return this.fact(model, index, activationLayer ?? step, widthChanged ? undefined : step, outputLayer, guards);
       }
-      if (UNBOUNDED_MERGES.has(step.factory)) {
+      // A merge added to a sequential model (its inputs are not followed there).
+      if (MERGES.get(step.factory)?.values === 'score') {
         if (activationLayer) return this.fact(model, index, activationLayer, undefined, outputLayer, guards);
         return this.linearOutput(model, index, step, guards);
       }
@@ -336,6 +391,104 @@ export class OutputResolver {
       }
     }
     return result;
+  }
+
+  private mergeDepth = 0;
+
+  /**
+   * The output of a merge layer, from its inputs' outputs on each path (knowledge/merges.ts):
+   * inputs that all have one activation the merge keeps give that activation (origin
+   * `merge`, reported at the merge call; its width is theirs only when the merge keeps
+   * it); a `score` merge is linear unless an input is a probability; anything else unknown.
+   */
+  private mergedOutput(
+    model: ModelFact,
+    index: number,
+    step: MergeStep,
+    widthChanged: boolean,
+    outputLayer: LayerFact,
+    guards: Guards,
+  ): OutputPossibility[] {
+    const { merge, info } = step;
+    const unknown = (g: Guards): OutputPossibility[] =>
+      info.values === 'score' ? this.linearOutput(model, index, merge, g) : [{ value: null, guards: g }];
+    if (this.mergeDepth >= MAX_MERGE_DEPTH || !step.input) return unknown(guards);
+    const out: OutputPossibility[] = [];
+    this.mergeDepth += 1;
+    try {
+      for (const p of possibilities(step.input, guards)) {
+        const list = p.value;
+        if (list.kind !== 'array' || !list.complete || list.elements.length > MAX_MERGE_INPUTS) {
+          out.push(...unknown(p.guards));
+          continue;
+        }
+        // Every consistent combination of the inputs' outputs (bounded).
+        let combos: Possibility<(OutputFact | null)[]>[] = [{ value: [], guards: p.guards }];
+        for (const el of list.elements) {
+          const next: Possibility<(OutputFact | null)[]>[] = [];
+          for (const c of combos) {
+            const options = el ? this.symbolicOutput(model, index, el, c.guards) : [{ value: null, guards: c.guards }];
+            for (const o of options) {
+              const g = mergeGuards(c.guards, o.guards);
+              if (g) next.push({ value: [...c.value, o.value], guards: g });
+            }
+          }
+          combos = next;
+          if (combos.length > MAX_POSSIBILITIES) break;
+        }
+        if (combos.length > MAX_POSSIBILITIES) {
+          out.push(...unknown(p.guards));
+          continue;
+        }
+        for (const c of combos)
+          out.push(...this.mergeOf(model, index, step, c.value, widthChanged, outputLayer, c.guards));
+      }
+    } finally {
+      this.mergeDepth -= 1;
+    }
+    return out;
+  }
+
+  /** The merged output of one combination of input outputs. */
+  private mergeOf(
+    model: ModelFact,
+    index: number,
+    step: MergeStep,
+    inputs: readonly (OutputFact | null)[],
+    widthChanged: boolean,
+    outputLayer: LayerFact,
+    guards: Guards,
+  ): OutputPossibility[] {
+    const { merge, info } = step;
+    const activation = mergedActivation(
+      info,
+      inputs.map((o) => o?.activation),
+    );
+    if (activation === undefined) return [{ value: null, guards }];
+    if (info.values === 'score') return this.linearOutput(model, index, merge, guards);
+    const width = inputs[0]?.units;
+    const units =
+      info.keepsWidth && !widthChanged && width !== undefined && inputs.every((o) => o?.units === width)
+        ? width
+        : undefined;
+    const names = possibilities(this.ev.getMember(outputLayer.config, 'name'), guards);
+    return names.map((name) => ({
+      value: {
+        model,
+        index,
+        layer: merge,
+        activation,
+        activationOrigin: 'merge',
+        activationNode: merge.call,
+        activationProperty: undefined,
+        activationLiteral: undefined,
+        unitsLayer: undefined,
+        units,
+        unitsNode: undefined,
+        name: name.value.kind === 'const' && typeof name.value.value === 'string' ? name.value.value : undefined,
+      },
+      guards: name.guards,
+    }));
   }
 
   /** The output of a merge layer giving unbounded scores (a `dot` of embeddings): linear, width unknown. */
@@ -524,12 +677,39 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
     }
     // Reaching `at` means no early exit before it was taken: an add between such an
     // exit and `at` has run.
-    if (same && a.guards.some((g) => g.key.startsWith(EXIT_GUARD))) {
+    if (same && a.exits) {
       changed = true;
-      kept.push({ ...a, guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)) });
+      kept.push({
+        call: a.call,
+        layerNode: a.layerNode,
+        guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)),
+      });
       continue;
     }
     kept.push(a);
   }
   return changed ? kept : adds;
+}
+
+/** Most walks of a sequence for exits that hand the model out (each is a walk of every add). */
+const MAX_EXIT_WALKS = 8;
+
+/** The exits of a sequence's adds, each once, in source order. */
+function exitsOf(adds: readonly AddEvent[]): ExitFact[] {
+  const byKey = new Map<string, ExitFact>();
+  for (const a of adds) for (const e of a.exits ?? []) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  return [...byKey.values()].sort((x, y) => x.node.range[0] - y.node.range[0]);
+}
+
+/**
+ * The adds that can run where `g` holds, with the guards `g` already gives removed
+ * (an add whose guard contradicts `g` cannot run there).
+ */
+function given(adds: readonly AddEvent[], g: Guards): AddEvent[] {
+  const out: AddEvent[] = [];
+  for (const a of adds) {
+    if (a.guards.some((x) => g.has(x.key) && g.get(x.key) !== x.value)) continue;
+    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)) });
+  }
+  return out;
 }

@@ -22,11 +22,12 @@ import {
 import { called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
-import type { RecordedNodes } from './recorded-nodes.js';
+import type { ExitStatement, RecordedNodes } from './recorded-nodes.js';
 import { ACTIVATION_OPS } from './tf-api.js';
 
 import type {
   AddEvent,
+  ExitFact,
   FunctionNode,
   LayerFact,
   LossCallValue,
@@ -355,6 +356,7 @@ export class FileSites implements ModelView {
     const creationFn = enclosingFunction(model.node);
     const nested = foreign ? false : creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
+    let exits: ExitFact[] = [];
     if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
       const inline =
         !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
@@ -367,10 +369,11 @@ export class FileSites implements ModelView {
     } else {
       const base = this.conditionsOf(model.node, creationFn);
       guards = this.conditionsOf(call, addFn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
-      // After an early `return` or `throw`, an add may not run.
-      if (this.exitsBetween(model.node, call, addFn)) guards.push({ key: `${EXIT_GUARD}${freshKey()}`, value: true });
+      // After an early `return` or `throw`, an add runs only if none was taken.
+      exits = this.exitsBetween(model, call, addFn, base);
+      for (const e of exits) guards.push({ key: e.key, value: true });
     }
-    const event = { call, layerNode, guards };
+    const event: AddEvent = exits.length > 0 ? { call, layerNode, guards, exits } : { call, layerNode, guards };
     if (foreign) {
       foreign.adds.push(event);
       foreign.all = undefined;
@@ -398,14 +401,64 @@ export class FileSites implements ModelView {
     return !!def && def.type === 'Variable' && enclosingFunction(def.node) === fn;
   }
 
-  /** Is there a `return` or `throw` of `fn` (not of a nested function) between `from` and `node`? */
-  private exitsBetween(from: Node, node: Node, fn: FunctionNode | undefined): boolean {
-    if (!fn) return false;
+  /** The `return`s and `throw`s of `fn` (not of nested functions) between the model's creation and `node`. */
+  private exitsBetween(model: ModelFact, node: Node, fn: FunctionNode | undefined, base: readonly Guard[]): ExitFact[] {
+    if (!fn) return [];
+    const out: ExitFact[] = [];
     for (const exit of this.nodes.exitsOf(fn)) {
       const at = exit.range[0];
-      if (at > from.range[0] && at < node.range[0]) return true;
+      if (at > model.node.range[0] && at < node.range[0]) out.push(this.exitFact(exit, model, fn, base));
     }
-    return false;
+    return out;
+  }
+
+  private readonly exitFacts = new Map<ExitStatement, Map<ModelFact, ExitFact>>();
+
+  /** What an exit is to a model built before it in its function (one fact per pair, one key per exit). */
+  private exitFact(exit: ExitStatement, model: ModelFact, fn: FunctionNode, base: readonly Guard[]): ExitFact {
+    let byModel = this.exitFacts.get(exit);
+    if (!byModel) this.exitFacts.set(exit, (byModel = new Map()));
+    let fact = byModel.get(model);
+    if (!fact) {
+      const key = byModel.values().next().value?.key ?? `${EXIT_GUARD}${freshKey()}`;
+      const conditions = this.conditionsOf(exit, fn).filter(
+        (g) => !base.some((b) => b.key === g.key && b.value === g.value),
+      );
+      fact = { node: exit, key, conditions, deadEnd: this.isDeadEnd(exit, model, fn) };
+      byModel.set(model, fact);
+    }
+    return fact;
+  }
+
+  /**
+   * Does taking `exit` hand the model to no one? A `throw` not inside a `try` of the
+   * function (a `catch` or `finally` may go on): whoever holds the model, the call
+   * that was to finish it fails. A `return` of no value (`return;`, `return null`),
+   * in no generator and no `try`, while the model is held only by a local variable
+   * of the function that every reference before the exit (in a loop: every
+   * reference) uses as a method receiver (`model.add(...)`): stored, passed or
+   * captured, the model may be trained elsewhere with the layers added so far.
+   */
+  private isDeadEnd(exit: ExitStatement, model: ModelFact, fn: FunctionNode): boolean {
+    let inLoop = false;
+    for (let n: Node | undefined = exit.parent; n && n !== fn; n = n.parent) {
+      if (n.type === 'TryStatement') return false;
+      if (isLoop(n)) inLoop = true;
+    }
+    if (exit.type === 'ThrowStatement') return true;
+    if (fn.generator || (exit.argument && !isNoValue(exit.argument))) return false;
+    const holder = localHolder(model.node);
+    const variable = holder && this.evaluator.variableOf(holder);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || !def || enclosingFunction(def.name) !== fn) return false;
+    for (const ref of variable.references) {
+      const id = ref.identifier;
+      if (id === holder) continue;
+      if (enclosingFunction(id) !== fn) return false; // a closure may hand it out at any time
+      if (!inLoop && id.range[0] > exit.range[0]) continue;
+      if (ref.isWrite() || id.type !== 'Identifier' || !isReceiver(id)) return false;
+    }
+    return true;
   }
 
   private readonly condCache = new Map<Node, Guard[]>();
@@ -437,4 +490,36 @@ export class FileSites implements ModelView {
     }
     return out;
   }
+}
+
+/** `return null`, `return false`, `return undefined`, `return void 0`: a value that is no model. */
+function isNoValue(n: Node): boolean {
+  const e = unwrap(n);
+  if (e.type === 'Literal') return true;
+  if (e.type === 'Identifier') return e.name === 'undefined';
+  return e.type === 'UnaryExpression' && e.operator === 'void';
+}
+
+/** The local variable a model is created into (`const m = tf.sequential()`, `m = tf.sequential()`). */
+function localHolder(creation: Node): TSESTree.Identifier | undefined {
+  let n = creation;
+  while (n.parent && unwrap(n.parent) === creation) n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') return p.id;
+  if (p?.type === 'AssignmentExpression' && p.operator === '=' && p.right === n && p.left.type === 'Identifier')
+    return p.left;
+  return undefined;
+}
+
+/** Is `id` the receiver of a method call (`id.add(...)`, `id!.add(...)`)? */
+function isReceiver(id: TSESTree.Identifier): boolean {
+  let n: Node = id;
+  while (n.parent && unwrap(n.parent) === id) n = n.parent;
+  const member = n.parent;
+  return (
+    member?.type === 'MemberExpression' &&
+    member.object === n &&
+    member.parent?.type === 'CallExpression' &&
+    member.parent.callee === member
+  );
 }

@@ -207,6 +207,11 @@ export interface PropertyEntry {
   /** True when a spread or computed key after this property may override it. */
   readonly overridable: boolean;
 }
+/** A promise the code reads with `await` or `.then(fn)`: what it resolves to (`import('@tensorflow/tfjs')`). */
+export interface PromiseValue {
+  readonly kind: 'promise';
+  readonly resolved: Value;
+}
 export interface ChoiceValue {
   readonly kind: 'choice';
   readonly options: readonly { readonly guard: Guard; readonly value: Value }[];
@@ -228,6 +233,7 @@ export type Value =
   | ParamValue
   | ArrayValue
   | ObjectValue
+  | PromiseValue
   | ChoiceValue;
 
 /** Parameter bindings of a function call being evaluated. */
@@ -261,6 +267,26 @@ export interface AddEvent {
   readonly layerNode: Node;
   /** Conditions under which the add runs, relative to the model's creation. */
   readonly guards: readonly Guard[];
+  /**
+   * The early exits of the model's function between its creation and this add, in
+   * source order: the add runs only if none is taken (each is also in `guards`, true).
+   */
+  readonly exits?: readonly ExitFact[];
+}
+
+/** An early `return` or `throw` between a model's creation and one of its adds. */
+export interface ExitFact {
+  readonly node: Node;
+  /** The key of its guard (`EXIT_GUARD` prefix): true where it was not taken, false on paths that take it. */
+  readonly key: string;
+  /** The conditions under which it runs, relative to the model's creation. */
+  readonly conditions: readonly Guard[];
+  /**
+   * It hands no model out: a `throw` not caught in the function, or a `return` of
+   * no value while the model is only in a local variable used as a method receiver.
+   * No caller trains the model on a path that takes it.
+   */
+  readonly deadEnd: boolean;
 }
 
 export interface ModelFact {

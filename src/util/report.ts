@@ -25,7 +25,6 @@ import { propertyKey, unwrap } from '../analysis/ast.js';
 import {
   groupBy,
   judge as judgeAll,
-  EXIT_GUARD,
   judgeOnPath,
   TIMING_GUARD,
   type CompileSite,
@@ -64,8 +63,8 @@ export function judge<T>(items: readonly T[], isBug: (item: T) => boolean): read
  * the identity of each fact's possibility) is a bug in every item it takes part in —
  * the other side certain, or chosen by the same conditions. Independent conditions,
  * a dead branch (folded away), an unknown fact on the item's path and writes of
- * unknown order (`TIMING_GUARD`) keep it silent; when an early exit may skip an add
- * (`EXIT_GUARD`), only what holds on every path is reported.
+ * unknown order (`TIMING_GUARD`) keep it silent. (Paths that end in an early exit
+ * before the last add never reach here: the output resolver drops them.)
  */
 export function judgeOnPaths<T extends { readonly guards: Guards }, S extends T>(
   items: readonly T[],
@@ -84,9 +83,6 @@ export function judgeOnPaths<T extends { readonly guards: Guards }>(
 ): readonly T[] {
   const everyPath = judgeAll(items, isBug);
   if (everyPath.length > 0) return everyPath;
-  // When an early exit (often a `throw`) may skip an add, the other outputs are paths
-  // the model may never leave the function on: only "every path" holds then.
-  if (items.some((p) => hasGuard(p.guards, EXIT_GUARD))) return [];
   // Which of several writes a read sees (order unknown) is no path the code chooses.
   return judgeOnPath(items, isBug, sides).filter((p) => !hasGuard(p.guards, TIMING_GUARD));
 }

@@ -1,11 +1,13 @@
 /**
  * Generated programs (generator.ts) rewritten into constructs real code uses (issue
  * 21): TF.js bound by `try`/`catch` requires, a path into `node_modules`, `await
- * import()`; `this.model` in a function constructor and its prototype; the model
- * nested as the layer of another; config objects spread into the output layer and
- * compile (`{...headArgs, activation}`, `{...compileBase, metrics}`) or given their
+ * import()`, the promise of `import()` kept in a const and read by `await` or
+ * `.then(tf => ...)`; `this.model` in a function constructor and its prototype; the
+ * model nested as the layer of another; config objects spread into the output layer
+ * and compile (`{...headArgs, activation}`, `{...compileBase, metrics}`) or given their
  * loss after they are made (`compileArgs.loss = ...`, `this.compileArgs.loss = ...`
- * in a class). Each rewrite keeps every path's facts (activation,
+ * in a class); the output averaged with itself by a merge layer; a factory that
+ * throws or returns null for an unknown kind before its last add. Each rewrite keeps every path's facts (activation,
  * units, loss, labels), so the oracle's verdict is the original program's, and the
  * plugin must agree exactly, as in generated.test.ts.
  *
@@ -22,15 +24,31 @@ const RUNS = Number(process.env.RELIABILITY_CONSTRUCT_RUNS ?? 600);
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
 
 type Construct =
-  'try-require' | 'node-modules' | 'dynamic-import' | 'prototype' | 'nested' | 'spread-config' | 'mutated-config';
+  | 'try-require'
+  | 'node-modules'
+  | 'dynamic-import'
+  | 'promise-await'
+  | 'promise-then'
+  | 'prototype'
+  | 'nested'
+  | 'spread-config'
+  | 'mutated-config'
+  | 'merge'
+  | 'exit-throw'
+  | 'exit-return';
 const CONSTRUCTS: readonly Construct[] = [
   'try-require',
   'node-modules',
   'dynamic-import',
+  'promise-await',
+  'promise-then',
   'prototype',
   'nested',
   'spread-config',
   'mutated-config',
+  'merge',
+  'exit-throw',
+  'exit-return',
 ];
 
 /** The specification made fit for the construct (the import style or indirection it rewrites). */
@@ -40,7 +58,14 @@ function fitFor(spec: Spec, construct: Construct): Spec {
       return { ...spec, imports: 'require' };
     case 'node-modules':
     case 'dynamic-import':
+    case 'promise-await':
+    case 'promise-then':
       return { ...spec, imports: 'namespace' };
+    case 'merge':
+      return { ...spec, build: 'functional' };
+    case 'exit-throw':
+    case 'exit-return':
+      return { ...spec, build: 'sequential-add', indirection: 'factory' };
     case 'prototype':
       return { ...spec, indirection: 'class' };
     case 'nested':
@@ -82,6 +107,42 @@ function rewrite(spec: Spec, construct: Construct): string {
         `import * as tf from '@tensorflow/tfjs';`,
         `const tf = await import('@tensorflow/tfjs');`,
       );
+    case 'promise-await':
+      return replaceOnce(
+        code,
+        `import * as tf from '@tensorflow/tfjs';`,
+        `const tfReady = import('@tensorflow/tfjs');\nconst tf = await tfReady;`,
+      );
+    case 'promise-then': {
+      // The whole program in the callback of the kept promise.
+      const rest = replaceOnce(code, `import * as tf from '@tensorflow/tfjs';\n`, '');
+      return `const tfReady = import('@tensorflow/tfjs');\ntfReady.then((tf) => {\n${rest}});\n`;
+    }
+    case 'merge': {
+      // An average of the output with itself: the same values, activation and width.
+      const average = spec.imports === 'named' ? 'layers.average' : 'tf.layers.average';
+      const make = spec.imports === 'named' ? 'makeModel' : 'tf.model';
+      return replaceOnce(
+        code,
+        `const model = ${make}({inputs, outputs});`,
+        `const merged = ${average}().apply([outputs, outputs]);\nconst model = ${make}({inputs, outputs: merged});`,
+      );
+    }
+    case 'exit-throw':
+    case 'exit-return': {
+      // A tanh layer for one kind, an early exit for unknown kinds, before the output add.
+      const exit = construct === 'exit-throw' ? `throw new Error('unknown kind: ' + kind)` : 'return null';
+      const dense = spec.imports === 'named' ? 'layers.dense' : 'tf.layers.dense';
+      code = replaceOnce(code, `function createModel() {`, `function createModel(kind) {`);
+      code = replaceOnce(
+        code,
+        `  model.add(${dense}({units: 16, activation: 'relu', inputShape: [8]}));\n`,
+        `  model.add(${dense}({units: 16, activation: 'relu', inputShape: [8]}));\n` +
+          `  if (kind === 'deep') model.add(${dense}({units: 16, activation: 'tanh'}));\n` +
+          `  else if (kind !== 'shallow') ${exit};\n`,
+      );
+      return replaceOnce(code, `const model = createModel();`, `const model = createModel(process.argv[2]);`);
+    }
     case 'prototype':
       code = replaceOnce(code, `class Trainer {\n  constructor() {`, `function Trainer() {`);
       code = replaceOnce(

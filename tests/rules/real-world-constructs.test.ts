@@ -493,6 +493,191 @@ import('@tensorflow/tfjs').then(({ sequential, layers, losses }) => {
 });`,
     reports: ['no-activation-before-logits-loss@3'],
   },
+  {
+    name: "the promise of import('@tensorflow/tfjs') kept in a const and read with .then(tf => ...)",
+    code: `const tfReady = import('@tensorflow/tfjs');
+tfReady.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: ['no-activation-before-logits-loss@4'],
+  },
+  {
+    name: 'promise twin: a linear output through the same kept promise',
+    code: `const tfReady = import('@tensorflow/tfjs');
+tfReady.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('linear')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: [],
+  },
+  {
+    name: "a module let holding import('@tensorflow/tfjs'), awaited in a function and in a class field",
+    code: `let tfPromise = import('@tensorflow/tfjs');
+export async function train() {
+  const tf = await tfPromise;
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}
+export class App {
+  constructor() { this.ready = import('@tensorflow/tfjs'); }
+  async train() {
+    const { sequential, layers, losses } = await this.ready;
+    const model = sequential();
+    model.add(layers.dense({units: 10, inputShape: [4], activation: 'sigmoid'}));
+    model.compile({optimizer: 'adam', loss: losses.softmaxCrossEntropy});
+  }
+}`,
+    reports: ['no-activation-before-logits-loss@5', 'no-activation-before-logits-loss@13'],
+  },
+  {
+    name: 'promise twin: the kept promise is of another module, so its callback parameter is not TF.js',
+    code: `const ready = import('./my-tf-wrapper.js');
+ready.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});
+let other = import('@tensorflow/tfjs');
+other = import('./elsewhere.js');
+other.then((tf) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: [],
+  },
+
+  // ---------------------------------------------------------------------------
+  // Early exits: a path that takes a `throw` (or a `return` of no model) shows no model to any caller.
+  {
+    name: 'a factory that throws for an unknown kind before its last add: the final softmax is reported where the loss applies softmax',
+    code:
+      TF +
+      `function build(kind, probs) {
+  const model = tf.sequential();
+  if (kind === 'dense') {
+    model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  } else if (kind === 'lstm') {
+    model.add(tf.layers.lstm({units: 32, inputShape: [4, 8]}));
+  } else {
+    throw new Error('unknown kind');
+  }
+  model.add(tf.layers.dense({units: 10, activation: probs ? 'softmax' : 'linear'}));
+  return model;
+}
+export function train(kind, probs) {
+  const model = build(kind, probs);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@11'],
+  },
+  {
+    name: 'exit twin: the same factory with a linear final layer; its relu and lstm branches are no outputs',
+    code:
+      TF +
+      `function build(kind, probs) {
+  const model = tf.sequential();
+  if (kind === 'dense') {
+    model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  } else if (kind === 'lstm') {
+    model.add(tf.layers.lstm({units: 32, inputShape: [4, 8]}));
+  } else {
+    throw new Error('unknown kind');
+  }
+  model.add(tf.layers.dense({units: 10, activation: 'linear'}));
+  return model;
+}
+export function train(kind, probs) {
+  const model = build(kind, probs);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: [],
+  },
+  {
+    name: 'a factory that returns null early: the sigmoid added after it is the only output',
+    code:
+      TF +
+      `function build(kind) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (!kind) return null;
+  model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+  return model;
+}
+export function train(kind) {
+  const model = build(kind);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@6'],
+  },
+  {
+    name: 'a factory that returns the model early: the model returned there is an output too',
+    code:
+      TF +
+      `function build(simple) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (simple) {
+    model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+    return model;
+  }
+  model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+  model.add(tf.layers.dense({units: 10}));
+  return model;
+}
+export function train(simple) {
+  const model = build(simple);
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}`,
+    reports: ['no-activation-before-logits-loss@6'],
+  },
+  {
+    name: 'exit twin: both returned models correct; a throw then an if/else of two correct adds; `return;` from an init that keeps the model in this.model',
+    code:
+      TF +
+      `function build(simple) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (simple) {
+    model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+    return model;
+  }
+  model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+  model.add(tf.layers.dense({units: 10, activation: 'sigmoid'}));
+  return model;
+}
+export function train(simple) {
+  const model = build(simple);
+  model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+}
+// this.model with return; in init: the early path leaves an empty model (unknown), final sigmoid + softmaxCE?
+export class T {
+  init(kind) {
+    this.model = tf.sequential();
+    if (kind === 'a') this.model.add(tf.layers.dense({units: 4, inputShape: [3], activation: 'relu'}));
+    else if (kind === 'b') this.model.add(tf.layers.dense({units: 4, inputShape: [3], activation: 'tanh'}));
+    else return;
+    this.model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));
+  }
+  train() { this.model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'}); }
+}
+function buildClassifier(kind, clf) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [8]}));
+  if (!kind) throw new Error('no kind');
+  if (clf) model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+  else model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+  return model;
+}
+export function trainClassifier(kind, clf) {
+  buildClassifier(kind, clf).compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
+}`,
+    reports: [],
+  },
 
   // ---------------------------------------------------------------------------
   // Element-preserving ops between the activation and the loss.
@@ -547,6 +732,129 @@ const dot = tf.layers.dot({axes: 1}).apply([t, c]);
 const prob = tf.layers.activation({activation: 'sigmoid'}).apply(dot);
 const model = tf.model({inputs: [target, context], outputs: prob});
 model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    reports: [],
+  },
+  {
+    name: 'concatenate of two softmax heads fed to softmaxCrossEntropy: softmax applied twice',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: ['no-activation-before-logits-loss@5'],
+  },
+  {
+    name: 'concatenate twin: two linear heads into softmaxCrossEntropy, and two softmax heads into categoricalCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'linear'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'linear'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+const m2 = tf.model({inputs: input, outputs: tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+])});
+m2.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: [],
+  },
+  {
+    name: 'concatenate of two sigmoid heads trained with categoricalCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: ['no-sigmoid-with-categorical-loss@5'],
+  },
+  {
+    name: 'concatenate twin: sigmoid heads with binaryCrossentropy; mixed softmax and linear heads stay unknown',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.concatenate().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
+const mixed = tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: mixed});
+m2.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: [],
+  },
+  {
+    name: 'average of softmax models (an ensemble) over 10 classes trained with binaryCrossentropy',
+    code:
+      TF +
+      `function member() {
+  return tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'})]});
+}
+const input = tf.input({shape: [4]});
+const members = [member(), member()];
+const out = tf.layers.average().apply([members[0].apply(input), members[1].apply(input)]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    reports: ['no-binary-crossentropy-multiclass@9'],
+  },
+  {
+    name: 'average twin: the softmax ensemble trained with categoricalCrossentropy',
+    code:
+      TF +
+      `function member() {
+  return tf.sequential({layers: [tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'})]});
+}
+const input = tf.input({shape: [4]});
+const members = [member(), member()];
+const out = tf.layers.average().apply([members[0].apply(input), members[1].apply(input)]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy']});`,
+    reports: [],
+  },
+  {
+    name: 'maximum of two sigmoid heads fed to sigmoidCrossEntropy; concatenate of relu heads trained with binaryCrossentropy',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'sigmoid'}).apply(input);
+const out = tf.layers.maximum().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.sigmoidCrossEntropy});
+const r = tf.layers.concatenate().apply([
+  tf.layers.dense({units: 3, activation: 'relu'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'relu'}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: r});
+m2.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+    reports: ['no-activation-before-logits-loss@5', 'no-missing-output-activation@8'],
+  },
+  {
+    name: 'maximum twin: a maximum of softmaxes is no distribution (unknown); a sum of softmaxes is no raw score',
+    code:
+      TF +
+      `const input = tf.input({shape: [4]});
+const h1 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const h2 = tf.layers.dense({units: 3, activation: 'softmax'}).apply(input);
+const out = tf.layers.maximum().apply([h1, h2]);
+const model = tf.model({inputs: input, outputs: out});
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+const sum = tf.layers.add().apply([
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+  tf.layers.dense({units: 3, activation: 'softmax'}).apply(input),
+]);
+const m2 = tf.model({inputs: input, outputs: sum});
+m2.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
     reports: [],
   },
   {
