@@ -58,6 +58,8 @@ export interface OutputFact {
   readonly unitsNode?: Node;
   /** The output layer's `name`, when known (for per-output loss objects). */
   readonly name: string | undefined;
+  /** A merge layer's output (`activationOrigin` `merge`): the outputs it merges. */
+  readonly mergedFrom?: readonly OutputFact[];
 }
 
 export type OutputPossibility = Possibility<OutputFact | null>;
@@ -486,6 +488,7 @@ export class OutputResolver {
         units,
         unitsNode: undefined,
         name: name.value.kind === 'const' && typeof name.value.value === 'string' ? name.value.value : undefined,
+        mergedFrom: inputs.filter((o): o is OutputFact => o !== null),
       },
       guards: name.guards,
     }));

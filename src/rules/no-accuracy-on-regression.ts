@@ -6,7 +6,7 @@ import type { Node } from '../analysis/values.js';
 import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { judgeOnPaths, judgePairs, known, reportAt } from '../util/report.js';
+import { branchOfPairs, judgeOnPaths, judgePairs, known, reportAt } from '../util/report.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
@@ -63,6 +63,8 @@ export default createRule<[], MessageIds>({
               (i) => [i.pair, i.metrics],
             );
             const onPath = judged.map((i) => i.pair).filter(isRegression);
+            const onPathSet = new Set<OutputLossPair>(onPath);
+            const path = branchOfPairs(analysis, site, pairs, onPath, (p) => onPathSet.has(p));
             // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
             if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
               continue;
@@ -90,7 +92,7 @@ export default createRule<[], MessageIds>({
                   metric: quoted,
                   loss: first.loss.info.display,
                   activation: output.activation ?? 'linear',
-                  line: analysis.where(output.activationNode),
+                  line: analysis.where(output.activationNode) + (path ? `, ${path.text}` : ''),
                   meaning,
                 },
                 suggest:

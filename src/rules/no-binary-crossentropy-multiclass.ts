@@ -5,6 +5,8 @@ import type { LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
 import { linesOf, setOutputActivation } from '../util/fixes.js';
 import {
+  branchFor,
+  branchOfPairs,
   byPlace,
   combine,
   elsewhere,
@@ -14,12 +16,14 @@ import {
   known,
   lossNodeAt,
   modelEdit,
+  parenthesized,
   replaceLossLiteral,
   reportGraded,
   sharedOf,
   trainingEdit,
   unique,
   type KnownPair,
+  type OutputBugs,
   type Placed,
   type Shared,
 } from '../util/report.js';
@@ -62,6 +66,8 @@ interface Context {
   readonly shared: Shared;
   /** Shared by the outputs of one compile call that go wrong the same way: they share a report. */
   readonly report: object;
+  /** On some paths only: the branch that chooses them. */
+  readonly path: OutputBugs['path'];
 }
 
 export default createRule<[], MessageIds>({
@@ -126,7 +132,17 @@ export default createRule<[], MessageIds>({
           ).loss;
           judged.forEach(({ kind, bugs }, index) => {
             const shared = { loss: lossShared, output: sharedOf(perOutput[index]!, bugs).output };
-            const extra = { site, kind, bugs: bugs.length, outputs: perOutput.length, shared, report: reports[kind] };
+            const isBug = kind === 'softmax' ? isSoftmaxBug : isOneHotBug;
+            const path = branchOfPairs(analysis, site, perOutput[index]!, bugs, isBug);
+            const extra = {
+              site,
+              kind,
+              bugs: bugs.length,
+              outputs: perOutput.length,
+              shared,
+              report: reports[kind],
+              path,
+            };
             for (const [node, group] of groupBy(bugs, (b) => lossNodeAt(site, index, b)))
               placed.push({ at: node, node, group, extra });
           });
@@ -153,12 +169,15 @@ export default createRule<[], MessageIds>({
                 ).length > 0,
             );
           const data = {
-            loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
+            loss:
+              unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or ') +
+              parenthesized(branchFor(place.first.extra, 'loss')),
             units: unitsList.join(' or '),
             where: elsewhere(
               analysis,
               at,
               group.map((b) => b.output.activationNode),
+              branchFor(place.first.extra, 'output'),
             ),
             ...(accuracy ? { floor: unitsList.map((k) => ((k - 1) / k).toFixed(3)).join(' or ') } : {}),
           };

@@ -11,11 +11,13 @@ import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/l
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
 import {
+  branchFor,
   byPlace,
   combine,
   isUnique,
   judgeFed,
   modelEdit,
+  parenthesized,
   replaceLossFunction,
   replaceLossLiteral,
   reportAt,
@@ -25,7 +27,7 @@ import {
   type Placed,
   type Shared,
 } from '../util/report.js';
-import { singleUnitCategoricalBugs } from '../util/single-unit.js';
+import { singleUnitCategoricalBugs, type SingleUnitCategoricalBug } from '../util/single-unit.js';
 
 type MessageIds =
   'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
@@ -62,9 +64,18 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        const placed: Placed<KnownPair, { site: CompileSite; bugs: number; outputs: number; shared: Shared }>[] = [];
+        const placed: Placed<
+          KnownPair,
+          { site: CompileSite; bugs: number; outputs: number; shared: Shared; path: SingleUnitCategoricalBug['path'] }
+        >[] = [];
         for (const bug of singleUnitCategoricalBugs(analysis)) {
-          const extra = { site: bug.site, bugs: bug.pairs.length, outputs: bug.outputCount, shared: bug.shared };
+          const extra = {
+            site: bug.site,
+            bugs: bug.pairs.length,
+            outputs: bug.outputCount,
+            shared: bug.shared,
+            path: bug.path,
+          };
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
           for (const [node, group] of groupBy(bug.pairs, (p) => p.loss.node)) {
             // A loss in an imported module is reported at each compile call of this file.
@@ -95,8 +106,8 @@ export default createRule<[], MessageIds>({
               ? replaceLossFunction(analysis, group, ['losses', 'sigmoidCrossEntropy'])
               : null;
           const data = {
-            loss: display(loss.info),
-            where: where(analysis, outputs),
+            loss: display(loss.info) + parenthesized(branchFor(place.first.extra, 'loss')),
+            where: where(analysis, outputs, branchFor(place.first.extra, 'output')),
             effect: effect(loss.info, outputs),
           };
           const allSigmoid = outputs.every((o) => o.activation === 'sigmoid');
@@ -149,12 +160,12 @@ function display(loss: LossInfo): string {
 }
 
 /** Where the single unit is set: `line N, \`units: 1\`` for each output layer. */
-function where(analysis: FileAnalysis, outputs: readonly OutputFact[]): string {
+function where(analysis: FileAnalysis, outputs: readonly OutputFact[], branch?: string): string {
   const places = outputs.map((o) => {
     const node = o.unitsNode ?? o.unitsLayer?.call ?? o.layer.call;
     return `${analysis.where(node)}, \`${o.unitsLayer?.info.unitsKey ?? 'units'}: 1\``;
   });
-  return [...new Set(places)].join('; ');
+  return [...new Set(places)].join('; ') + (branch ? `, ${branch}` : '');
 }
 
 function effect(loss: LossInfo, outputs: readonly OutputFact[]): string {

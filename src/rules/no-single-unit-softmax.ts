@@ -5,6 +5,7 @@ import {
   type Guards,
   type LayerFact,
   type LayerFacts,
+  type OutputFact,
 } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { removeLayerCall, setLayerActivation } from '../util/fixes.js';
@@ -60,8 +61,13 @@ export default createRule<[], MessageIds>({
         // reported at the loss by no-categorical-loss-single-unit (whose suggestion also
         // fixes the softmax); on some paths only, the softmax is still wrong on the others.
         const deferred = new Set<LayerFact>();
+        // Through merges too: an average of the 1-unit softmax with itself is the same output.
+        const defer = (o: OutputFact): void => {
+          deferred.add(o.layer);
+          for (const input of o.mergedFrom ?? []) defer(input);
+        };
         for (const bug of singleUnitCategoricalBugs(analysis))
-          if (bug.everyPath) for (const p of bug.pairs) deferred.add(p.output.layer);
+          if (bug.everyPath) for (const p of bug.pairs) defer(p.output);
         for (const layer of analysis.layerCalls) {
           if (deferred.has(layer)) continue;
           const role = layer.info.role;

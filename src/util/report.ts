@@ -269,7 +269,7 @@ export function placeOutputBugs<S extends KnownPair>(
       const everyPath = bugs.length === pairs.length;
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
         const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);
-        const path = everyPath ? undefined : choosingBranch(analysis, site, pairs, group, isBug);
+        const path = everyPath ? undefined : branchOfPairs(analysis, site, pairs, group, isBug);
         if (at)
           placed.push({
             at,
@@ -284,30 +284,48 @@ export function placeOutputBugs<S extends KnownPair>(
 }
 
 /**
- * The branch that puts an output's bug pairs on their path: the loss's when the loss
- * is a bug with every output it meets, else the output's; the same words for every
- * pair of the group (several arms are joined with "or"), or undefined.
+ * The branch that puts an output's bug pairs on their path, for a report that holds
+ * on some paths only: the loss's when the loss is a bug with every output it meets,
+ * else the output's (its activation, else its width); the same words for every pair
+ * of the group (several arms are joined with "or"), or undefined.
  */
-function choosingBranch(
+export function branchOfPairs(
   analysis: FileAnalysis,
   site: CompileSite,
   pairs: readonly OutputLossPair[],
   group: readonly KnownPair[],
   isBug: (p: OutputLossPair) => boolean,
 ): OutputBugs['path'] {
+  if (group.length === 0 || group.length === pairs.length) return undefined;
   const fineLosses = new Set<unknown>(pairs.filter((p) => !isBug(p)).map((p) => p.loss?.node));
   const side = group.every((b) => !fineLosses.has(b.loss.node)) ? 'loss' : 'output';
   const texts: string[] = [];
   for (const b of group) {
-    const [node, other] =
+    const around = [site.call, side === 'loss' ? b.output.activationNode : b.loss.node];
+    const candidates =
       side === 'loss'
-        ? [b.loss.node, b.output.activationNode]
-        : [b.output.activationLiteral ?? b.output.activationNode, b.loss.node];
-    const text = branchText(analysis, node, [site.call, other]);
+        ? [b.loss.node]
+        : [b.output.activationLiteral ?? b.output.activationNode, armOf(b.output.unitsNode, b.output.units)];
+    const text = candidates.map((n) => n && branchText(analysis, n, around)).find((t) => t);
     if (!text) return undefined;
     texts.push(text);
   }
   return { side, text: unique(texts).join(' or ') };
+}
+
+/** The arm of a `?:` written as `node` whose literal is `value` (`small ? 1 : 3`, 1), else `node`. */
+function armOf(node: Node | undefined, value: unknown): Node | undefined {
+  const n = node && unwrap(node);
+  if (n?.type !== 'ConditionalExpression') return node;
+  for (const arm of [n.consequent, n.alternate]) {
+    const a = unwrap(arm);
+    if (a.type === 'Literal' && a.value === value) return a;
+    if (a.type === 'ConditionalExpression') {
+      const inner = armOf(a, value);
+      if (inner !== a) return inner;
+    }
+  }
+  return node;
 }
 
 /** What a model edit of an output rewrites: its activation literal, else its layer. */
@@ -420,8 +438,13 @@ export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
+/** ` (when …)`: a branch text as an aside in a message, or nothing. */
+export function parenthesized(text: string | undefined): string {
+  return text ? ` (${text})` : '';
+}
+
 /** The branch text of a placed report for one side of its pairing, for `elsewhere`. */
-export function branchFor(extra: OutputBugs, side: 'loss' | 'output'): string | undefined {
+export function branchFor(extra: Pick<OutputBugs, 'path'>, side: 'loss' | 'output'): string | undefined {
   return extra.path?.side === side ? extra.path.text : undefined;
 }
 

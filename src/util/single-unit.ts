@@ -6,7 +6,7 @@
  */
 import type { CompileSite, FileAnalysis } from '../analysis/index.js';
 import { isCategorical } from '../knowledge/losses.js';
-import { judgePairs, known, sharedOf, type KnownPair, type Shared } from './report.js';
+import { branchOfPairs, judgePairs, known, sharedOf, type KnownPair, type OutputBugs, type Shared } from './report.js';
 
 /** A categorical loss on an output whose last axis has one unit. */
 export const isSingleUnitCategorical = known((p) => p.output.units === 1 && isCategorical(p.loss.info));
@@ -22,6 +22,8 @@ export interface SingleUnitCategoricalBug {
   readonly shared: Shared;
   /** Every pair of this output is a bug: the output is this rule's alone. */
   readonly everyPath: boolean;
+  /** On some paths only: the branch that chooses them (`branchOfPairs`). */
+  readonly path?: OutputBugs['path'];
 }
 
 const cache = new WeakMap<FileAnalysis, readonly SingleUnitCategoricalBug[]>();
@@ -38,8 +40,10 @@ export function singleUnitCategoricalBugs(analysis: FileAnalysis): readonly Sing
     const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
     judged.forEach((bugs, outputIndex) => {
       const shared = { loss: lossShared, output: sharedOf(perOutput[outputIndex]!, bugs).output };
+      const path = branchOfPairs(analysis, site, perOutput[outputIndex]!, bugs, isSingleUnitCategorical);
       if (bugs.length > 0)
         out.push({
+          ...(path ? { path } : {}),
           site,
           outputIndex,
           outputCount: perOutput.length,

@@ -124,6 +124,39 @@ model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });`,
 }`,
     branch: null,
   },
+  {
+    name: 'accuracy on the regression arm of a toggle',
+    rule: 'no-accuracy-on-regression',
+    code: `export function build(classify) {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, activation: classify ? 'softmax' : 'linear', inputShape: [4] })] });
+  m.compile({ optimizer: 'adam', loss: classify ? 'categoricalCrossentropy' : 'meanSquaredError', metrics: ['accuracy'] });
+}`,
+    branch: "('meanSquaredError', linear on line 3, when `classify` is false)",
+  },
+  {
+    name: 'a binary loss from the `default` case on a wide softmax',
+    rule: 'no-binary-crossentropy-multiclass',
+    code: `function lossFor(kind) {
+  switch (kind) {
+    case 'ce': return 'categoricalCrossentropy';
+    default: return 'binaryCrossentropy';
+  }
+}
+const m = tf.sequential();
+m.add(tf.layers.dense({ units: 5, inputShape: [4], activation: 'softmax' }));
+m.compile({ optimizer: 'adam', loss: lossFor(flags.kind) });`,
+    branch: "The loss `'binaryCrossentropy'` (in the `default` case on line 5) scores",
+  },
+  {
+    name: 'a width of 1 chosen by a condition, with a categorical loss',
+    rule: 'no-categorical-loss-single-unit',
+    code: `export function build(small) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({ units: small ? 1 : 3, inputShape: [4], activation: 'softmax' }));
+  m.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+}`,
+    branch: '(line 4, `units: 1`, when `small`)',
+  },
 ];
 
 describe('reports on some paths name the branch', () => {

@@ -114,7 +114,8 @@ await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epo
             metric: "'accuracy'",
             loss: "'meanSquaredError'",
             activation: 'linear',
-            line: 'line 3',
+            // The branch that makes it a regression.
+            line: 'line 3, when `classify` is false',
             meaning: CATEGORICAL,
           },
           line: 4,

@@ -213,7 +213,14 @@ export function build() {
   const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
   m.compile({optimizer: 'adam', loss: useBce ? 'categoricalCrossentropy' : 'categoricalCrossentropy', metrics: useBce ? ['accuracy'] : []});
 }`,
-      errors: [{ messageId: 'binaryLossOnSoftmaxAccuracy', data: softmax(BCE, '10', 3, '0.900'), line: 4 }],
+      // The message names the branch of the loss.
+      errors: [
+        {
+          messageId: 'binaryLossOnSoftmaxAccuracy',
+          data: softmax(`${BCE} (when \`useBce\`)`, '10', 3, '0.900'),
+          line: 4,
+        },
+      ],
     },
     {
       // The metrics follow an independent setting: accuracy is not certain on the buggy path, so the
@@ -230,7 +237,7 @@ export function build() {
   const m = tf.sequential({layers: [tf.layers.dense({units: 10, activation: 'softmax', inputShape: [4]})]});
   m.compile({optimizer: 'adam', loss: useBce ? 'categoricalCrossentropy' : 'categoricalCrossentropy', metrics: track ? ['accuracy'] : []});
 }`,
-      errors: [{ messageId: 'binaryLossOnSoftmax', data: softmax(BCE, '10', 3), line: 4 }],
+      errors: [{ messageId: 'binaryLossOnSoftmax', data: softmax(`${BCE} (when \`useBce\`)`, '10', 3), line: 4 }],
     },
     {
       // The loss is certain, the width chosen by a setting: 10 exclusive classes when \`big\`. The loss
@@ -242,7 +249,15 @@ export function build() {
   m.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});
 }`,
       output: null,
-      errors: [{ messageId: 'binaryLossOnSoftmax', data: softmax(BCE, '10', 3), line: 4, suggestions: [] }],
+      // The message names the branch of the width.
+      errors: [
+        {
+          messageId: 'binaryLossOnSoftmax',
+          data: { ...softmax(BCE, '10', 3), where: ' (line 3, when `big`)' },
+          line: 4,
+          suggestions: [],
+        },
+      ],
     },
     {
       // One-hot labels (certain) and a 6-unit sigmoid; the loss is picked by a switch whose default is
@@ -263,7 +278,14 @@ export async function train(kind, xs, ids) {
   await model.fit(xs, tf.oneHot(tf.tensor1d(ids, 'int32'), 6));
 }`,
       output: null,
-      errors: [{ messageId: 'binaryLossOnOneHot', data: oneHot(BCE, '6', 10, 13), line: 12, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'binaryLossOnOneHot',
+          data: oneHot(`${BCE} (in the \`default\` case on line 6)`, '6', 10, 13),
+          line: 12,
+          suggestions: [],
+        },
+      ],
     },
     {
       // One loss string for two softmax outputs: one report at the loss naming both

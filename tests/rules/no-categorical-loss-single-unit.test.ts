@@ -99,7 +99,10 @@ m.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
       errors: [
         {
           messageId: 'categoricalLossSingleUnit',
-          data: data("'categoricalCrossentropy'", 'line 11, `units: 1`', SHAPE),
+          data: {
+            ...data("'categoricalCrossentropy'", 'line 11, `units: 1`', SHAPE),
+            loss: "`'categoricalCrossentropy'` (in the `default` case on line 7)",
+          },
           line: 8,
         },
       ],
@@ -117,7 +120,7 @@ m.compile({optimizer: 'adam', loss: lossFor(settings.loss)});`,
       errors: [
         {
           messageId: 'categoricalLossSingleUnit',
-          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`', SHAPE + SOFTMAX),
+          data: data("'categoricalCrossentropy'", 'line 3, `units: 1`, when `binary`', SHAPE + SOFTMAX),
           line: 4,
           suggestions: [],
         },

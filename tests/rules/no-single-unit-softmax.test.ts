@@ -5,6 +5,13 @@ const TF = `import * as tf from '@tensorflow/tfjs';\n`;
 
 runRule('no-single-unit-softmax', rule, {
   valid: [
+    // The 1-unit softmax reaches a categorical loss through an average with itself: one mistake,
+    // reported at the loss by no-categorical-loss-single-unit (deferred through the merge).
+    TF +
+      `const inputs = tf.input({shape: [8]});
+const out = tf.layers.dense({units: 1, activation: 'softmax'}).apply(inputs);
+const model = tf.model({inputs, outputs: tf.layers.average().apply([out, out])});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
     // Softmax over 2 units is a real distribution (two exclusive classes).
     TF + `const m = tf.sequential({layers: [tf.layers.dense({units: 2, activation: 'softmax', inputShape: [4]})]});`,
     // One sigmoid unit: the right binary output.
