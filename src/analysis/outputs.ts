@@ -26,6 +26,7 @@ import {
   mergeGuards,
   NO_GUARDS,
   possibilities,
+  type Guard,
   type Guards,
   type Possibility,
 } from './guards.js';
@@ -69,6 +70,23 @@ export type ActivationFact = Pick<
   OutputFact,
   'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
 >;
+
+/**
+ * What makes the add `c` (guards `own`; -1: no add) the last one: every later
+ * candidate skipped. Said only where it is one condition beyond `own` (`if (!fail) {
+ * add(out) }` skipped is `fail`), so a `compile` under that condition never meets it.
+ */
+function skipped(own: readonly Guard[], candidates: readonly number[], c: number, adds: readonly AddEvent[]): Guard[] {
+  const out: Guard[] = [];
+  for (const d of candidates) {
+    if (d <= c) continue;
+    const extra = adds[d]!.guards.filter((g) => !own.some((o) => o.key === g.key && o.value === g.value));
+    const only = extra.length === 1 ? extra[0]! : undefined;
+    if (only && typeof only.value === 'boolean' && !only.key.startsWith(EXIT_GUARD))
+      out.push({ key: only.key, value: !only.value });
+  }
+  return out;
+}
 
 /** One step of a chain walked back from an output: a layer, a model used as a layer, a merge, or "unknown". */
 type Step = LayerFact | NestedModel | MergeStep | null;
@@ -256,7 +274,7 @@ export class OutputResolver {
     const out: OutputPossibility[] = [];
     for (const c of candidates) {
       const add = adds[c]!;
-      const own = guardsOf(add.guards);
+      const own = guardsOf([...add.guards, ...skipped(add.guards, candidates, c, adds)]);
       const guards = own && mergeGuards(base, own);
       if (!guards) continue;
       for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
@@ -268,7 +286,9 @@ export class OutputResolver {
     if (!covered) {
       const steps: Step[] = [];
       this.earlierSteps(model, adds, 0, steps, true);
-      out.push(...this.fromSteps(model, 0, steps, base));
+      const none = guardsOf(skipped([], candidates, -1, adds));
+      const guards = none && mergeGuards(base, none);
+      if (guards) out.push(...this.fromSteps(model, 0, steps, guards));
     }
     return out;
   }

@@ -463,6 +463,19 @@ export class FileSites implements ModelView {
 
   private readonly condCache = new Map<Node, Guard[]>();
 
+  /**
+   * The conditions a `compile` call written in its model's creation function runs
+   * under, beyond the creation's own (`if (!fail) { model.add(out); model.compile(…) }`):
+   * a path where they fail compiles nothing, so an output that skips adds under the
+   * same conditions never meets this compile.
+   */
+  compileConditions(model: ModelFact, call: Node): Guard[] {
+    const fn = enclosingFunction(model.node);
+    if (enclosingFunction(call) !== fn || call.range[0] < model.node.range[0]) return [];
+    const base = this.conditionsOf(model.node, fn);
+    return this.conditionsOf(call, fn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
+  }
+
   /** The conditions under which `node` runs within its function, outermost first. */
   private conditionsOf(node: Node, fn: Node | undefined): Guard[] {
     const out: Guard[] = [];
