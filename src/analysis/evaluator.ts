@@ -213,7 +213,7 @@ export class Evaluator implements TfApiHost {
         if (test.kind === 'const') {
           return this.evaluate(test.value ? n.consequent : n.alternate, env);
         }
-        const g = this.condition(n.test);
+        const g = this.conditionIn(n.test, env);
         const a = this.evaluate(n.consequent, env);
         const b = this.evaluate(n.alternate, env);
         return g.value ? choice(g.key, a, b) : choice(g.key, b, a);
@@ -1709,6 +1709,28 @@ export class Evaluator implements TfApiHost {
   // ---------------------------------------------------------------------------
   // Conditions
 
+  /** The guard of a condition evaluated under `env` (see `condition`). */
+  conditionIn(test: Node, env: Env | undefined): Guard {
+    // `pick(c, a, b)` called as `pick(isA, …)` and `pick(isB, …)`: `c` is another
+    // condition at each call, so a test of a parameter bound here, in a function called
+    // from several places, is a condition of its own.
+    if (env && env.bindings.size > 0) {
+      let bound = false;
+      walk(this.sourceCode, test, (node) => {
+        if (node.type !== 'Identifier') return !isFunctionNode(node);
+        const v = this.variableOf(node);
+        const def = v?.defs[0];
+        if (v && def?.type === 'Parameter' && env.bindings.has(v)) {
+          const calls = this.callSites(def.node as FunctionNode);
+          if (!calls || calls.length > 1) bound = true;
+        }
+        return false;
+      });
+      if (bound) return { key: freshKey(), value: true };
+    }
+    return this.condition(test);
+  }
+
   /**
    * The guard naming a condition: `!c` is `c` negated, `a !== b` is `a === b`
    * negated; the key is the condition's text plus the identity of each variable
@@ -1739,6 +1761,8 @@ export class Evaluator implements TfApiHost {
           return false;
         }
         if (node.type === 'Identifier') walkInto(this, node);
+        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
+        if (VOLATILE.has(node.type)) stable = false;
         return isFunctionNode(node) ? ((stable = false), false) : true;
       });
       function walkInto(self: Evaluator, node: Node): void {
@@ -1764,6 +1788,16 @@ export class Evaluator implements TfApiHost {
 }
 
 let nextEvaluatorId = 0;
+
+/** Expressions whose value may differ each time they run: a condition with one is a condition of its own. */
+const VOLATILE = new Set<string>([
+  'CallExpression',
+  'NewExpression',
+  'AwaitExpression',
+  'UpdateExpression',
+  'AssignmentExpression',
+  'YieldExpression',
+]);
 
 /** Methods of models and layers that take config objects and leave them unchanged. */
 const MODEL_METHODS = new Set(['compile', 'fit', 'fitDataset', 'evaluate', 'evaluateDataset', 'predict', 'add']);

@@ -36,6 +36,22 @@ await model.fit(xs, ys);`;
 
 runRule('no-sigmoid-with-categorical-loss', rule, {
   valid: [
+    // A helper's parameter is another condition at each call: \`isA\` and \`isB\` are independent.
+    TF +
+      `function pick(c, a, b) {
+  return c ? a : b;
+}
+export function build(isA, isB) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, inputShape: [4], activation: pick(isA, 'softmax', 'sigmoid')}));
+  model.compile({optimizer: 'adam', loss: pick(isB, 'binaryCrossentropy', 'categoricalCrossentropy')});
+  return model;
+}`,
+    // Two draws of \`Math.random()\` are two conditions, whatever their text.
+    TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: Math.random() > 0.5 ? 'softmax' : 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: Math.random() > 0.5 ? 'binaryCrossentropy' : 'categoricalCrossentropy'});`,
     // Softmax with the categorical loss: the intended pairing.
     TF +
       `const m = tf.sequential();
