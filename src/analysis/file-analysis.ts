@@ -8,7 +8,16 @@ import { relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
-import { guardsOf, mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
+import {
+  guardsOf,
+  mergeGuards,
+  NO_GUARDS,
+  pair,
+  possibilities,
+  type Guard,
+  type Guards,
+  type Possibility,
+} from './guards.js';
 import { LayerInputResolver, type InputLayerPossibility } from './layer-inputs.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { describeRemote } from './modules/resolve.js';
@@ -142,6 +151,16 @@ export class FileAnalysis {
   /** The variable a name refers to, as the evaluator resolves it. */
   variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
     return this.evaluator.variableOf(id);
+  }
+
+  /**
+   * The guard a condition written at `test` gives (in this file or a module it
+   * analysed), for naming the branch a report is on; undefined when unknown.
+   */
+  conditionOf(test: Node): Guard | undefined {
+    const program = programOf(test);
+    const owner = program === this.sourceCode.ast ? this : program && analyses.get(program);
+    return owner ? owner.evaluator.condition(test) : undefined;
   }
 
   /** Is `node` in this file (and not in a module it imports)? Reports and fixes need local nodes. */

@@ -320,6 +320,15 @@ export function branchOfPairs(
   if (group.length === 0 || group.length === pairs.length) return undefined;
   const fineLosses = new Set<unknown>(pairs.filter((p) => !isBug(p)).map((p) => p.loss?.node));
   const side = group.every((b) => !fineLosses.has(b.loss.node)) ? 'loss' : 'output';
+  // The conditions every bug pair of the group takes the same way: the only ones to name.
+  const common = new Map(group[0]!.guards);
+  for (const b of group) for (const [k, v] of common) if (b.guards.get(k) !== v) common.delete(k);
+  const tracked = new Set(pairs.flatMap((p) => [...p.guards.keys()]));
+  const holds = (test: Node, taken: boolean) => {
+    const g = analysis.conditionOf(test);
+    if (!g || !tracked.has(g.key)) return undefined;
+    return common.get(g.key) === (taken ? g.value : !g.value);
+  };
   const texts: string[] = [];
   for (const b of group) {
     const around = [site.call, side === 'loss' ? b.output.activationNode : b.loss.node];
@@ -327,7 +336,7 @@ export function branchOfPairs(
       side === 'loss'
         ? [b.loss.node]
         : [b.output.activationLiteral ?? b.output.activationNode, armOf(b.output.unitsNode, b.output.units)];
-    const text = candidates.map((n) => n && branchText(analysis, n, around)).find((t) => t);
+    const text = candidates.map((n) => n && branchText(analysis, n, around, holds)).find((t) => t);
     if (!text) return undefined;
     texts.push(text);
   }
