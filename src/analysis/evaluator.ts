@@ -568,7 +568,7 @@ export class Evaluator implements TfApiHost {
   private readonly objectWriteCache = new Map<Variable, MemberWrite[]>();
 
   /** What the references of a variable may write into the object it holds (see object-writes.ts). */
-  private objectWritesOf(variable: Variable): MemberWrite[] {
+  objectWritesOf(variable: Variable): MemberWrite[] {
     let writes = this.objectWriteCache.get(variable);
     if (writes) return writes;
     writes = [];
@@ -1559,7 +1559,9 @@ export class Evaluator implements TfApiHost {
       }
       bindings.set(variable, this.withAnnotation(value, id));
     }
-    return { bindings, depth: depth + 1 };
+    return env?.turnLayers
+      ? { bindings, depth: depth + 1, turnLayers: env.turnLayers }
+      : { bindings, depth: depth + 1 };
   }
 
   /** What a function returns, under the given bindings. */
@@ -1685,9 +1687,10 @@ export class Evaluator implements TfApiHost {
     return fact;
   }
 
-  /** The one layer fact of a `tf.layers.*` call. */
+  /** The one layer fact of a `tf.layers.*` call (under a loop turn's bindings, the turn's). */
   layerFact(factory: string, n: TSESTree.CallExpression, config: Node | undefined, env: Env | undefined): LayerFact {
-    let fact = this.layerFacts.get(n);
+    const facts = env?.turnLayers ?? this.layerFacts;
+    let fact = facts.get(n);
     if (fact) return fact;
     const configNode = config ? unwrap(config) : undefined;
     fact = {
@@ -1701,8 +1704,9 @@ export class Evaluator implements TfApiHost {
             ? UNKNOWN
             : { kind: 'object', props: new PropertyTable(), complete: true },
       configNode: configNode?.type === 'ObjectExpression' ? configNode : undefined,
+      ...(env?.turnLayers ? { inLoopTurn: true as const } : {}),
     };
-    this.layerFacts.set(n, fact);
+    facts.set(n, fact);
     return fact;
   }
 

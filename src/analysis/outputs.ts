@@ -137,7 +137,7 @@ export class OutputResolver {
     if (cache.has(key as never)) return cache.get(key as never)!;
     cache.set(key as never, null); // cycle guard
     let result: OutputPossibility[][] | null = null;
-    if (model.kind === 'sequential') result = [this.sequentialOutput(model, adds)];
+    if (model.kind === 'sequential') result = [this.sequentialOutput(model, lastTurns(adds))];
     else if (model.kind === 'functional' && model.outputs) result = this.functionalOutputs(model, model.outputs);
     cache.set(key as never, result);
     return result;
@@ -277,7 +277,7 @@ export class OutputResolver {
       const own = guardsOf([...add.guards, ...skipped(add.guards, candidates, c, adds)]);
       const guards = own && mergeGuards(base, own);
       if (!guards) continue;
-      for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
+      for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode, add.turn?.env), guards)) {
         const steps: Step[] = [stepOf(first.value)];
         this.earlierSteps(model, adds, c, steps);
         out.push(...this.fromSteps(model, 0, steps, first.guards));
@@ -293,7 +293,11 @@ export class OutputResolver {
     return out;
   }
 
-  /** Layers before add `index` (unconditional adds, then the config's `layers`), newest first. */
+  /**
+   * Layers before add `index` (unconditional adds, then the config's `layers`), newest
+   * first. Before the first add of a loop's last turn come the previous turn's, not
+   * followed: unknown, unless the loop makes one turn.
+   */
   private earlierSteps(
     model: ModelFact,
     adds: readonly AddEvent[],
@@ -301,13 +305,19 @@ export class OutputResolver {
     steps: Step[],
     fromEnd = false,
   ): void {
+    let turn = fromEnd ? undefined : adds[index]?.turn;
     for (let i = (fromEnd ? adds.length : index) - 1; i >= 0; i--) {
       const add = adds[i]!;
-      if (add.guards.length > 0) {
+      if (add.guards.length > 0 || (turn && turn.count > 1 && add.turn?.loop !== turn.loop)) {
         steps.push(null);
         return;
       }
-      steps.push(stepOf(evaluatorOf(model, this.ev).evaluate(add.layerNode)));
+      turn = add.turn;
+      steps.push(stepOf(evaluatorOf(model, this.ev).evaluate(add.layerNode, turn?.env)));
+    }
+    if (turn && turn.count > 1) {
+      steps.push(null);
+      return;
     }
     const initial = model.initialLayers;
     if (!initial || initial.kind !== 'array' || !initial.complete) {
@@ -706,6 +716,7 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
         call: a.call,
         layerNode: a.layerNode,
         guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)),
+        turn: a.turn,
       });
       continue;
     }
@@ -732,7 +743,16 @@ function given(adds: readonly AddEvent[], g: Guards): AddEvent[] {
   const out: AddEvent[] = [];
   for (const a of adds) {
     if (a.guards.some((x) => g.has(x.key) && g.get(x.key) !== x.value)) continue;
-    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)) });
+    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)), turn: a.turn });
   }
   return out;
+}
+
+/**
+ * The adds with the guard of a loop's body dropped where every turn adds (`turn`):
+ * the array is not empty, so the body runs, and its adds end with the last turn's.
+ */
+function lastTurns(adds: readonly AddEvent[]): readonly AddEvent[] {
+  if (!adds.some((a) => a.turn)) return adds;
+  return adds.map((a) => (a.turn ? { ...a, guards: a.guards.filter((g) => g.key !== a.turn!.key) } : a));
 }
