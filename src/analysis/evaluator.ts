@@ -31,7 +31,14 @@ import {
 import { thisMemberOf, type RecordedNodes } from './recorded-nodes.js';
 import { anyOf, choice, freshKey, possibilities, type Guard } from './guards.js';
 import type { TfjsSettings } from './settings.js';
-import { applyWrites, MUTATING_METHODS, writeThrough, type MemberWrite, type WriteOrder } from './object-writes.js';
+import {
+  applyWrites,
+  methodRunsBefore,
+  MUTATING_METHODS,
+  writeThrough,
+  type MemberWrite,
+  type WriteOrder,
+} from './object-writes.js';
 import { moduleNameOf } from './url-imports.js';
 import { childPath, isTensorType, TF_ROOT, tfCall, tfConstructor, tfMethod, type TfApiHost } from './tf-api.js';
 import {
@@ -1224,8 +1231,10 @@ export class Evaluator implements TfApiHost {
    * `this.name` read at `ref` in class `cls`, with the writes into the object it holds
    * (`this.args.loss = ...`, in `cls` or its superclasses) applied. When every
    * `this.name = ...` is in a constructor or field initializer, a write straight-line
-   * in a constructor has run before any method, and one before `ref` in `ref`'s own
-   * function orders by position; any other write may run at any time.
+   * in a constructor has run before any method unless something before it there may
+   * run one (`this.m()`, `this` handed on, a superclass constructor that may), and
+   * one before `ref` in `ref`'s own function orders by position; any other write may
+   * run at any time.
    */
   private withThisWrites(
     value: Value,
@@ -1254,6 +1263,33 @@ export class Evaluator implements TfApiHost {
     const eligible = whole.every((x) => x.init || isConstructor(x.fn));
     const refFn = enclosingFunction(ref);
     const levelOf = new Map(writes.map((x) => [x.w, x.level]));
+    // Can a method (the one reading, say) run in constructor `ctor` of class `chain[level]` before offset `to`,
+    // once the member holds its object? Methods run before the object is made see another value.
+    // Field initial values run before a constructor's body (after `super()`); an arrow there is only made.
+    const fieldsMayRun = (body: TSESTree.ClassBody): boolean =>
+      body.body.some(
+        (m) =>
+          m.type === 'PropertyDefinition' &&
+          !m.static &&
+          !!m.value &&
+          !isFunctionNode(m.value) &&
+          methodRunsBefore(this.sourceCode, m.value, 0, Infinity).runs,
+      );
+    const mayRunMethods = (ctor: FunctionNode, to: number, level: number): boolean => {
+      const made = whole.filter((x) => x.fn === ctor && x.node.range[1] <= to).map((x) => x.node.range[0]);
+      const { runs, supers } = methodRunsBefore(this.sourceCode, ctor.body, made.length ? Math.min(...made) : 0, to);
+      if (runs || fieldsMayRun(chain[level]!)) return true;
+      if (supers.length === 0) return false;
+      for (let l = level + 1; ; l++) {
+        const body = chain[l];
+        // Past the classes followed: an unknown superclass's constructor may call any method.
+        if (!body) return !!chain[l - 1]!.parent.superClass;
+        const own = body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+        if (own?.type === 'MethodDefinition')
+          return own.value.type !== 'FunctionExpression' || mayRunMethods(own.value, Infinity, l);
+        if (fieldsMayRun(body)) return true;
+      }
+    };
     const orderOf = (w: MemberWrite): WriteOrder => {
       if (!eligible || contains(w.at, ref)) return 'timing';
       const wFn = enclosingFunction(w.at);
@@ -1264,8 +1300,9 @@ export class Evaluator implements TfApiHost {
         return isConditionalBetween(w.at, ref) ? 'conditional' : 'before';
       }
       if (!isConstructor(wFn) || isConstructor(refFn) || conditionalAbove(w.at, (p) => p === wFn)) return 'timing';
-      // Every object the member is given is given before this write runs.
       const level = levelOf.get(w)!;
+      if (mayRunMethods(wFn!, w.at.range[0], level)) return 'timing';
+      // Every object the member is given is given before this write runs.
       const before = whole.every(
         (x) => (x.fn === wFn && x.node.range[1] <= w.at.range[0]) || x.level > level || (x.init && x.level === level),
       );

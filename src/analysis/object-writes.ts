@@ -7,8 +7,8 @@
  * it does not follow) makes the properties it may change unknown, never a wrong
  * known value.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { staticMemberName } from './ast.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, staticMemberName, walk } from './ast.js';
 import { anyOf, choice, freshKey } from './guards.js';
 import { UNKNOWN, type Node, type ObjectValue, type Value } from './values.js';
 
@@ -212,4 +212,44 @@ export function applyWrites(
   }
   if (!copied && complete === value.complete) return value;
   return { kind: 'object', props, complete, node: value.node };
+}
+
+const CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+
+/**
+ * What in `root` (a constructor's body, a field's initial value) before offset `to` may run a method of the instance
+ * being built (`runs`): a `this.m()` call from offset `from` on (in an arrow function
+ * too, which keeps `this`), or `this` handed on anywhere before (`register(this)`,
+ * `const self = this`), after which any call may reach it; and the `super(...)` calls
+ * from `from` on, which run the superclass's constructor (the caller judges them).
+ */
+export function methodRunsBefore(
+  sc: Readonly<TSESLint.SourceCode>,
+  root: Node,
+  from: number,
+  to: number,
+): { runs: boolean; supers: TSESTree.CallExpression[] } {
+  let runs = false;
+  const supers: TSESTree.CallExpression[] = [];
+  walk(sc, root, (node) => {
+    if (runs || node.range[0] >= to) return false;
+    // A nested `function` has a `this` of its own; it runs with ours only through `this` handed on (`.bind(this)`).
+    if (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'Super' && node.range[0] >= from) supers.push(node);
+    if (node.type === 'ThisExpression') {
+      const p = node.parent;
+      if (p?.type !== 'MemberExpression' || p.object !== node) runs = true;
+      else if (node.range[0] >= from) {
+        let up: Node = p;
+        while (up.parent?.type === 'ChainExpression' || up.parent?.type === 'TSNonNullExpression') up = up.parent;
+        const q = up.parent;
+        // `this.m()`, `this.m?.()`, `this.m.call(...)`.
+        runs =
+          (q?.type === 'CallExpression' && q.callee === up) ||
+          (q?.type === 'MemberExpression' && q.object === up && CALLERS.has(staticMemberName(q) ?? ''));
+      }
+    }
+    return !runs;
+  });
+  return { runs, supers };
 }

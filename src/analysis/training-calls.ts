@@ -226,15 +226,16 @@ export class TrainingCalls {
    * the same model by a caller once the helper is done. An `async` helper's promise
    * settles while training still runs: the use follows `await helper()` or is in a
    * `.then()` callback on the call. A helper that is not async returns at once: the
-   * use follows the call. Silent when the helper awaits anything after the call (it
-   * may wait for training some other way) or the call is in a loop there.
+   * use follows the call. Only when the helper surely ends before training does (see
+   * `endsBeforeTraining`), the call is in no loop there, and the caller awaits
+   * nothing else between the helper's call and the use (it may wait for training there).
    */
   useAfterHelper(call: ModelCall): UseAfterHelper | undefined {
     const fn = enclosingFunction(call.call);
     const floating = this.floating(call);
     if (!fn || !floating || fn.generator) return undefined;
     for (let n: Node | undefined = call.call.parent; n && n !== fn; n = n.parent) if (isLoop(n)) return undefined;
-    if (fn.async && awaitsAfter(this.sourceCode, fn, floating.dropped.range[1])) return undefined;
+    if (!endsBeforeTraining(this.sourceCode, fn, floating.dropped.range[1])) return undefined;
     const key = receiverKey(call.receiver, this.ev);
     if (key === undefined) return undefined;
     // The model must be the same one for the caller: a variable declared outside the helper, or `this.x` in its class.
@@ -248,14 +249,21 @@ export class TrainingCalls {
       const outer = unwrapParents(via);
       const p = outer.parent;
       let use: LaterUse | undefined;
+      let from = 0;
+      let scope: Node = caller ?? this.sourceCode.ast;
       if (p?.type === 'AwaitExpression' || !fn.async) {
-        use = this.firstUse(key, caller, (p?.type === 'AwaitExpression' ? p : via).range[1]);
+        from = (p?.type === 'AwaitExpression' ? p : via).range[1];
+        use = this.firstUse(key, caller, from);
       } else if (p?.type === 'MemberExpression' && p.object === outer && staticMemberName(p) === 'then') {
         const then = p.parent;
         const cb = then?.type === 'CallExpression' && then.callee === p ? then.arguments[0] : undefined;
-        if (cb && isFunctionNode(cb)) use = this.firstUse(key, cb, cb.body.range[0]);
+        if (cb && isFunctionNode(cb)) {
+          scope = cb;
+          from = cb.body.range[0];
+          use = this.firstUse(key, cb, from);
+        }
       }
-      if (use) return { use, via, helper: name };
+      if (use && !waitsBetween(this.sourceCode, scope, from, use.node.range[0])) return { use, via, helper: name };
     }
     return undefined;
   }
@@ -451,14 +459,51 @@ function unwrapParents(node: Node): Node {
   return n;
 }
 
-/** Does `fn` itself (not a nested function) await anything after offset `from`? */
-function awaitsAfter(sc: Readonly<TSESLint.SourceCode>, fn: FunctionNode, from: number): boolean {
-  let found = false;
+/**
+ * Does the helper `fn`, whose training call's promise is dropped and ends at offset
+ * `from`, surely end before training does? Only when nothing it hands its caller can
+ * be tied to training: it returns nothing but constants (not a promise kept in a
+ * variable, a `.then()` chain, `Promise.all`), makes no `new Promise` (a fit callback
+ * such as `onTrainEnd` may resolve it), and, when async, awaits nothing after the call.
+ */
+function endsBeforeTraining(sc: Readonly<TSESLint.SourceCode>, fn: FunctionNode, from: number): boolean {
+  if (fn.body.type !== 'BlockStatement') return false;
+  if (fn.async && waitsBetween(sc, fn, from, Infinity)) return false;
+  let tied = false;
   walk(sc, fn.body, (node) => {
-    if (found || isFunctionNode(node)) return false;
-    if (node.range[1] <= from) return false;
-    if ((node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) && node.range[0] >= from)
-      found = true;
+    if (tied) return false;
+    if (node.type === 'NewExpression') {
+      const callee = unwrap(node.callee);
+      tied = callee.type === 'Identifier' && callee.name === 'Promise';
+    } else if (node.type === 'ReturnStatement' && enclosingFunction(node) === fn) {
+      tied = !!node.argument && !isConstant(node.argument);
+    }
+    return !tied;
+  });
+  return !tied;
+}
+
+/** Is the expression a constant that cannot be a promise: a literal, `undefined`, `void x`, a template with no `${}`? */
+function isConstant(expr: TSESTree.Expression): boolean {
+  const n = unwrap(expr);
+  if (n.type === 'Literal') return true;
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  if (n.type === 'TemplateLiteral') return n.expressions.length === 0;
+  if (n.type === 'UnaryExpression') return n.operator === 'void' || isConstant(n.argument);
+  return false;
+}
+
+/** Does `root`'s own code (not a nested function) await or yield anything between offsets `from` and `to`? */
+function waitsBetween(sc: Readonly<TSESLint.SourceCode>, root: Node, from: number, to: number): boolean {
+  let found = false;
+  walk(sc, root, (node) => {
+    if (found || node.range[1] <= from || node.range[0] >= to) return false;
+    if (node !== root && isFunctionNode(node)) return false;
+    const waits =
+      node.type === 'AwaitExpression' ||
+      node.type === 'YieldExpression' ||
+      (node.type === 'ForOfStatement' && node.await);
+    if (waits && node.range[0] >= from) found = true;
     return !found;
   });
   return found;

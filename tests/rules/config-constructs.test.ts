@@ -299,6 +299,109 @@ export class Classifier {
 }`,
     reports: [],
   },
+  {
+    name: 'class: the constructor compiles through a method before the write: silent (the compile saw the old loss)',
+    code:
+      TF +
+      `export class Trainer {
+  constructor() {
+    this.args = {optimizer: 'adam', loss: 'categoricalCrossentropy'};
+    this.model = tf.sequential();
+    this.model.add(tf.layers.dense({units: 10, inputShape: [4], activation: 'softmax'}));
+    this.compile();
+    this.args.loss = 'binaryCrossentropy';
+  }
+  compile() {
+    this.model.compile(this.args);
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: 'class: a method called from an arrow in the constructor before the write: silent',
+    code:
+      TF +
+      `export class Trainer {
+  constructor(sizes) {
+    this.args = {optimizer: 'adam', loss: 'categoricalCrossentropy'};
+    sizes.forEach((n) => this.build(n));
+    this.args.loss = tf.losses.softmaxCrossEntropy;
+  }
+  build(n) {
+    const model = tf.sequential();
+    model.add(tf.layers.dense({units: n, inputShape: [4], activation: 'softmax'}));
+    model.compile(this.args);
+    return model;
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: 'class: this handed to unknown code before the write: silent (it may call the method)',
+    code:
+      TF +
+      `import {register} from './registry';
+export class Trainer {
+  constructor() {
+    this.args = {optimizer: 'adam', loss: 'categoricalCrossentropy'};
+    register(this);
+    this.args.loss = tf.losses.softmaxCrossEntropy;
+  }
+  build() {
+    const model = tf.sequential();
+    model.add(${SOFTMAX});
+    model.compile(this.args);
+    return model;
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: 'class: the superclass constructor calls the method before the subclass writes: silent',
+    code:
+      TF +
+      `class Base {
+  constructor() {
+    this.compileArgs = {optimizer: 'adam', loss: 'categoricalCrossentropy'};
+    this.model = this.build();
+  }
+}
+export class Classifier extends Base {
+  constructor() {
+    super();
+    this.compileArgs.loss = tf.losses.softmaxCrossEntropy;
+  }
+  build() {
+    const model = tf.sequential();
+    model.add(${SOFTMAX});
+    model.compile(this.compileArgs);
+    return model;
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: 'class: calls before the write that run no method of this (and a method called only after it): followed',
+    code:
+      TF +
+      `export class Trainer {
+  constructor() {
+    this.init();
+    this.args = {optimizer: 'adam', metrics: ['accuracy']};
+    this.model = tf.sequential();
+    this.model.add(${SOFTMAX});
+    this.args.loss = tf.losses.softmaxCrossEntropy;
+    this.compile();
+  }
+  init() {
+    this.ready = false;
+  }
+  compile() {
+    this.model.compile(this.args);
+  }
+}`,
+    reports: ['no-activation-before-logits-loss@7'],
+  },
 ];
 
 const PARSERS: ParserName[] = ['espree', 'typescript'];

@@ -80,6 +80,80 @@ async function learn(xs, ys) {
   while (!done) await new Promise((r) => setTimeout(r, 100));
 }
 export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs); }`,
+    // The helper returns a promise resolved in onTrainEnd: \`await learn()\` ends after training (not async).
+    TF +
+      MODEL +
+      `function learn(xs, ys) {
+  let finish;
+  const done = new Promise((resolve) => (finish = resolve));
+  model.fit(xs, ys, {epochs: 50, callbacks: {onTrainEnd: () => finish()}});
+  return done;
+}
+export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs); }`,
+    // The same in an async helper, which returns the promise without awaiting it.
+    TF +
+      MODEL +
+      `async function learn(xs, ys) {
+  let finish;
+  const done = new Promise((resolve) => (finish = resolve));
+  model.fit(xs, ys, {callbacks: {onTrainEnd: () => finish()}});
+  return done;
+}
+export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs); }`,
+    // The fit promise goes on through another variable and a \`.then()\` chain the helper returns.
+    TF +
+      MODEL +
+      `function learn(xs, ys) {
+  const h = model.fit(xs, ys);
+  model.fit(xs, ys, {epochs: 1});
+  return h.then(() => 'done');
+}
+export function run(xs, ys) { return learn(xs, ys).then(() => model.predict(xs)); }`,
+    // \`Promise.all\` of the fit kept in an array: the caller waits for every element.
+    TF +
+      MODEL +
+      `async function learn(xs, ys, jobs) {
+  model.fit(xs, ys);
+  return Promise.all(jobs);
+}
+export async function run(xs, ys, jobs) { await learn(xs, ys, jobs); model.predict(xs); }`,
+    // A \`new Promise\` made in the helper and stored for the caller: a fit callback may resolve it.
+    TF +
+      `export class T {
+  constructor() {
+    this.model = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [1]})]});
+    this.model.compile({optimizer: 'sgd', loss: 'meanSquaredError'});
+  }
+  train(xs, ys) {
+    this.ready = new Promise((r) => { this.model.fit(xs, ys); this.finish = r; });
+    this.model.fit(xs, ys, {callbacks: {onTrainEnd: () => this.finish()}});
+  }
+  async run(xs, ys) { await this.train(xs, ys); return this.model.predict(xs); }
+}`,
+    // An async helper that awaits something else after the fit (a promise its callback resolves).
+    TF +
+      MODEL +
+      `let finish;
+const trained = new Promise((r) => (finish = r));
+async function learn(xs, ys) {
+  model.fit(xs, ys, {callbacks: {onTrainEnd: () => finish()}});
+  await trained;
+}
+export async function run(xs, ys) { await learn(xs, ys); return model.predict(xs); }`,
+    // The caller awaits something else between the helper's call and the use: it may be training's end.
+    TF +
+      MODEL +
+      `let finish;
+const trained = new Promise((r) => (finish = r));
+function learn(xs, ys) { model.fit(xs, ys, {callbacks: {onTrainEnd: () => finish()}}); }
+export async function run(xs, ys) { learn(xs, ys); await trained; return model.predict(xs); }`,
+    // The same wait inside the \`.then()\` callback on an async helper's call.
+    TF +
+      MODEL +
+      `let finish;
+const trained = new Promise((r) => (finish = r));
+async function learn(xs, ys) { model.fit(xs, ys, {callbacks: {onTrainEnd: () => finish()}}); }
+export function run(xs, ys) { return learn(xs, ys).then(async () => { await trained; model.predict(xs); }); }`,
     // The caller's use is inside a callback that runs later (a click), not when the helper is done.
     TF +
       MODEL +
@@ -475,6 +549,39 @@ module.exports = new Controller();`,
             remedy: NOT_ASYNC,
           },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      // A helper that returns a constant and logs progress from a callback (donnie3237/DOSE-TensorflowJS
+      // MyModel.tsx): nothing it returns waits for training, so the \`.then()\` callback predicts too early.
+      code:
+        TF +
+        MODEL +
+        `async function doTraining(xs, ys) {\n  model.fit(xs, ys, {epochs: 500, callbacks: {onEpochEnd: async (e, logs) => console.log(e, logs.loss)}});\n  return 'started';\n}\ndoTraining(tf.ones([2, 1]), tf.ones([2, 1])).then(() => {\n  alert(model.predict(tf.ones([1, 1])));\n});`,
+      errors: [
+        {
+          messageId: 'usedAfterHelper',
+          data: {
+            call: 'fit()',
+            dropped: DROPPED,
+            helper: 'doTraining',
+            use: 'model.predict()',
+            line: 'line 9',
+            viaLine: 'line 8',
+            remedy: AWAIT_IT,
+          },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              data: { what: CALL('fit') },
+              output:
+                TF +
+                MODEL +
+                `async function doTraining(xs, ys) {\n  await model.fit(xs, ys, {epochs: 500, callbacks: {onEpochEnd: async (e, logs) => console.log(e, logs.loss)}});\n  return 'started';\n}\ndoTraining(tf.ones([2, 1]), tf.ones([2, 1])).then(() => {\n  alert(model.predict(tf.ones([1, 1])));\n});`,
+            },
+          ],
         },
       ],
     },
