@@ -265,6 +265,7 @@ export function placeOutputBugs<S extends KnownPair>(
     const perOutput = analysis.pairsOf(site);
     for (const pairs of perOutput) {
       const bugs = judgePairs(pairs, isBug);
+      if (bugs.length === 0) continue;
       const shared = sharedOf(pairs, bugs);
       const everyPath = bugs.length === pairs.length;
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
