@@ -21,7 +21,13 @@ export declare function probeAll(): Promise<{
   modelMethods: Record<string, Kind>;
   optimizers: string[];
   optimizerFlagMethods: Record<string, number>;
+  scopedOps: string[];
+  scopedOptimizerMethods: string[];
 }>;
 export declare function optimizerFactories(): string[];
 export declare const OPTIMIZER_FLAG_CANDIDATES: readonly (readonly [string, number])[];
 export declare function optimizerFlagTensor(path: string, name: string, index: number): boolean;
+type ScopedRun = (f: (...args: unknown[]) => unknown) => unknown;
+export declare const SCOPED_OP_CANDIDATES: Record<string, () => { run: ScopedRun; dispose?: () => void }>;
+export declare const SCOPED_OPTIMIZER_METHOD_CANDIDATES: Record<string, (optimizer: unknown) => ScopedRun>;
+export declare function freesWhatItRuns(prepare: () => { run: ScopedRun; dispose?: () => void }): boolean;

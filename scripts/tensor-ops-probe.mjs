@@ -295,7 +295,21 @@ export async function probeAll() {
   for (const [name, index] of OPTIMIZER_FLAG_CANDIDATES) {
     if (optimizers.every((path) => optimizerFlagTensor(path, name, index))) optimizerFlagMethods[name] = index;
   }
-  return { ops, methods, fields, modelMethods, optimizers, optimizerFlagMethods };
+  const scopedOps = Object.keys(SCOPED_OP_CANDIDATES)
+    .filter((path) => freesWhatItRuns(SCOPED_OP_CANDIDATES[path]))
+    .sort();
+  const scopedOptimizerMethods = Object.keys(SCOPED_OPTIMIZER_METHOD_CANDIDATES)
+    .filter((name) =>
+      optimizers.every((path) =>
+        freesWhatItRuns(() => {
+          const opt = tf.train[path.split('.')[1]](0.1, 0.9);
+          const run = SCOPED_OPTIMIZER_METHOD_CANDIDATES[name](opt);
+          return { run, dispose: () => opt.dispose() };
+        }),
+      ),
+    )
+    .sort();
+  return { ops, methods, fields, modelMethods, optimizers, optimizerFlagMethods, scopedOps, scopedOptimizerMethods };
 }
 
 /** The `tf.train` factories that make an optimizer (an object with `minimize`), as paths: `train.sgd` ... */
@@ -373,6 +387,73 @@ export async function classifyModelMethod(name) {
   } finally {
     console.log = log;
     model.dispose();
+  }
+}
+
+/**
+ * Ops that take a function and run it (now, or when the function they return is
+ * called): each makes its inputs and returns how to run a function `f` through the
+ * op (`tf.grad(f)` runs `f` when `tf.grad(f)(x)` is called).
+ */
+export const SCOPED_OP_CANDIDATES = {
+  tidy: () => ({ run: (f) => tf.tidy(() => f()) }),
+  grad: () => {
+    const x = tf.ones([3]);
+    return { run: (f) => tf.grad((a) => f(a))(x) };
+  },
+  grads: () => {
+    const [x, y] = [tf.ones([3]), tf.zeros([3])];
+    return { run: (f) => tf.grads((a, b) => f(a, b))([x, y]) };
+  },
+  valueAndGrad: () => {
+    const x = tf.ones([3]);
+    return { run: (f) => tf.valueAndGrad((a) => f(a))(x) };
+  },
+  valueAndGrads: () => {
+    const [x, y] = [tf.ones([3]), tf.zeros([3])];
+    return { run: (f) => tf.valueAndGrads((a, b) => f(a, b))([x, y]) };
+  },
+  variableGrads: () => ({ run: (f) => tf.variableGrads(() => f()) }),
+};
+
+/** Optimizer methods that take a function, with how to call them on an optimizer (each of `tf.train`'s). */
+export const SCOPED_OPTIMIZER_METHOD_CANDIDATES = {
+  minimize: (opt) => (f) => opt.minimize(() => f()),
+  computeGradients: (opt) => (f) => opt.computeGradients(() => f()),
+};
+
+/**
+ * Does `run(f)` free every tensor `f` makes except what it returns (a tidy for `f`)?
+ * `prepare()` makes the inputs and gives `run`; `f` makes four intermediates and
+ * returns a scalar. `run` is called once before counting, so that tensors an
+ * optimizer keeps (its slots) are made first.
+ */
+export function freesWhatItRuns(prepare) {
+  tf.engine().startScope();
+  const w = tf.variable(tf.ones([3]));
+  const { run, dispose } = prepare();
+  try {
+    let made = 0;
+    const f = (...args) => {
+      const start = tf.memory().numTensors;
+      let t = w.mul(2);
+      for (const a of args) t = t.add(a);
+      const cost = t.add(1).square().sum();
+      made = tf.memory().numTensors - start;
+      return cost;
+    };
+    const first = new Set(tensorsIn(run(f)));
+    const before = tf.memory().numTensors;
+    const out = new Set(tensorsIn(run(f)).filter((t) => !first.has(t)));
+    const grew = tf.memory().numTensors - before;
+    // `f` made more than it returned, and only what the call returns is left.
+    return made >= 4 && grew <= out.size;
+  } catch {
+    return false;
+  } finally {
+    dispose?.();
+    w.dispose();
+    tf.engine().endScope();
   }
 }
 

@@ -213,7 +213,7 @@ export class Evaluator implements TfApiHost {
         if (test.kind === 'const') {
           return this.evaluate(test.value ? n.consequent : n.alternate, env);
         }
-        const g = this.condition(n.test);
+        const g = this.conditionIn(n.test, env);
         const a = this.evaluate(n.consequent, env);
         const b = this.evaluate(n.alternate, env);
         return g.value ? choice(g.key, a, b) : choice(g.key, b, a);
@@ -570,7 +570,7 @@ export class Evaluator implements TfApiHost {
   private readonly objectWriteCache = new Map<Variable, MemberWrite[]>();
 
   /** What the references of a variable may write into the object it holds (see object-writes.ts). */
-  private objectWritesOf(variable: Variable): MemberWrite[] {
+  objectWritesOf(variable: Variable): MemberWrite[] {
     let writes = this.objectWriteCache.get(variable);
     if (writes) return writes;
     writes = [];
@@ -1561,7 +1561,9 @@ export class Evaluator implements TfApiHost {
       }
       bindings.set(variable, this.withAnnotation(value, id));
     }
-    return { bindings, depth: depth + 1 };
+    return env?.turnLayers
+      ? { bindings, depth: depth + 1, turnLayers: env.turnLayers }
+      : { bindings, depth: depth + 1 };
   }
 
   /** What a function returns, under the given bindings. */
@@ -1687,9 +1689,10 @@ export class Evaluator implements TfApiHost {
     return fact;
   }
 
-  /** The one layer fact of a `tf.layers.*` call. */
+  /** The one layer fact of a `tf.layers.*` call (under a loop turn's bindings, the turn's). */
   layerFact(factory: string, n: TSESTree.CallExpression, config: Node | undefined, env: Env | undefined): LayerFact {
-    let fact = this.layerFacts.get(n);
+    const facts = env?.turnLayers ?? this.layerFacts;
+    let fact = facts.get(n);
     if (fact) return fact;
     const configNode = config ? unwrap(config) : undefined;
     fact = {
@@ -1703,13 +1706,36 @@ export class Evaluator implements TfApiHost {
             ? UNKNOWN
             : { kind: 'object', props: new PropertyTable(), complete: true },
       configNode: configNode?.type === 'ObjectExpression' ? configNode : undefined,
+      ...(env?.turnLayers ? { inLoopTurn: true as const } : {}),
     };
-    this.layerFacts.set(n, fact);
+    facts.set(n, fact);
     return fact;
   }
 
   // ---------------------------------------------------------------------------
   // Conditions
+
+  /** The guard of a condition evaluated under `env` (see `condition`). */
+  conditionIn(test: Node, env: Env | undefined): Guard {
+    // `pick(c, a, b)` called as `pick(isA, …)` and `pick(isB, …)`: `c` is another
+    // condition at each call, so a test of a parameter bound here, in a function called
+    // from several places, is a condition of its own.
+    if (env && env.bindings.size > 0) {
+      let bound = false;
+      walk(this.sourceCode, test, (node) => {
+        if (node.type !== 'Identifier') return !isFunctionNode(node);
+        const v = this.variableOf(node);
+        const def = v?.defs[0];
+        if (v && def?.type === 'Parameter' && env.bindings.has(v)) {
+          const calls = this.callSites(def.node as FunctionNode);
+          if (!calls || calls.length > 1) bound = true;
+        }
+        return false;
+      });
+      if (bound) return { key: freshKey(), value: true };
+    }
+    return this.condition(test);
+  }
 
   /**
    * The guard naming a condition: `!c` is `c` negated, `a !== b` is `a === b`
@@ -1741,6 +1767,8 @@ export class Evaluator implements TfApiHost {
           return false;
         }
         if (node.type === 'Identifier') walkInto(this, node);
+        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
+        if (VOLATILE.has(node.type)) stable = false;
         return isFunctionNode(node) ? ((stable = false), false) : true;
       });
       function walkInto(self: Evaluator, node: Node): void {
@@ -1766,6 +1794,16 @@ export class Evaluator implements TfApiHost {
 }
 
 let nextEvaluatorId = 0;
+
+/** Expressions whose value may differ each time they run: a condition with one is a condition of its own. */
+const VOLATILE = new Set<string>([
+  'CallExpression',
+  'NewExpression',
+  'AwaitExpression',
+  'UpdateExpression',
+  'AssignmentExpression',
+  'YieldExpression',
+]);
 
 /** Methods of models and layers that take config objects and leave them unchanged. */
 const MODEL_METHODS = new Set(['compile', 'fit', 'fitDataset', 'evaluate', 'evaluateDataset', 'predict', 'add']);

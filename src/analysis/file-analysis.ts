@@ -8,7 +8,16 @@ import { relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
-import { mergeGuards, NO_GUARDS, pair, possibilities, type Guards, type Possibility } from './guards.js';
+import {
+  guardsOf,
+  mergeGuards,
+  NO_GUARDS,
+  pair,
+  possibilities,
+  type Guard,
+  type Guards,
+  type Possibility,
+} from './guards.js';
 import { LayerInputResolver, type InputLayerPossibility } from './layer-inputs.js';
 import { LossResolver, type LossFact } from './losses.js';
 import { describeRemote } from './modules/resolve.js';
@@ -144,6 +153,16 @@ export class FileAnalysis {
     return this.evaluator.variableOf(id);
   }
 
+  /**
+   * The guard a condition written at `test` gives (in this file or a module it
+   * analysed), for naming the branch a report is on; undefined when unknown.
+   */
+  conditionOf(test: Node): Guard | undefined {
+    const program = programOf(test);
+    const owner = program === this.sourceCode.ast ? this : program && analyses.get(program);
+    return owner ? owner.evaluator.condition(test) : undefined;
+  }
+
   /** Is `node` in this file (and not in a module it imports)? Reports and fixes need local nodes. */
   isLocal(node: Node): boolean {
     return programOf(node) === this.sourceCode.ast;
@@ -210,7 +229,11 @@ export class FileAnalysis {
 
   private computePairs(site: CompileSite): OutputLossPair[][] {
     const byIndex: OutputLossPair[][] = [];
-    for (const m of this.modelsOf(site.target)) {
+    for (const found of this.modelsOf(site.target)) {
+      const conditions = found.value ? this.sites.compileConditions(found.value, site.call) : [];
+      const g = conditions.length > 0 ? mergeGuards(found.guards, guardsOf(conditions) ?? NO_GUARDS) : found.guards;
+      if (!g) continue;
+      const m = { value: found.value, guards: g };
       const outs = m.value ? this.outputs.outputsOf(m.value, site.call) : null;
       if (!outs) {
         const list = (byIndex[0] ??= []);

@@ -26,6 +26,7 @@ import {
   mergeGuards,
   NO_GUARDS,
   possibilities,
+  type Guard,
   type Guards,
   type Possibility,
 } from './guards.js';
@@ -69,6 +70,23 @@ export type ActivationFact = Pick<
   OutputFact,
   'activation' | 'activationOrigin' | 'activationNode' | 'activationProperty' | 'activationLiteral'
 >;
+
+/**
+ * What makes the add `c` (guards `own`; -1: no add) the last one: every later
+ * candidate skipped. Said only where it is one condition beyond `own` (`if (!fail) {
+ * add(out) }` skipped is `fail`), so a `compile` under that condition never meets it.
+ */
+function skipped(own: readonly Guard[], candidates: readonly number[], c: number, adds: readonly AddEvent[]): Guard[] {
+  const out: Guard[] = [];
+  for (const d of candidates) {
+    if (d <= c) continue;
+    const extra = adds[d]!.guards.filter((g) => !own.some((o) => o.key === g.key && o.value === g.value));
+    const only = extra.length === 1 ? extra[0]! : undefined;
+    if (only && typeof only.value === 'boolean' && !only.key.startsWith(EXIT_GUARD))
+      out.push({ key: only.key, value: !only.value });
+  }
+  return out;
+}
 
 /** One step of a chain walked back from an output: a layer, a model used as a layer, a merge, or "unknown". */
 type Step = LayerFact | NestedModel | MergeStep | null;
@@ -119,7 +137,7 @@ export class OutputResolver {
     if (cache.has(key as never)) return cache.get(key as never)!;
     cache.set(key as never, null); // cycle guard
     let result: OutputPossibility[][] | null = null;
-    if (model.kind === 'sequential') result = [this.sequentialOutput(model, adds)];
+    if (model.kind === 'sequential') result = [this.sequentialOutput(model, lastTurns(adds))];
     else if (model.kind === 'functional' && model.outputs) result = this.functionalOutputs(model, model.outputs);
     cache.set(key as never, result);
     return result;
@@ -256,10 +274,10 @@ export class OutputResolver {
     const out: OutputPossibility[] = [];
     for (const c of candidates) {
       const add = adds[c]!;
-      const own = guardsOf(add.guards);
+      const own = guardsOf([...add.guards, ...skipped(add.guards, candidates, c, adds)]);
       const guards = own && mergeGuards(base, own);
       if (!guards) continue;
-      for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode), guards)) {
+      for (const first of possibilities(evaluatorOf(model, this.ev).evaluate(add.layerNode, add.turn?.env), guards)) {
         const steps: Step[] = [stepOf(first.value)];
         this.earlierSteps(model, adds, c, steps);
         out.push(...this.fromSteps(model, 0, steps, first.guards));
@@ -268,12 +286,18 @@ export class OutputResolver {
     if (!covered) {
       const steps: Step[] = [];
       this.earlierSteps(model, adds, 0, steps, true);
-      out.push(...this.fromSteps(model, 0, steps, base));
+      const none = guardsOf(skipped([], candidates, -1, adds));
+      const guards = none && mergeGuards(base, none);
+      if (guards) out.push(...this.fromSteps(model, 0, steps, guards));
     }
     return out;
   }
 
-  /** Layers before add `index` (unconditional adds, then the config's `layers`), newest first. */
+  /**
+   * Layers before add `index` (unconditional adds, then the config's `layers`), newest
+   * first. Before the first add of a loop's last turn come the previous turn's, not
+   * followed: unknown, unless the loop makes one turn.
+   */
   private earlierSteps(
     model: ModelFact,
     adds: readonly AddEvent[],
@@ -281,13 +305,19 @@ export class OutputResolver {
     steps: Step[],
     fromEnd = false,
   ): void {
+    let turn = fromEnd ? undefined : adds[index]?.turn;
     for (let i = (fromEnd ? adds.length : index) - 1; i >= 0; i--) {
       const add = adds[i]!;
-      if (add.guards.length > 0) {
+      if (add.guards.length > 0 || (turn && turn.count > 1 && add.turn?.loop !== turn.loop)) {
         steps.push(null);
         return;
       }
-      steps.push(stepOf(evaluatorOf(model, this.ev).evaluate(add.layerNode)));
+      turn = add.turn;
+      steps.push(stepOf(evaluatorOf(model, this.ev).evaluate(add.layerNode, turn?.env)));
+    }
+    if (turn && turn.count > 1) {
+      steps.push(null);
+      return;
     }
     const initial = model.initialLayers;
     if (!initial || initial.kind !== 'array' || !initial.complete) {
@@ -686,6 +716,7 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
         call: a.call,
         layerNode: a.layerNode,
         guards: a.guards.filter((g) => !g.key.startsWith(EXIT_GUARD)),
+        turn: a.turn,
       });
       continue;
     }
@@ -712,7 +743,16 @@ function given(adds: readonly AddEvent[], g: Guards): AddEvent[] {
   const out: AddEvent[] = [];
   for (const a of adds) {
     if (a.guards.some((x) => g.has(x.key) && g.get(x.key) !== x.value)) continue;
-    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)) });
+    out.push({ call: a.call, layerNode: a.layerNode, guards: a.guards.filter((x) => !g.has(x.key)), turn: a.turn });
   }
   return out;
+}
+
+/**
+ * The adds with the guard of a loop's body dropped where every turn adds (`turn`):
+ * the array is not empty, so the body runs, and its adds end with the last turn's.
+ */
+function lastTurns(adds: readonly AddEvent[]): readonly AddEvent[] {
+  if (!adds.some((a) => a.turn)) return adds;
+  return adds.map((a) => (a.turn ? { ...a, guards: a.guards.filter((g) => g.key !== a.turn!.key) } : a));
 }

@@ -23,6 +23,7 @@ import { called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
 import type { ExitStatement, RecordedNodes } from './recorded-nodes.js';
+import { lastTurn } from './loop-turns.js';
 import { ACTIVATION_OPS } from './tf-api.js';
 
 import type {
@@ -31,6 +32,7 @@ import type {
   FunctionNode,
   LayerFact,
   LossCallValue,
+  LoopTurn,
   ModelFact,
   ModelView,
   Node,
@@ -357,7 +359,17 @@ export class FileSites implements ModelView {
     const nested = foreign ? false : creationFn ? contains(creationFn, call) : true;
     let guards: Guard[];
     let exits: ExitFact[] = [];
-    if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
+    const turn = foreign ? undefined : this.turnOf(model, call, creationFn);
+    if (turn) {
+      // Every turn adds: the add runs where the loop does, after the exits before it.
+      const base = this.conditionsOf(model.node, creationFn);
+      guards = this.conditionsOf(turn.loop, creationFn).filter(
+        (g) => !base.some((b) => b.key === g.key && b.value === g.value),
+      );
+      exits = this.exitsBetween(model, turn.loop, creationFn, base);
+      for (const e of exits) guards.push({ key: e.key, value: true });
+      guards.push({ key: turn.key, value: true });
+    } else if (foreign || creationFn !== addFn || call.range[0] < model.node.range[0]) {
       const inline =
         !!addFn && nested && addFn.parent?.type === 'CallExpression' && addFn.parent.arguments.includes(addFn as never);
       if (!inline && !(addFn && !nested && this.receiverIsLocal(call, addFn))) {
@@ -373,7 +385,13 @@ export class FileSites implements ModelView {
       exits = this.exitsBetween(model, call, addFn, base);
       for (const e of exits) guards.push({ key: e.key, value: true });
     }
-    const event: AddEvent = exits.length > 0 ? { call, layerNode, guards, exits } : { call, layerNode, guards };
+    const event: AddEvent = {
+      call,
+      layerNode,
+      guards,
+      ...(exits.length > 0 ? { exits } : {}),
+      ...(turn ? { turn } : {}),
+    };
     if (foreign) {
       foreign.adds.push(event);
       foreign.all = undefined;
@@ -390,6 +408,24 @@ export class FileSites implements ModelView {
     } else {
       model.adds.push(event);
     }
+  }
+
+  /**
+   * The last turn of the loop the add is a statement of (loop-turns.ts), when the loop
+   * is written in the function that creates the model, after it. Its guard key is the
+   * one the loop's body has (`conditionsOf`), which a non-empty array makes true.
+   */
+  private turnOf(
+    model: ModelFact,
+    call: TSESTree.CallExpression,
+    creationFn: FunctionNode | undefined,
+  ): LoopTurn | undefined {
+    const last = lastTurn(this.evaluator, call);
+    if (!last || enclosingFunction(last.loop) !== creationFn || last.loop.range[0] < model.node.range[1])
+      return undefined;
+    let cached = this.condCache.get(last.scope);
+    if (!cached) this.condCache.set(last.scope, (cached = [{ key: freshKey(), value: true }]));
+    return { loop: last.loop, key: cached[0]!.key, env: last.env, count: last.count };
   }
 
   /** Is the receiver of `x.add()` a variable declared in `fn` itself (a model returned to it)? */
@@ -462,6 +498,19 @@ export class FileSites implements ModelView {
   }
 
   private readonly condCache = new Map<Node, Guard[]>();
+
+  /**
+   * The conditions a `compile` call written in its model's creation function runs
+   * under, beyond the creation's own (`if (!fail) { model.add(out); model.compile(…) }`):
+   * a path where they fail compiles nothing, so an output that skips adds under the
+   * same conditions never meets this compile.
+   */
+  compileConditions(model: ModelFact, call: Node): Guard[] {
+    const fn = enclosingFunction(model.node);
+    if (enclosingFunction(call) !== fn || call.range[0] < model.node.range[0]) return [];
+    const base = this.conditionsOf(model.node, fn);
+    return this.conditionsOf(call, fn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
+  }
 
   /** The conditions under which `node` runs within its function, outermost first. */
   private conditionsOf(node: Node, fn: Node | undefined): Guard[] {

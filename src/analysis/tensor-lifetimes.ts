@@ -8,7 +8,8 @@
  * on something the analysis proves is TF.js or a tensor, by `model.predict`, by
  * `tf.tidy(() => tensor)`, or by a helper of this file that returns a tensor it
  * made. It is released (silent) when it is made inside a synchronous `tf.tidy`
- * callback, disposed, kept, returned, stored, or handed to any function not known
+ * callback (or a function TF.js runs in a scope of its own: `optimizer.minimize(f)`,
+ * `tf.grad(f)`), disposed, kept, returned, stored, or handed to any function not known
  * to only read it. It leaks when every use of it only reads it (a tensor op, a
  * tensor method, `dataSync()`, `console.log`), or it is dropped, or its variable is
  * written again before any release. Anything else is unknown, and unknown is silent.
@@ -21,6 +22,8 @@ import {
   OPTIMIZER_FLAG_TENSOR_METHODS,
   PLAIN_METHODS,
   PLAIN_OPS,
+  SCOPED_CALLBACK_OPS,
+  SCOPED_CALLBACK_OPTIMIZER_METHODS,
   TENSOR_FIELDS,
   TENSOR_LIST_METHODS,
   TENSOR_LIST_OPS,
@@ -98,6 +101,12 @@ const CREATING_NAMES: ReadonlySet<string> = new Set([
   ...MODEL_TENSOR_METHODS,
   ...OPTIMIZER_FLAG_TENSOR_METHODS.keys(),
   'tidy',
+]);
+
+/** Last names of the calls that free what the function they are given makes (`tidy`, `grad`, `minimize` ...). */
+const SCOPED_NAMES: ReadonlySet<string> = new Set([
+  ...[...SCOPED_CALLBACK_OPS].map((p) => p.slice(p.lastIndexOf('.') + 1)),
+  ...SCOPED_CALLBACK_OPTIMIZER_METHODS,
 ]);
 
 /** Events that fire again and again (a listener of `load` runs once). */
@@ -304,6 +313,16 @@ class Lifetimes {
     );
   }
 
+  /**
+   * Is the receiver an optimizer, or not known to be anything else (a parameter,
+   * `model.optimizer`)? Taking an unknown `x.minimize(f)` for the optimizer's only
+   * keeps the rule silent about what `f` makes.
+   */
+  private mayBeOptimizer(node: Node): boolean {
+    const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
+    return ps.every((p) => p.value.kind === 'unknown' || p.value.kind === 'param') || this.isOptimizer(node);
+  }
+
   /** Is the receiver a model on every path where a method call on it returns (null and undefined throw)? */
   private isModel(node: Node): boolean {
     const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
@@ -431,10 +450,18 @@ class Lifetimes {
     const name = calleeName(call);
     const callee = unwrap(call.callee);
     const member = callee.type === 'MemberExpression' ? callee : undefined;
-    if (name === 'tidy' || callee.type === 'Identifier') {
-      // `tf.tidy`, or `tidy` imported under any name (`import {tidy as tidy$1}` in bundles).
+    if ((name !== undefined && SCOPED_NAMES.has(name)) || callee.type === 'Identifier') {
+      // `tf.tidy`, `tf.grad`, `optimizer.minimize` ..., or `tidy` imported under any name
+      // (`import {tidy as tidy$1}` in bundles): what their function makes is freed, like in a tidy.
       const v = this.ev.evaluate(callee);
-      if (v.kind === 'tf' && v.path.length === 1 && v.path[0] === 'tidy') return 'tidy';
+      if (v.kind === 'tf' && SCOPED_CALLBACK_OPS.has(v.path.join('.'))) return 'tidy';
+      if (
+        name !== undefined &&
+        member &&
+        SCOPED_CALLBACK_OPTIMIZER_METHODS.has(name) &&
+        this.mayBeOptimizer(member.object)
+      )
+        return 'tidy';
       if (name === 'tidy') return undefined;
     }
     switch (name) {

@@ -240,6 +240,12 @@ export type Value =
 export interface Env {
   readonly bindings: ReadonlyMap<TSESLint.Scope.Variable, Value>;
   readonly depth: number;
+  /**
+   * Under a loop turn's bindings (loop-turns.ts): the layer facts of the calls
+   * evaluated there. A call in a loop makes one layer per turn, so its fact under
+   * these bindings is the turn's, not the call's one fact.
+   */
+  readonly turnLayers?: Map<Node, LayerFact>;
 }
 
 /** One branch of a condition (see guards.ts): the part of a `choice` option that says when it holds. */
@@ -260,6 +266,11 @@ export interface LayerFact {
   readonly config: Value;
   /** The config object literal written at the call, when it is one. */
   readonly configNode?: TSESTree.ObjectExpression;
+  /**
+   * The layer one turn of a loop makes (see `Env.turnLayers`): the call runs once per
+   * turn, so an edit at it or its config changes every turn's layer.
+   */
+  readonly inLoopTurn?: true;
 }
 
 export interface AddEvent {
@@ -272,6 +283,23 @@ export interface AddEvent {
    * source order: the add runs only if none is taken (each is also in `guards`, true).
    */
   readonly exits?: readonly ExitFact[];
+  /** The add is a statement of a loop over a known array: its last turn (see loop-turns.ts). */
+  readonly turn?: LoopTurn;
+}
+
+/**
+ * The last turn of a loop over a known, non-empty array whose body always reaches its
+ * adds (loop-turns.ts): the add runs on every turn, the last time with these bindings.
+ */
+export interface LoopTurn {
+  /** The `for…of` statement or the `arr.forEach(fn)` call. */
+  readonly loop: Node;
+  /** The guard key of "the loop body runs" on the add, which a non-empty array makes true. */
+  readonly key: string;
+  /** The loop variables bound to the last element (and index). */
+  readonly env: Env;
+  /** How many turns the loop makes. */
+  readonly count: number;
 }
 
 /** An early `return` or `throw` between a model's creation and one of its adds. */

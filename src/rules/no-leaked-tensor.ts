@@ -81,8 +81,9 @@ function report(
       tensors: n === 1 ? 'tensor' : 'tensors',
       leak: n === 1 ? 'leaks' : 'leak',
       frequency: first.context.frequency,
+      // Lines as the editor shows them: an HTML page's or a Markdown file's, not the script's or block's.
       via:
-        via && via.loc.start.line !== at.call.loc.start.line ? ` (through the call on line ${via.loc.start.line})` : '',
+        via && analysis.lineOf(via) !== analysis.lineOf(at.call) ? ` (through the call on ${analysis.where(via)})` : '',
     },
     suggest,
   });

@@ -8,6 +8,7 @@ import {
   branchFor,
   byPlace,
   elsewhere,
+  placeParts,
   judgeFed,
   known,
   modelEdit,
@@ -55,7 +56,7 @@ export default createRule<[], MessageIds>({
       missingOutputActivation:
         'The output layer{{output}} is linear (raw scores), but {{loss}}{{where}} expects probabilities: it clips the scores or takes their log, and the model trains badly without an error. Add a `{{activation}}` activation.',
       notProbabilities:
-        'This {{what}}{{output}} ({{range}}) is trained with {{loss}}{{where}}, which expects probabilities: it clips them or takes their log, so training fails silently. Use a `{{activation}}` output.',
+        'This {{what}} ({{range}}{{output}}) is trained with {{loss}}{{where}}, which expects probabilities: it clips them or takes their log, so training fails silently. Use a `{{activation}}` output.',
       addActivation: "Use a '{{activation}}' activation on the output layer.",
       useLogitsLoss:
         'Keep the logits and use `{{replacement}}`, which applies {{fused}} itself (`predict()` then returns logits).',
@@ -86,7 +87,7 @@ export default createRule<[], MessageIds>({
             node: at,
             messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
             data: {
-              output: elsewhere(analysis, at, nodes, branchFor(place.first.extra, 'output')),
+              output: outputPlace(analysis, at, nodes, linear, branchFor(place.first.extra, 'output')),
               loss: unique(group.map((b) => `\`${b.loss.info.display}\``)).join(' or '),
               where: elsewhere(
                 analysis,
@@ -129,7 +130,7 @@ export default createRule<[], MessageIds>({
               node: at,
               messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
               data: {
-                output: elsewhere(analysis, at, [output.activationNode]),
+                output: outputPlace(analysis, at, [output.activationNode], linear),
                 loss: `\`${call.loss.display}\``,
                 where: elsewhere(analysis, at, [call.callee]),
                 activation,
@@ -156,6 +157,19 @@ export default createRule<[], MessageIds>({
  * What the outputs are, for the message: `` `tanh` output `` or `` `leakyReLU` layer ``
  * (an activation layer by its factory), and their range when there is one activation.
  */
+/** Where the output is, for either message: ` (line 5)` after "The output layer", `; line 5` inside the range's parentheses. */
+function outputPlace(
+  analysis: FileAnalysis,
+  at: Node,
+  nodes: readonly Node[],
+  linear: boolean,
+  branch?: string,
+): string {
+  if (linear) return elsewhere(analysis, at, nodes, branch);
+  const parts = placeParts(analysis, at, nodes, branch);
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
 function outputData(outputs: readonly OutputFact[]): { what: string; range: string } {
   const names = unique(
     outputs.map((o) => (o.activationOrigin === 'layer' ? `${o.layer.factory}\` layer` : `${o.activation}\` output`)),

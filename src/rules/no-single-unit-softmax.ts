@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import {
   getAnalysis,
   pair,
@@ -60,16 +61,17 @@ export default createRule<[], MessageIds>({
         // A 1-unit output trained with a categorical loss on every path is one mistake,
         // reported at the loss by no-categorical-loss-single-unit (whose suggestion also
         // fixes the softmax); on some paths only, the softmax is still wrong on the others.
-        const deferred = new Set<LayerFact>();
+        // By call: a loop turn's output layer is its call's layer on the last turn.
+        const deferred = new Set<TSESTree.CallExpression>();
         // Through merges too: an average of the 1-unit softmax with itself is the same output.
         const defer = (o: OutputFact): void => {
-          deferred.add(o.layer);
+          deferred.add(o.layer.call);
           for (const input of o.mergedFrom ?? []) defer(input);
         };
         for (const bug of singleUnitCategoricalBugs(analysis))
           if (bug.everyPath) for (const p of bug.pairs) defer(p.output);
         for (const layer of analysis.layerCalls) {
-          if (deferred.has(layer)) continue;
+          if (deferred.has(layer.call)) continue;
           const role = layer.info.role;
           const facts = analysis.layerFacts(layer);
           let cases: Case[];

@@ -12,24 +12,36 @@ import type { Node } from '../analysis/values.js';
 const MAX_CONDITION = 40;
 
 /**
- * The innermost branch around `node`: an arm of an `if` or `?:`, a `switch` case or a
- * `catch` block. Undefined when there is none, or when the branch also holds one
- * of `around` (the compile call, the other half of the pairing): it then chooses
- * the whole pairing, not this half.
+ * Does the arm `taken` of the condition `test` hold on every path of the report?
+ * Undefined when the paths do not track that condition (a choice inside a loss wrapper).
  */
-export function branchText(analysis: FileAnalysis, node: Node, around: readonly Node[]): string | undefined {
+export type Holds = (test: Node, taken: boolean) => boolean | undefined;
+
+/**
+ * The innermost branch around `node` that the report's paths take (`holds`): an arm
+ * of an `if` or `?:`, a `switch` case or a `catch` block. Undefined when there is
+ * none, or when the branch also holds one of `around` (the compile call, the other
+ * half of the pairing): it then chooses the whole pairing, not this half.
+ */
+export function branchText(
+  analysis: FileAnalysis,
+  node: Node,
+  around: readonly Node[],
+  holds: Holds,
+): string | undefined {
   for (let child: Node = node, p = node.parent; p; child = p, p = p.parent) {
     let text: string | undefined;
     if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test) {
+      // A branch whose condition the paths do not fix (another setting) is not theirs to name.
+      if (holds(p.test, child === p.consequent) === false) continue;
       text = conditionText(analysis, p.test, child === p.consequent);
     } else if (p.type === 'SwitchCase' && child !== p.test) {
-      const test = p.test ? `\`case ${oneLine(analysis, p.test)}\`` : 'the `default` case';
-      text = `in ${test}${lineText(analysis, p)}`;
+      text = `in ${caseNames(analysis, p)}${lineText(analysis, p)}`;
     } else if (p.type === 'CatchClause' && child === p.body) {
       text = `in the \`catch\` block${lineText(analysis, p)}`;
-    } else if (p.type === 'BlockStatement' && exitingIfBefore(p, child)) {
-      // After `if (c) return …;` the rest of the block is the arm where `c` is false.
-      const before = exitingIfBefore(p, child)!;
+    } else if (p.type === 'BlockStatement' && child.type === 'ReturnStatement' && exitingIfBefore(p, child, holds)) {
+      // A `return` after `if (c) return …;` is the arm where `c` is false (one of the function's results).
+      const before = exitingIfBefore(p, child, holds)!;
       text = conditionText(analysis, before.test, false);
     } else {
       continue;
@@ -70,14 +82,32 @@ function rootOf(node: Node): Node {
   return n;
 }
 
-/** The nearest `if` without `else` before `statement` in `block` that always leaves by `return`/`throw`. */
-function exitingIfBefore(block: TSESTree.BlockStatement, statement: Node): TSESTree.IfStatement | undefined {
+/**
+ * The nearest `if` without `else` before `statement` in `block` that always leaves by
+ * `return`/`throw` and whose false arm the paths take.
+ */
+function exitingIfBefore(
+  block: TSESTree.BlockStatement,
+  statement: Node,
+  holds: Holds,
+): TSESTree.IfStatement | undefined {
   const at = block.body.indexOf(statement as TSESTree.Statement);
   for (let i = at - 1; i >= 0; i--) {
     const st = block.body[i]!;
-    if (st.type !== 'IfStatement' || st.alternate) continue;
+    if (st.type !== 'IfStatement' || st.alternate || holds(st.test, false) === false) continue;
     const last = st.consequent.type === 'BlockStatement' ? st.consequent.body.at(-1) : st.consequent;
     if (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') return st;
   }
   return undefined;
+}
+
+/** "`case \'a\'` or `case \'b\'`" for a case and the empty cases that fall through to it; "the `default` case". */
+function caseNames(analysis: FileAnalysis, c: TSESTree.SwitchCase): string {
+  const cases = (c.parent as TSESTree.SwitchStatement).cases;
+  let first = cases.indexOf(c);
+  while (first > 0 && cases[first - 1]!.consequent.length === 0) first--;
+  const names = cases
+    .slice(first, cases.indexOf(c) + 1)
+    .map((x) => (x.test ? `\`case ${oneLine(analysis, x.test)}\`` : 'the `default` case'));
+  return names.join(' or ');
 }

@@ -122,6 +122,8 @@ export function isOwnLiteral(literal: Node | undefined, property: TSESTree.Prope
  * variable may be shared by several layers).
  */
 export function isLayerOwnProperty(layer: LayerFact, property: TSESTree.Property | undefined): boolean {
+  // A loop turn's layer: the config literal in the loop body makes every turn's layer.
+  if (layer.inLoopTurn) return false;
   return !!property && !!layer.configNode && property.parent === layer.configNode;
 }
 
@@ -133,6 +135,7 @@ export function isLayerOwnProperty(layer: LayerFact, property: TSESTree.Property
  */
 export function removeOutputActivation(analysis: FileAnalysis, output: OutputFact): Fix | null {
   const sc = analysis.sourceCode;
+  if (output.layer.inLoopTurn) return null; // the call makes every turn's layer, not only the output
   if (output.activationOrigin === 'config') {
     // Only the layer's own literal in its own config (not a config object shared by layers).
     if (!isOwnLiteral(output.activationLiteral, output.activationProperty)) return null;
@@ -256,6 +259,7 @@ export function setLayerActivation(
   // The layer may be built in an imported module: fixes only ever edit the linted file.
   if (!isInFile(sc, fact.layer.call)) return null;
   const layer = fact.layer;
+  if (layer.inLoopTurn) return null; // the call makes every turn's layer, not only this one
   if (fact.activationOrigin === 'config') {
     if (!isOwnLiteral(fact.activationLiteral, fact.activationProperty)) return null;
     if (!isLayerOwnProperty(layer, fact.activationProperty)) return null;

@@ -146,8 +146,26 @@ export function sharedOf(pairs: readonly OutputLossPair[], bugs: readonly KnownP
   const others = pairs.filter((p) => !reported.has(p));
   return {
     loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
-    output: others.some((p) => !p.output || outputNodes.has(activationKey(p.output))),
+    output: others.some(
+      (p) => !p.output || outputNodes.has(activationKey(p.output)) || bugs.some((b) => addedAfter(p.output!, b.output)),
+    ),
   };
+}
+
+/**
+ * Is `later` a layer added after `earlier` to the same model (on another path)? Then
+ * `earlier` is a hidden layer on that path, and an edit of it changes that path too.
+ */
+function addedAfter(later: OutputFact, earlier: OutputFact): boolean {
+  const a = later.layer.call;
+  const b = earlier.layer.call;
+  return later.model === earlier.model && a !== b && a.range[0] > b.range[0] && rootOf(a) === rootOf(b);
+}
+
+function rootOf(node: Node): Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
 }
 
 export function unique<T>(items: readonly T[]): T[] {
@@ -263,10 +281,13 @@ export function placeOutputBugs<S extends KnownPair>(
   const placed: Placed<S, OutputBugs>[] = [];
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
-    for (const pairs of perOutput) {
-      const bugs = judgePairs(pairs, isBug);
-      if (bugs.length === 0) continue;
-      const shared = sharedOf(pairs, bugs);
+    const judged = perOutput.map((pairs) => judgePairs(pairs, isBug));
+    if (judged.every((bugs) => bugs.length === 0)) continue;
+    // A loss string serves every output: a loss any correct pairing of the call uses is shared.
+    const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
+    for (const [index, pairs] of perOutput.entries()) {
+      const bugs = judged[index]!;
+      const shared = { loss: lossShared, output: sharedOf(pairs, bugs).output };
       const everyPath = bugs.length === pairs.length;
       for (const [node, group] of groupBy(bugs, (b) => b.output.activationNode)) {
         const at = reportAt(analysis, node, group[0]!.loss.node, site.via, site.call.callee);
@@ -300,6 +321,15 @@ export function branchOfPairs(
   if (group.length === 0 || group.length === pairs.length) return undefined;
   const fineLosses = new Set<unknown>(pairs.filter((p) => !isBug(p)).map((p) => p.loss?.node));
   const side = group.every((b) => !fineLosses.has(b.loss.node)) ? 'loss' : 'output';
+  // The conditions every bug pair of the group takes the same way: the only ones to name.
+  const common = new Map(group[0]!.guards);
+  for (const b of group) for (const [k, v] of common) if (b.guards.get(k) !== v) common.delete(k);
+  const tracked = new Set(pairs.flatMap((p) => [...p.guards.keys()]));
+  const holds = (test: Node, taken: boolean) => {
+    const g = analysis.conditionOf(test);
+    if (!g || !tracked.has(g.key)) return undefined;
+    return common.get(g.key) === (taken ? g.value : !g.value);
+  };
   const texts: string[] = [];
   for (const b of group) {
     const around = [site.call, side === 'loss' ? b.output.activationNode : b.loss.node];
@@ -307,7 +337,7 @@ export function branchOfPairs(
       side === 'loss'
         ? [b.loss.node]
         : [b.output.activationLiteral ?? b.output.activationNode, armOf(b.output.unitsNode, b.output.units)];
-    const text = candidates.map((n) => n && branchText(analysis, n, around)).find((t) => t);
+    const text = candidates.map((n) => n && branchText(analysis, n, around, holds)).find((t) => t);
     if (!text) return undefined;
     texts.push(text);
   }
@@ -434,9 +464,14 @@ function sharedLossNode(group: readonly KnownPair[]): Node | undefined {
  * branch that chooses them (`OutputBugs.path`), added as ` (line 12, when …)`.
  */
 export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node[], branch?: string): string {
-  const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
-  const parts = [...(here ? [] : [linesOf(nodes, analysis)]), ...(branch ? [branch] : [])];
+  const parts = placeParts(analysis, at, nodes, branch);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** What `elsewhere` puts in its parentheses, for a message that has its own. */
+export function placeParts(analysis: FileAnalysis, at: Node, nodes: readonly Node[], branch?: string): string[] {
+  const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
+  return [...(here ? [] : [linesOf(nodes, analysis)]), ...(branch ? [branch] : [])];
 }
 
 /** ` (when …)`: a branch text as an aside in a message, or nothing. */

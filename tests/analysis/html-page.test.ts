@@ -99,6 +99,35 @@ describe('a page with one script', () => {
   });
 });
 
+describe('a leak reached through a helper call', () => {
+  it('names the page line of the call, not the line in the script', async () => {
+    write('via.html', [
+      '<html>', // 1
+      '<body>', // 2
+      '<p>page text</p>', // 3
+      '<p>more page text</p>', // 4
+      CDN, // 5
+      '<script>', // 6
+      'const xs = tf.tensor1d([0, 1, 2, 3]);', // 7
+      'const ys = tf.tensor1d([1, 3, 5, 7]);', // 8
+      'const cost = (pred, label) => pred.sub(label).square().mean();', // 9
+      'for (let i = 0; i < 100; i++) {', // 10
+      '  console.log(cost(xs, ys).dataSync());', // 11
+      '}', // 12
+      '</script>', // 13
+      '</html>', // 14
+    ]);
+    const { messages } = await lint('via.html');
+    // The intermediates of `cost`, and the cost itself (only read by `dataSync`).
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['tfjs/no-leaked-tensor', 9],
+      ['tfjs/no-leaked-tensor', 11],
+    ]);
+    expect(messages[0]!.message).toContain('(through the call on line 11)');
+    expect(messages[1]!.message).not.toContain('through');
+  });
+});
+
 describe('a page whose scripts split the model and its compile', () => {
   it('follows the model into the next classic script, with page lines', async () => {
     write('split.html', [

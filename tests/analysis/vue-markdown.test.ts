@@ -118,6 +118,35 @@ describe('Markdown code blocks', () => {
     expect(fixed.output?.split('\n').slice(0, 14)).toEqual(tutorial.slice(0, 14));
   });
 
+  it('name the Markdown line of a helper call a leak is reached through', async () => {
+    const page = [
+      '# Tutorial', // 1
+      '', // 2
+      'Some text.', // 3
+      '', // 4
+      'More text.', // 5
+      '', // 6
+      '```js', // 7
+      "import * as tf from '@tensorflow/tfjs';", // 8
+      'const xs = tf.tensor1d([0, 1, 2, 3]);', // 9
+      'const ys = tf.tensor1d([1, 3, 5, 7]);', // 10
+      'const cost = (pred, label) => pred.sub(label).square().mean();', // 11
+      'for (let i = 0; i < 100; i++) {', // 12
+      '  console.log(cost(xs, ys).dataSync());', // 13
+      '}', // 14
+      '```', // 15
+      '',
+    ];
+    const result = await lint('VIA.md', page.join('\n'), moduleBlocks);
+    // The intermediates of `cost`, and the cost itself (only read by `dataSync`).
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['tfjs/no-leaked-tensor', 11],
+      ['tfjs/no-leaked-tensor', 13],
+    ]);
+    expect(result.messages[0]!.message).toContain('(through the call on line 13)');
+    expect(result.messages[1]!.message).not.toContain('through');
+  });
+
   it('follow an import of TF.js under another name, a skipped block, and the comments the processor prepends', async () => {
     const tutorial = [
       '<!-- eslint-skip -->', // 1

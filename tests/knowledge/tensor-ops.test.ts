@@ -47,6 +47,11 @@ describe('the table is what the library does', () => {
     expect([...table.OPTIMIZER_FACTORIES]).toEqual(probed.optimizers);
     expect(Object.fromEntries(table.OPTIMIZER_FLAG_TENSOR_METHODS)).toEqual(probed.optimizerFlagMethods);
   });
+
+  it('calls that free what the function they run makes', () => {
+    expect([...table.SCOPED_CALLBACK_OPS]).toEqual(probed.scopedOps);
+    expect([...table.SCOPED_CALLBACK_OPTIMIZER_METHODS]).toEqual(probed.scopedOptimizerMethods);
+  });
 });
 
 describe('the calls the rule relies on most', () => {
@@ -59,6 +64,29 @@ describe('the calls the rule relies on most', () => {
     // `minimize(f, true)` returns the cost; `minimize(f)` returns null.
     expect(table.OPTIMIZER_FLAG_TENSOR_METHODS.get('minimize')).toBe(1);
     for (const f of ['train.sgd', 'train.adam']) expect(table.OPTIMIZER_FACTORIES.has(f), f).toBe(true);
+  });
+
+  it('run a function in a scope: tidy, the gradient functions, minimize', () => {
+    for (const op of ['tidy', 'grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads'])
+      expect(table.SCOPED_CALLBACK_OPS.has(op), op).toBe(true);
+    expect(table.SCOPED_CALLBACK_OPTIMIZER_METHODS.has('minimize')).toBe(true);
+  });
+
+  it('minimize frees every tensor its function makes, the loop of a helper included', () => {
+    const w = tf.variable(tf.ones([3, 1]));
+    const xs = tf.ones([4, 3]);
+    const optimizer = tf.train.adam(0.01);
+    const rows = () => {
+      const picked = [];
+      for (let i = 0; i < 4; i++) picked.push(xs.matMul(w).gather([i]));
+      return tf.concat(picked);
+    };
+    optimizer.minimize(() => rows().square().mean()); // the optimizer's slots
+    const before = tf.memory().numTensors;
+    for (let step = 0; step < 5; step++) optimizer.minimize(() => rows().square().mean());
+    expect(tf.memory().numTensors).toBe(before);
+    optimizer.dispose();
+    tf.dispose([w, xs]);
   });
 
   it('read tensors without making one', () => {

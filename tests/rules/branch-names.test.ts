@@ -157,6 +157,52 @@ m.compile({ optimizer: 'adam', loss: lossFor(flags.kind) });`,
 }`,
     branch: '(line 4, `units: 1`, when `small`)',
   },
+  {
+    name: 'a condition the bug pairs take both ways is not named (the width decides, not the activation)',
+    rule: 'no-categorical-loss-single-unit',
+    code: `export function build(binary, useSoftmax) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 16, inputShape: [4], activation: 'relu' }));
+  model.add(tf.layers.dense({ units: binary ? 1 : 10, activation: useSoftmax ? 'softmax' : 'sigmoid' }));
+  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+  return model;
+}`,
+    branch: '(line 5, `units: 1`, when `binary`)',
+  },
+  {
+    name: 'a precondition before a call of a helper is not the branch (the loss comes from call sites)',
+    rule: 'no-binary-crossentropy-multiclass',
+    code: `function makeModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 10, inputShape: [4], activation: 'softmax' }));
+  return model;
+}
+function train(model, loss) {
+  model.compile({ optimizer: 'adam', loss });
+}
+export function main() {
+  const m = makeModel();
+  if (!m) return;
+  train(m, 'categoricalCrossentropy');
+  train(m, 'binaryCrossentropy');
+}`,
+    branch: null,
+  },
+  {
+    name: 'cases that fall through to the bug case are named with it',
+    rule: 'no-activation-before-logits-loss',
+    code: `function lossFor(kind) {
+  switch (kind) {
+    case 'multi':
+    case 'cat':
+      return tf.losses.softmaxCrossEntropy;
+    default:
+      return 'categoricalCrossentropy';
+  }
+}
+${softmaxModel}model.compile({ optimizer: 'adam', loss: lossFor(settings.loss) });`,
+    branch: "in `case 'multi'` or `case 'cat'` on line 5)",
+  },
 ];
 
 describe('reports on some paths name the branch', () => {

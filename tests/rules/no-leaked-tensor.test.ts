@@ -124,6 +124,30 @@ for (const v of [1, 2]) {
     // returnCost not known (a parameter), or an optimizer not made by tf.train here: not followed.
     TF + OPT + `export function fit(f, n, returnCost) {\n  for (let s = 0; s < n; s++) sgd.minimize(f, returnCost);\n}`,
     TF + `export function fit(opt, f, n) {\n  for (let s = 0; s < n; s++) opt.minimize(f, true).print();\n}`,
+    // A method that makes tensors in a loop, called only inside \`minimize\`'s function: minimize frees
+    // every tensor its function makes but the cost (the DQN \`q(s, a)\` gather loop).
+    TF +
+      MODEL +
+      `const optimizer = tf.train.adam(0.01);\nexport class Agent {\n  qOfActions(states, actions) {\n    const picked = [];\n    for (let i = 0; i < actions.length; i++) {\n      const q = model.predict(states).gather([i]);\n      picked.push(q.gather([actions[i]], 1));\n    }\n    return tf.concat(picked);\n  }\n  train(states, actions, targets) {\n    optimizer.minimize(() => tf.losses.meanSquaredError(targets, this.qOfActions(states, actions)));\n  }\n}`,
+    // The same with the optimizer in a field, and also called inside a tf.tidy.
+    TF +
+      MODEL +
+      `export class Agent {\n  constructor() {\n    this.optimizer = tf.train.adam(0.01);\n  }\n  qOfActions(states, actions) {\n    const picked = [];\n    for (let i = 0; i < actions.length; i++) picked.push(model.predict(states).gather([i]).gather([actions[i]], 1));\n    return tf.concat(picked);\n  }\n  learn(states, actions, targets) {\n    tf.tidy(() => this.qOfActions(states, actions).print());\n    this.optimizer.minimize(() => tf.losses.meanSquaredError(targets, this.qOfActions(states, actions)));\n  }\n}`,
+    // A loop inside the function of \`minimize\` (an optimizer given as a parameter, or \`model.optimizer\`).
+    TF +
+      MODEL +
+      `export function step(optimizer, xs, ys) {\n  optimizer.minimize(() => {\n    let loss = tf.scalar(0);\n    for (let i = 0; i < 4; i++) loss = loss.add(model.predict(xs.gather([i])).sub(ys.gather([i])).square().mean());\n    return loss;\n  });\n}`,
+    TF +
+      MODEL +
+      `export function step(xs, ys) {\n  model.optimizer.minimize(() => {\n    let loss = tf.scalar(0);\n    for (let i = 0; i < 4; i++) loss = loss.add(model.predict(xs.gather([i])).square().mean());\n    return loss;\n  });\n}`,
+    // The gradient functions free what their function makes too: tf.grad, tf.valueAndGrads, tf.variableGrads.
+    TF +
+      `const scale = tf.tensor1d([1, 2, 3]);\nfunction loss(x) {\n  for (let i = 0; i < 3; i++) scale.mul(i).square().print();\n  return x.mul(scale).sum();\n}\nexport const dloss = tf.grad(loss);`,
+    TF +
+      `const scale = tf.tensor1d([1, 2, 3]);\nexport const g = tf.valueAndGrads((a, b) => {\n  for (let i = 0; i < 3; i++) scale.mul(i).square().print();\n  return a.mul(b).sum();\n});`,
+    TF +
+      OPT +
+      `const xs = tf.ones([4, 3]);\nexport function grads() {\n  return tf.variableGrads(() => {\n    for (let i = 0; i < 3; i++) xs.matMul(w).mul(i).print();\n    return xs.matMul(w).mean();\n  });\n}`,
     // The cost kept in an array: the array's owner releases it.
     TF +
       OPT +
@@ -767,6 +791,60 @@ init();`,
         TF +
         `export class Trainer {\n  constructor() {\n    this.w = tf.variable(tf.zeros([3, 1]));\n    this.optimizer = tf.train.adam(0.01);\n  }\n  train(xs, ys, steps) {\n    for (let s = 0; s < steps; s++) this.optimizer.minimize(() => xs.matMul(this.w).sub(ys).square().mean(), true);\n  }\n}`,
       errors: [{ messageId: 'leak', line: 8, data: data('`minimize()`', 1, LOOP) }],
+    },
+    {
+      // The method of the DQN case (silent when called only inside \`minimize\`), here also called in a plain loop.
+      code:
+        TF +
+        MODEL +
+        `const optimizer = tf.train.adam(0.01);\nexport class Agent {\n  qOfActions(states, actions) {\n    const picked = [];\n    for (let i = 0; i < actions.length; i++) {\n      const q = model.predict(states).gather([i]);\n      picked.push(q.gather([actions[i]], 1));\n    }\n    return tf.concat(picked);\n  }\n  train(states, actions, targets) {\n    optimizer.minimize(() => tf.losses.meanSquaredError(targets, this.qOfActions(states, actions)));\n  }\n  show(states, actions) {\n    for (let k = 0; k < 3; k++) this.qOfActions(states, actions).dispose();\n  }\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 8,
+          data: data('`predict()` and `gather()` (in `q`)', 2, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              data: { tidy: 'tf.tidy' },
+              output:
+                TF +
+                MODEL +
+                `const optimizer = tf.train.adam(0.01);\nexport class Agent {\n  qOfActions(states, actions) {\n    const picked = [];\n    for (let i = 0; i < actions.length; i++) {\n      const q = tf.tidy(() => model.predict(states).gather([i]));\n      picked.push(q.gather([actions[i]], 1));\n    }\n    return tf.concat(picked);\n  }\n  train(states, actions, targets) {\n    optimizer.minimize(() => tf.losses.meanSquaredError(targets, this.qOfActions(states, actions)));\n  }\n  show(states, actions) {\n    for (let k = 0; k < 3; k++) this.qOfActions(states, actions).dispose();\n  }\n}`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              data: { names: '`q`', its: 'its' },
+              output:
+                TF +
+                MODEL +
+                `const optimizer = tf.train.adam(0.01);\nexport class Agent {\n  qOfActions(states, actions) {\n    const picked = [];\n    for (let i = 0; i < actions.length; i++) {\n      const q = model.predict(states).gather([i]);\n      picked.push(q.gather([actions[i]], 1));\n      q.dispose();\n    }\n    return tf.concat(picked);\n  }\n  train(states, actions, targets) {\n    optimizer.minimize(() => tf.losses.meanSquaredError(targets, this.qOfActions(states, actions)));\n  }\n  show(states, actions) {\n    for (let k = 0; k < 3; k++) this.qOfActions(states, actions).dispose();\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A user class whose \`minimize\` is its own (not an optimizer's): its function is not known to be scoped.
+      code:
+        TF +
+        `class Search {\n  minimize(f) {\n    return f();\n  }\n}\nconst search = new Search();\nexport const best = search.minimize(() => {\n  for (let i = 0; i < 3; i++) tf.scalar(i).square().print();\n  return 0;\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 9,
+          data: data('`scalar()` and `square()`', 2, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              data: { tidy: 'tf.tidy' },
+              output:
+                TF +
+                `class Search {\n  minimize(f) {\n    return f();\n  }\n}\nconst search = new Search();\nexport const best = search.minimize(() => {\n  for (let i = 0; i < 3; i++) tf.tidy(() => {\n    tf.scalar(i).square().print();\n  });\n  return 0;\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A method parameter fed from a field that is null until a tensor is set: ops on it leak per batch.

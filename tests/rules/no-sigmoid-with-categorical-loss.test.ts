@@ -36,6 +36,22 @@ await model.fit(xs, ys);`;
 
 runRule('no-sigmoid-with-categorical-loss', rule, {
   valid: [
+    // A helper's parameter is another condition at each call: \`isA\` and \`isB\` are independent.
+    TF +
+      `function pick(c, a, b) {
+  return c ? a : b;
+}
+export function build(isA, isB) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 10, inputShape: [4], activation: pick(isA, 'softmax', 'sigmoid')}));
+  model.compile({optimizer: 'adam', loss: pick(isB, 'binaryCrossentropy', 'categoricalCrossentropy')});
+  return model;
+}`,
+    // Two draws of \`Math.random()\` are two conditions, whatever their text.
+    TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4], activation: Math.random() > 0.5 ? 'softmax' : 'sigmoid'}));
+model.compile({optimizer: 'adam', loss: Math.random() > 0.5 ? 'binaryCrossentropy' : 'categoricalCrossentropy'});`,
     // Softmax with the categorical loss: the intended pairing.
     TF +
       `const m = tf.sequential();
@@ -151,6 +167,39 @@ m.compile({optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy'});
 export const scores = (x) => tf.sigmoid(m.predict(x));`,
   ],
   invalid: [
+    {
+      // One loss string for a sigmoid head and a softmax head: the string is right for the softmax
+      // head, so no edit of it is offered (only the sigmoid's).
+      code:
+        TF +
+        `const input = tf.input({shape: [8]});
+const h = tf.layers.dense({units: 16, activation: 'relu'}).apply(input);
+const tags = tf.layers.dense({units: 5, activation: 'sigmoid', name: 'tags'}).apply(h);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(h);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sigmoidWithCategoricalLoss',
+          data: data("`'categoricalCrossentropy'`", 7),
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useSoftmax',
+              output:
+                TF +
+                `const input = tf.input({shape: [8]});
+const h = tf.layers.dense({units: 16, activation: 'relu'}).apply(input);
+const tags = tf.layers.dense({units: 5, activation: 'softmax', name: 'tags'}).apply(h);
+const kind = tf.layers.dense({units: 3, activation: 'softmax', name: 'kind'}).apply(h);
+const model = tf.model({inputs: input, outputs: [tags, kind]});
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Policy "on a real path": a compile helper called for a softmax model and a sigmoid model; the loss
       // is certain, so the sigmoid call site is the bug. The loss is shared with the softmax model (no
