@@ -569,7 +569,9 @@ export class Evaluator implements TfApiHost {
     }
     const value = this.flow(variable, ref, env);
     // Written again and changed in place: which object a member write changed is not followed.
-    return this.objectWritesOf(variable).length > 0 ? openedObjects(value) : value;
+    // (Only objects are opened: other values need not look for writes.)
+    const mayBeObject = value.kind === 'object' || value.kind === 'choice';
+    return mayBeObject && this.objectWritesOf(variable).length > 0 ? openedObjects(value) : value;
   }
 
   private readonly objectWriteCache = new Map<Variable, MemberWrite[]>();

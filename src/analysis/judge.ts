@@ -38,15 +38,18 @@ export function judgeOnPath<T>(
   isBug: (item: T) => boolean,
   sides: (item: T) => readonly [unknown, unknown],
 ): readonly T[] {
+  // Most items are no bug: test each once, and name no sides when none is.
+  const bugs = items.map(isBug);
+  if (!bugs.includes(true)) return [];
   const fine = [new Set<unknown>(), new Set<unknown>()] as const;
-  for (const item of items) {
-    if (isBug(item)) continue;
+  items.forEach((item, i) => {
+    if (bugs[i]) return;
     const [a, b] = sides(item);
     fine[0].add(a);
     fine[1].add(b);
-  }
-  return items.filter((item) => {
-    if (!isBug(item)) return false;
+  });
+  return items.filter((item, i) => {
+    if (!bugs[i]) return false;
     const [a, b] = sides(item);
     return !fine[0].has(a) || !fine[1].has(b);
   });

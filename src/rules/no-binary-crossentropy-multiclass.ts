@@ -125,6 +125,7 @@ export default createRule<[], MessageIds>({
               ? { kind: 'softmax' as Kind, bugs: softmax }
               : { kind: 'one-hot' as Kind, bugs: judgePairs(pairs, isOneHotBug) };
           });
+          if (judged.every((j) => j.bugs.length === 0)) continue;
           // A loss string serves every output: a loss any correct pairing of the call uses is shared.
           const lossShared = sharedOf(
             perOutput.flat(),

@@ -282,6 +282,7 @@ export function placeOutputBugs<S extends KnownPair>(
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
     const judged = perOutput.map((pairs) => judgePairs(pairs, isBug));
+    if (judged.every((bugs) => bugs.length === 0)) continue;
     // A loss string serves every output: a loss any correct pairing of the call uses is shared.
     const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
     for (const [index, pairs] of perOutput.entries()) {

@@ -36,6 +36,7 @@ export function singleUnitCategoricalBugs(analysis: FileAnalysis): readonly Sing
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
     const judged = perOutput.map((pairs) => judgePairs(pairs, isSingleUnitCategorical));
+    if (judged.every((bugs) => bugs.length === 0)) continue;
     // A loss string serves every output: a loss any correct pairing of the call uses is shared.
     const lossShared = sharedOf(perOutput.flat(), judged.flat()).loss;
     judged.forEach((bugs, outputIndex) => {
