@@ -1757,21 +1757,30 @@ export class Evaluator implements TfApiHost {
     // `pick(c, a, b)` called as `pick(isA, …)` and `pick(isB, …)`: `c` is another
     // condition at each call, so a test of a parameter bound here, in a function called
     // from several places, is a condition of its own.
-    if (env && env.bindings.size > 0) {
-      let bound = false;
-      walk(this.sourceCode, test, (node) => {
-        if (node.type !== 'Identifier') return !isFunctionNode(node);
-        const v = this.variableOf(node);
-        const def = v?.defs[0];
-        if (v && def?.type === 'Parameter' && env.bindings.has(v)) {
-          const calls = this.callSites(def.node as FunctionNode);
-          if (!calls || calls.length > 1) bound = true;
-        }
-        return false;
-      });
-      if (bound) return { key: freshKey(), value: true };
-    }
+    if (env && env.bindings.size > 0 && this.sharedParametersOf(test).some((v) => env.bindings.has(v)))
+      return { key: freshKey(), value: true };
     return this.condition(test);
+  }
+
+  private readonly sharedParameters = new Map<Node, Variable[]>();
+
+  /** The parameters a condition reads that belong to functions called from several places (or escaping). */
+  private sharedParametersOf(test: Node): Variable[] {
+    let list = this.sharedParameters.get(test);
+    if (list) return list;
+    list = [];
+    walk(this.sourceCode, test, (node) => {
+      if (node.type !== 'Identifier') return !isFunctionNode(node);
+      const v = this.variableOf(node);
+      const def = v?.defs[0];
+      if (v && def?.type === 'Parameter') {
+        const calls = this.callSites(def.node as FunctionNode);
+        if (!calls || calls.length > 1) list!.push(v);
+      }
+      return false;
+    });
+    this.sharedParameters.set(test, list);
+    return list;
   }
 
   /**
