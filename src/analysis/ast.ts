@@ -190,3 +190,13 @@ export function relativeImports(program: TSESTree.Program, calls: readonly TSEST
   for (const call of calls) add(requiredModule(call));
   return [...out];
 }
+
+/** The class body whose instance `this` is at `node` (arrow functions keep it; other functions do not), if any. */
+export function thisClassBody(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'ClassBody') return n;
+    if (n.type === 'FunctionDeclaration') return undefined;
+    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') return undefined;
+  }
+  return undefined;
+}

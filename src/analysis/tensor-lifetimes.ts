@@ -30,7 +30,16 @@ import {
   TENSOR_METHODS,
   TENSOR_OPS,
 } from '../knowledge/tensor-ops.js';
-import { calleeName, contains, enclosingFunction, isFunctionNode, isLoop, staticMemberName, unwrap } from './ast.js';
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  isLoop,
+  staticMemberName,
+  thisClassBody,
+  unwrap,
+} from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { possibilities } from './guards.js';
 import type { RecordedNodes } from './recorded-nodes.js';
@@ -586,7 +595,7 @@ class Lifetimes {
     const index = new Map<Node, Map<string, Node[]>>();
     const add = (m: TSESTree.MemberExpression) => {
       const name = staticMemberName(m);
-      const body = enclosingClassBody(m);
+      const body = thisClassBody(m);
       if (name === undefined || !body) return;
       let byName = index.get(body);
       if (!byName) index.set(body, (byName = new Map()));
@@ -1062,14 +1071,4 @@ function functionName(fn: FunctionNode): string {
   if (!h) return 'the function';
   if (h.type === 'MethodDefinition') return h.key.type === 'Identifier' ? `${h.key.name}()` : 'the method';
   return h.id?.type === 'Identifier' ? `${h.id.name}()` : 'the function';
-}
-
-/** The class body `this` refers to at `node` (arrow functions keep it; other functions do not). */
-function enclosingClassBody(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'ClassBody') return n;
-    if (n.type === 'FunctionDeclaration') return undefined;
-    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') return undefined;
-  }
-  return undefined;
 }

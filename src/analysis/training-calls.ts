@@ -25,6 +25,7 @@ import {
   staticMemberName,
   unwrap,
   walk,
+  thisClassBody,
 } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import { MAX_POSSIBILITIES, possibilities, type Possibility } from './guards.js';
@@ -507,16 +508,6 @@ function waitsBetween(sc: Readonly<TSESLint.SourceCode>, root: Node, from: numbe
     return !found;
   });
   return found;
-}
-
-/** The class body whose instance `this` is at `node` (arrow functions keep it), if any. */
-function thisClassBody(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'ClassBody') return n;
-    if (n.type === 'FunctionDeclaration') return undefined;
-    if (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') return undefined;
-  }
-  return undefined;
 }
 
 /** The model expression of a layer taken from its list: `m` of `m.layers[i]`. */
