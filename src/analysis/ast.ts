@@ -200,3 +200,10 @@ export function thisClassBody(node: Node): Node | undefined {
   }
   return undefined;
 }
+
+/** The program (file) a node is in: nodes of imported modules are in theirs. */
+export function programOf(node: Node): TSESTree.Program | undefined {
+  let n: Node | undefined = node;
+  while (n && n.type !== 'Program') n = n.parent;
+  return n;
+}

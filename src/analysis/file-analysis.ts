@@ -4,7 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { relativeImports } from './ast.js';
+import { programOf, relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -89,12 +89,6 @@ export interface TensorPossibility {
 
 /** Every analysis by its AST, to tell which file a node of an imported module is in. */
 const analyses = fileCache<FileAnalysis>();
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let n: Node | undefined = node;
-  while (n && n.type !== 'Program') n = n.parent;
-  return n;
-}
 
 export class FileAnalysis {
   readonly nodes: RecordedNodes;

@@ -31,7 +31,7 @@ import {
   type Possibility,
 } from './guards.js';
 import type { AddEvent, ExitFact, LayerFact, ModelFact, ModelView, Node, PropertyEntry, Value } from './values.js';
-import { enclosingFunction } from './ast.js';
+import { enclosingFunction, programOf } from './ast.js';
 
 export interface OutputFact {
   readonly model: ModelFact;
@@ -685,12 +685,6 @@ function evaluatorOf(model: ModelFact, fallback: Evaluator): Evaluator {
   return model.owner instanceof Evaluator ? model.owner : fallback;
 }
 
-function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
-}
-
 /**
  * The adds that have run when `at` runs, when `at` is in the function that makes
  * them: those before it in that function (and every add made elsewhere).
@@ -703,7 +697,8 @@ function addsBefore(adds: readonly AddEvent[], at: Node): readonly AddEvent[] {
   for (const a of adds) {
     // Top-level code of two files (a module and its importer, two scripts of a page)
     // is not one function: their offsets are not compared.
-    const same = enclosingFunction(a.call) === fn && (fn !== undefined || rootOf(a.call) === (program ??= rootOf(at)));
+    const same =
+      enclosingFunction(a.call) === fn && (fn !== undefined || programOf(a.call) === (program ??= programOf(at)));
     if (same && a.call.range[0] > at.range[0]) {
       changed = true;
       continue;

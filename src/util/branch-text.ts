@@ -4,7 +4,7 @@
  * which path the bug is on without rereading the code.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { contains, unwrap } from '../analysis/ast.js';
+import { contains, programOf, unwrap } from '../analysis/ast.js';
 import type { FileAnalysis } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 
@@ -47,7 +47,7 @@ export function branchText(
       continue;
     }
     const branch = p;
-    return around.some((n) => contains(branch, n) && rootOf(n) === rootOf(branch)) ? undefined : text;
+    return around.some((n) => contains(branch, n) && programOf(n) === programOf(branch)) ? undefined : text;
   }
   return undefined;
 }
@@ -74,12 +74,6 @@ function oneLine(analysis: FileAnalysis, node: Node): string {
 function lineText(analysis: FileAnalysis, node: Node): string {
   const line = analysis.lineOf(node);
   return line === undefined ? ` in ${analysis.where(node)}` : ` on line ${line}`;
-}
-
-function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
 }
 
 /**

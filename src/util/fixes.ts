@@ -4,7 +4,7 @@
  * offers nothing rather than something wrong.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { partitionPoint, resolveName, unwrap, walk } from '../analysis/ast.js';
+import { partitionPoint, programOf, resolveName, unwrap, walk } from '../analysis/ast.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
 
@@ -17,9 +17,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * (cross-file analysis); a fix may only ever edit the linted file.
  */
 export function isInFile(sourceCode: SourceCode, node: Node): boolean {
-  let n: Node | undefined = node;
-  while (n && n.type !== 'Program') n = n.parent;
-  return n === sourceCode.ast;
+  return programOf(node) === sourceCode.ast;
 }
 
 /**

@@ -21,7 +21,7 @@
  * the first suggestion.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { propertyKey, unwrap } from '../analysis/ast.js';
+import { programOf, propertyKey, unwrap } from '../analysis/ast.js';
 import {
   groupBy,
   judge as judgeAll,
@@ -159,13 +159,7 @@ export function sharedOf(pairs: readonly OutputLossPair[], bugs: readonly KnownP
 function addedAfter(later: OutputFact, earlier: OutputFact): boolean {
   const a = later.layer.call;
   const b = earlier.layer.call;
-  return later.model === earlier.model && a !== b && a.range[0] > b.range[0] && rootOf(a) === rootOf(b);
-}
-
-function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
+  return later.model === earlier.model && a !== b && a.range[0] > b.range[0] && programOf(a) === programOf(b);
 }
 
 export function unique<T>(items: readonly T[]): T[] {
