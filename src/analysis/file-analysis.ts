@@ -440,6 +440,24 @@ export class FileAnalysis {
     return hit;
   }
 
+  private readonly fedCache = new Map<LossCallValue, readonly TensorPossibility[]>();
+
+  /**
+   * What the prediction fed to a loss call is on the paths where the call runs: a
+   * possibility chosen by a condition the call's own branch contradicts is not fed
+   * to it (`raw ? lossA(y, p) : lossB(y, p)` with `p = raw ? logits : tf.softmax(logits)`).
+   */
+  fedTo(call: LossCallValue): readonly TensorPossibility[] {
+    let hit = this.fedCache.get(call);
+    if (!hit) {
+      const all = this.tensorPossibilities(call.prediction);
+      const around = guardsOf(this.sites.runConditions(call.call));
+      hit = around ? all.filter((t) => mergeGuards(t.guards, around) !== null) : [];
+      this.fedCache.set(call, hit);
+    }
+    return hit;
+  }
+
   private computeTensorPossibilities(value: Value): TensorPossibility[] {
     const out: TensorPossibility[] = [];
     for (const p of possibilities(value)) {

@@ -512,6 +512,27 @@ export class FileSites implements ModelView {
     return this.conditionsOf(call, fn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
   }
 
+  /**
+   * The conditions under which `node` runs anywhere in its file: the arms it sits in
+   * and, before it in each enclosing block, an `if` without `else` that always leaves
+   * (`if (raw) return …;` puts what follows under `raw` false).
+   */
+  runConditions(node: Node): Guard[] {
+    const out = this.conditionsOf(node, undefined);
+    for (let n: Node = node; n.parent; n = n.parent) {
+      const p = n.parent;
+      const body = p.type === 'BlockStatement' || p.type === 'Program' ? p.body : undefined;
+      const at = body ? body.indexOf(n as TSESTree.Statement) : -1;
+      for (let i = at - 1; i >= 0; i--) {
+        const st = body![i]!;
+        if (st.type !== 'IfStatement' || st.alternate || !alwaysLeaves(st.consequent)) continue;
+        const g = this.evaluator.condition(st.test);
+        out.push({ key: g.key, value: !g.value });
+      }
+    }
+    return out;
+  }
+
   /** The conditions under which `node` runs within its function, outermost first. */
   private conditionsOf(node: Node, fn: Node | undefined): Guard[] {
     const out: Guard[] = [];
@@ -539,6 +560,12 @@ export class FileSites implements ModelView {
     }
     return out;
   }
+}
+
+/** Does a statement end by leaving its function (`return`, `throw`) on every path? */
+function alwaysLeaves(st: TSESTree.Statement): boolean {
+  const last = st.type === 'BlockStatement' ? st.body.at(-1) : st;
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
 }
 
 /** `return null`, `return false`, `return undefined`, `return void 0`: a value that is no model. */

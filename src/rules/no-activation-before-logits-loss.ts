@@ -1,6 +1,7 @@
 import { unwrap } from '../analysis/ast.js';
 import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
+import { branchOfGroup } from '../util/branch-text.js';
 import { createRule } from '../util/create-rule.js';
 import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
 import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
@@ -164,7 +165,7 @@ export default createRule<[], MessageIds>({
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
-          const possible = analysis.tensorPossibilities(call.prediction);
+          const possible = analysis.fedTo(call);
           const onPath = judgeFed(possible, (t) => fed(t) !== null);
           const shared = sharedFed(possible, onPath);
           const bugs = onPath.map(fed).filter((f): f is Fed => f !== null);
@@ -182,12 +183,18 @@ export default createRule<[], MessageIds>({
             const toOther = other ? replaceNode(sc, call.callee, other) : null;
             const removal = output ? removeOutputActivation(analysis, output) : null;
             const unwrapped = op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null;
+            const branch = branchOfGroup(
+              analysis,
+              possible,
+              onPath.filter((t) => fed(t)?.node === bug.node),
+              () => ({ candidates: [output?.activationLiteral ?? bug.node], around: [call.call] }),
+            );
             reportGraded(context, {
               node: at,
               messageId: 'activationBeforeLogitsLoss',
               data: {
                 activation,
-                activationWhere: elsewhere(analysis, at, [bug.node]),
+                activationWhere: elsewhere(analysis, at, [bug.node], branch),
                 loss: `\`${call.loss.display}\``,
                 lossWhere: elsewhere(analysis, at, [call.callee]),
                 fused: call.loss.fusedActivation ?? '',

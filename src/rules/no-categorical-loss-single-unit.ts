@@ -8,6 +8,7 @@ import {
 } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
+import { armOf, branchOfGroup } from '../util/branch-text.js';
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
 import {
@@ -137,17 +138,27 @@ export default createRule<[], MessageIds>({
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {
           if (!isCategorical(call.loss) || reported.has(call.callee)) continue;
-          const outputs = judgeFed(
-            analysis.tensorPossibilities(call.prediction),
+          const possible = analysis.fedTo(call);
+          const bugs = judgeFed(
+            possible,
             (t): t is TensorPossibility & { output: OutputFact } =>
               t.tensor?.origin === 'model-output' && t.output?.units === 1,
-          ).map((t) => t.output);
-          if (outputs.length === 0) continue;
+          );
+          if (bugs.length === 0) continue;
           reported.add(call.callee);
+          const outputs = bugs.map((t) => t.output);
+          const branch = branchOfGroup(analysis, possible, bugs, (t) => ({
+            candidates: [t.output.activationLiteral ?? t.output.activationNode, armOf(t.output.unitsNode, 1)],
+            around: [call.call],
+          }));
           context.report({
             node: call.callee,
             messageId: 'categoricalLossSingleUnit',
-            data: { loss: display(call.loss), where: where(analysis, outputs), effect: effect(call.loss, outputs) },
+            data: {
+              loss: display(call.loss),
+              where: where(analysis, outputs, branch),
+              effect: effect(call.loss, outputs),
+            },
           });
         }
       },

@@ -2,6 +2,7 @@ import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility
 import type { Node } from '../analysis/values.js';
 import { ACTIVATIONS, describeRange, isNonProbabilityOutput } from '../knowledge/activations.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
+import { branchOfGroup } from '../util/branch-text.js';
 import { createRule } from '../util/create-rule.js';
 import { setLayerActivation } from '../util/fixes.js';
 import {
@@ -110,7 +111,7 @@ export default createRule<[], MessageIds>({
         // Custom training code: a probability loss called on a linear model's predictions.
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'probabilities') continue;
-          const possible = analysis.tensorPossibilities(call.prediction);
+          const possible = analysis.fedTo(call);
           const bugs = judgeFed(
             possible,
             (t): t is TensorPossibility & { output: OutputFact } =>
@@ -126,11 +127,17 @@ export default createRule<[], MessageIds>({
             reported.add(at);
             const activation = ACTIVATION_FOR[call.loss.classes];
             const linear = output.activation === 'linear';
+            const branch = branchOfGroup(
+              analysis,
+              possible,
+              bugs.filter((b) => b.output.activationNode === output.activationNode),
+              () => ({ candidates: [output.activationLiteral ?? output.activationNode], around: [call.call] }),
+            );
             reportGraded(context, {
               node: at,
               messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
               data: {
-                output: outputPlace(analysis, at, [output.activationNode], linear),
+                output: outputPlace(analysis, at, [output.activationNode], linear, branch),
                 loss: `\`${call.loss.display}\``,
                 where: elsewhere(analysis, at, [call.callee]),
                 activation,

@@ -36,7 +36,7 @@ import {
   type TensorPossibility,
 } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
-import { branchText } from './branch-text.js';
+import { armOf, branchOfGroup } from './branch-text.js';
 import { linesOf, replaceNode, stringLiteral, type Fix } from './fixes.js';
 
 /** A pair whose output and loss are both known on its path. */
@@ -312,45 +312,16 @@ export function branchOfPairs(
   group: readonly KnownPair[],
   isBug: (p: OutputLossPair) => boolean,
 ): OutputBugs['path'] {
-  if (group.length === 0 || group.length === pairs.length) return undefined;
   const fineLosses = new Set<unknown>(pairs.filter((p) => !isBug(p)).map((p) => p.loss?.node));
   const side = group.every((b) => !fineLosses.has(b.loss.node)) ? 'loss' : 'output';
-  // The conditions every bug pair of the group takes the same way: the only ones to name.
-  const common = new Map(group[0]!.guards);
-  for (const b of group) for (const [k, v] of common) if (b.guards.get(k) !== v) common.delete(k);
-  const tracked = new Set(pairs.flatMap((p) => [...p.guards.keys()]));
-  const holds = (test: Node, taken: boolean) => {
-    const g = analysis.conditionOf(test);
-    if (!g || !tracked.has(g.key)) return undefined;
-    return common.get(g.key) === (taken ? g.value : !g.value);
-  };
-  const texts: string[] = [];
-  for (const b of group) {
-    const around = [site.call, side === 'loss' ? b.output.activationNode : b.loss.node];
-    const candidates =
+  const text = branchOfGroup(analysis, pairs, group, (b) => ({
+    around: [site.call, side === 'loss' ? b.output.activationNode : b.loss.node],
+    candidates:
       side === 'loss'
         ? [b.loss.node]
-        : [b.output.activationLiteral ?? b.output.activationNode, armOf(b.output.unitsNode, b.output.units)];
-    const text = candidates.map((n) => n && branchText(analysis, n, around, holds)).find((t) => t);
-    if (!text) return undefined;
-    texts.push(text);
-  }
-  return { side, text: unique(texts).join(' or ') };
-}
-
-/** The arm of a `?:` written as `node` whose literal is `value` (`small ? 1 : 3`, 1), else `node`. */
-function armOf(node: Node | undefined, value: unknown): Node | undefined {
-  const n = node && unwrap(node);
-  if (n?.type !== 'ConditionalExpression') return node;
-  for (const arm of [n.consequent, n.alternate]) {
-    const a = unwrap(arm);
-    if (a.type === 'Literal' && a.value === value) return a;
-    if (a.type === 'ConditionalExpression') {
-      const inner = armOf(a, value);
-      if (inner !== a) return inner;
-    }
-  }
-  return node;
+        : [b.output.activationLiteral ?? b.output.activationNode, armOf(b.output.unitsNode, b.output.units)],
+  }));
+  return text ? { side, text } : undefined;
 }
 
 /** What a model edit of an output rewrites: its activation literal, else its layer. */
