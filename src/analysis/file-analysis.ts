@@ -4,7 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { programOf, relativeImports } from './ast.js';
+import { exportsCode, programOf, relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -500,6 +500,15 @@ export class FileAnalysis {
         )
       );
     });
+  }
+
+  /**
+   * May `model` be trained where this file cannot see its labels? No `fit` here may
+   * train it, and the file exports code, so an importer may (a `createModel()` whose
+   * caller trains it, a trainer module the model is handed to).
+   */
+  trainedOutOfSight(model: ModelFact): boolean {
+    return this.fitSitesOf(model).length === 0 && exportsCode(this.sourceCode.ast);
   }
 
   private trainingCallsCache: TrainingCalls | undefined;

@@ -65,8 +65,16 @@ export default createRule<[], MessageIds>({
             const onPath = judged.map((i) => i.pair).filter(isRegression);
             const onPathSet = new Set<OutputLossPair>(onPath);
             const path = branchOfPairs(analysis, site, pairs, onPath, (p) => onPathSet.has(p));
-            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
-            if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
+            // Labels one-hot encoded on every fit, or 0/1: a classifier trained with MSE, where accuracy means something.
+            // A 1-unit model trained by an importer may be one on 0/1 labels this file never sees.
+            if (
+              onPath.some(
+                (b) =>
+                  analysis.oneHotFitsOf(b.output.model) ||
+                  analysis.hasBinaryLabelFit(b.output.model) ||
+                  (b.output.units === 1 && analysis.trainedOutOfSight(b.output.model)),
+              )
+            )
               continue;
             const first = onPath[0];
             if (!first) continue;
