@@ -27,6 +27,7 @@ import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
 import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
+import { isBinaryDataNode } from './binary-labels.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { TrainingCalls } from './training-calls.js';
 import type { PageView } from './html-page.js';
@@ -482,14 +483,22 @@ export class FileAnalysis {
   }
 
   /**
-   * Whether some `fit` of `model` gets labels written as 0/1 numbers in the code on
-   * every path (`tf.tensor2d([[0], [1], [1], [0]])`): binary class targets, where a
-   * rounded-prediction accuracy means something even under a regression loss.
+   * Whether some `fit` of `model` gets 0/1 labels on every path, written in the code
+   * (`tf.tensor2d([[0], [1], [1], [0]])`) or collected at run time (binary-labels.ts):
+   * binary class targets, where a rounded-prediction accuracy means something even
+   * under a regression loss.
    */
   hasBinaryLabelFit(model: ModelFact): boolean {
     return this.fitSitesOf(model).some((site) => {
       const labels = possibilities(site.labels);
-      return labels.length > 0 && labels.every((p) => p.value.kind === 'tensor' && p.value.binary === true);
+      return (
+        labels.length > 0 &&
+        labels.every(
+          (p) =>
+            p.value.kind === 'tensor' &&
+            (p.value.binary === true || (p.value.data !== undefined && isBinaryDataNode(p.value.data, this.evaluator))),
+        )
+      );
     });
   }
 

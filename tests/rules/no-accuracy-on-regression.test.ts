@@ -7,6 +7,19 @@ model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [4]}));
 model.add(tf.layers.dense({units: 1}));\n`;
 const BINARY =
   "TF.js's `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets";
+/**
+ * An invalid case: REGRESSION and `tail`, reported on `line`, with the three edits of its one
+ * `metrics: ['accuracy']`: use 'mae', use 'mse', remove it.
+ */
+function onRegression(tail: string, line: number) {
+  const code = TF + REGRESSION + tail;
+  const suggestions = ['mae', 'mse', null].map((replacement) => ({
+    messageId: replacement ? ('useMetric' as const) : ('removeMetric' as const),
+    data: replacement ? { replacement } : { metric: "'accuracy'" },
+    output: code.replace("metrics: ['accuracy']", `metrics: [${replacement ? `'${replacement}'` : ''}]`),
+  }));
+  return { code, errors: [{ messageId: 'accuracyOnRegression' as const, line, suggestions }] };
+}
 const CATEGORICAL = "TF.js's `categoricalAccuracy`: an argmax match, which says nothing about the regression error";
 
 runRule('no-accuracy-on-regression', rule, {
@@ -66,6 +79,28 @@ export async function train(xs, labels) { await m.fit(xs, tf.oneHot(labels, 3));
       `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
 const ys = [[0], [1], [1], [0]];
 await model.fit(tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]), tf.tensor2d(ys), {epochs: 300});`,
+    // 0/1 targets collected at run time (a recorder pushes `flag ? 1 : 0`): a classifier trained with MSE.
+    TF +
+      REGRESSION +
+      `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const inputs = [];
+const labels = [];
+let recording = false;
+export function record(features) {
+  const hit = recording ? 1 : 0;
+  inputs.push(features);
+  labels.push(hit);
+  console.log(labels.length);
+}
+export async function train() { await model.fit(tf.tensor2d(inputs), tf.tensor1d(labels), {epochs: 50}); }`,
+    // 0/1 targets mapped from records, the callback returning 0 or 1 on each branch.
+    TF +
+      REGRESSION +
+      `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(rows) {
+  const ys = rows.map((r) => { if (r.label === 'spam') return 1; return 0; });
+  await model.fit(tf.tensor2d(rows.map((r) => r.x)), tf.tensor1d(ys));
+}`,
     // The accuracy metric is for another output of a two-output model.
     TF +
       `const input = tf.input({shape: [4]});
@@ -75,6 +110,37 @@ const m = tf.model({inputs: input, outputs: [price, kind]});
 m.compile({optimizer: 'adam', loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: {kind: 'accuracy', price: 'mae'}});`,
   ],
   invalid: [
+    {
+      // The twin of the recorder: pushed targets that are not known to be 0/1 are regression targets.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const labels = [];
+export function record(price) { labels.push(price); }
+export async function train(xs) { await model.fit(xs, tf.tensor1d(labels)); }`,
+        5,
+      ),
+    },
+    {
+      // 0/1 pushes, but the array is also handed to code the analysis does not read: its values are unknown.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const labels = [];
+export function record(hit, more) { labels.push(hit ? 1 : 0); more(labels); }
+export async function train(xs) { await model.fit(xs, tf.tensor1d(labels)); }`,
+        5,
+      ),
+    },
+    {
+      // The twin of the mapped labels: the callback returns a measurement.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(rows) {
+  const ys = rows.map((r) => r.price);
+  await model.fit(tf.tensor2d(rows.map((r) => r.x)), tf.tensor1d(ys));
+}`,
+        5,
+      ),
+    },
     {
       // The twin: targets written in the code that are not 0/1 are regression targets.
       code:
