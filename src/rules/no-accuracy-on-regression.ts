@@ -6,7 +6,9 @@ import type { Node } from '../analysis/values.js';
 import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { branchOfPairs, judgeOnPaths, judgePairs, known, reportAt } from '../util/report.js';
+import { judgeOnPaths, judgePairs, known } from '../util/judge-paths.js';
+import { branchOfPairs } from '../util/report-branch.js';
+import { reportAt } from '../util/report-place.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
