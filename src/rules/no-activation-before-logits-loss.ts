@@ -1,28 +1,23 @@
 import { unwrap } from '../analysis/ast.js';
 import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
-import { branchOfGroup } from '../util/branch-text.js';
 import { createRule } from '../util/create-rule.js';
-import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
-import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
-  branchFor,
-  byPlace,
   combine,
-  elsewhere,
-  isUnique,
-  judgeFed,
-  known,
-  modelEdit,
-  placeOutputBugs,
+  removeOutputActivation,
   replaceLossFunction,
   replaceLossLiteral,
-  reportAt,
-  reportGraded,
-  sharedFed,
-  trainingEdit,
-  unique,
-} from '../util/report.js';
+  replaceNode,
+  unwrapTo,
+} from '../util/fixes.js';
+import { judgeFed, known } from '../util/judge-paths.js';
+import { elsewhere, unique } from '../util/message-text.js';
+import { placeOutputBugs } from '../util/output-bugs.js';
+import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
+import { branchFor, branchOfGroup } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, isUnique, reportAt } from '../util/report-place.js';
+import { sharedFed } from '../util/shared-edits.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds =

@@ -2,26 +2,15 @@ import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility
 import type { Node } from '../analysis/values.js';
 import { ACTIVATIONS, describeRange, isNonProbabilityOutput } from '../knowledge/activations.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
-import { branchOfGroup } from '../util/branch-text.js';
 import { createRule } from '../util/create-rule.js';
-import { setLayerActivation } from '../util/fixes.js';
-import {
-  branchFor,
-  byPlace,
-  elsewhere,
-  placeParts,
-  judgeFed,
-  known,
-  modelEdit,
-  placeOutputBugs,
-  replaceLossFunction,
-  reportAt,
-  reportGraded,
-  sharedFed,
-  trainingEdit,
-  unique,
-  type KnownPair,
-} from '../util/report.js';
+import { replaceLossFunction, setLayerActivation } from '../util/fixes.js';
+import { judgeFed, known, type KnownPair } from '../util/judge-paths.js';
+import { elsewhere, placeParts, unique } from '../util/message-text.js';
+import { placeOutputBugs } from '../util/output-bugs.js';
+import { branchFor, branchOfGroup } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, reportAt } from '../util/report-place.js';
+import { sharedFed } from '../util/shared-edits.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'missingOutputActivation' | 'notProbabilities' | 'addActivation' | 'useLogitsLoss';

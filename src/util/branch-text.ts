@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { contains, programOf, unwrap } from '../analysis/ast.js';
-import type { FileAnalysis, Guards } from '../analysis/index.js';
+import type { FileAnalysis } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 
 /** Conditions longer than this are named by their line, not their text. */
@@ -50,61 +50,6 @@ export function branchText(
     return around.some((n) => contains(branch, n) && programOf(n) === programOf(branch)) ? undefined : text;
   }
   return undefined;
-}
-
-/** Where one item of a report's group sits, for `branchOfGroup`. */
-export interface Sides {
-  /** The nodes of the item's reported side, tried in turn (the first with a branch wins). */
-  readonly candidates: readonly (Node | undefined)[];
-  /** The nodes a branch must not hold to be named (the compile or loss call, the other side). */
-  readonly around: readonly Node[];
-}
-
-/**
- * The branch that puts a group of bug items (pairings or fed tensors, each one path
- * with its guards) on their path, for a report that holds on some paths only: only
- * conditions every item of the group takes the same way, and that the paths of
- * `all` track, are named. The same words for every item (several arms are joined
- * with "or"), or undefined when one item has none.
- */
-export function branchOfGroup<T extends { readonly guards: Guards }>(
-  analysis: FileAnalysis,
-  all: readonly { readonly guards: Guards }[],
-  group: readonly T[],
-  sides: (item: T) => Sides,
-): string | undefined {
-  if (group.length === 0 || group.length === all.length) return undefined;
-  const common = new Map(group[0]!.guards);
-  for (const b of group) for (const [k, v] of common) if (b.guards.get(k) !== v) common.delete(k);
-  const tracked = new Set(all.flatMap((p) => [...p.guards.keys()]));
-  const holds: Holds = (test, taken) => {
-    const g = analysis.conditionOf(test);
-    if (!g || !tracked.has(g.key)) return undefined;
-    return common.get(g.key) === (taken ? g.value : !g.value);
-  };
-  const texts: string[] = [];
-  for (const b of group) {
-    const { candidates, around } = sides(b);
-    const text = candidates.map((n) => n && branchText(analysis, n, around, holds)).find((t) => t);
-    if (!text) return undefined;
-    texts.push(text);
-  }
-  return [...new Set(texts)].join(' or ');
-}
-
-/** The arm of a `?:` written as `node` whose literal is `value` (`small ? 1 : 3`, 1), else `node`. */
-export function armOf(node: Node | undefined, value: unknown): Node | undefined {
-  const n = node && unwrap(node);
-  if (n?.type !== 'ConditionalExpression') return node;
-  for (const arm of [n.consequent, n.alternate]) {
-    const a = unwrap(arm);
-    if (a.type === 'Literal' && a.value === value) return a;
-    if (a.type === 'ConditionalExpression') {
-      const inner = armOf(a, value);
-      if (inner !== a) return inner;
-    }
-  }
-  return node;
 }
 
 /** "when `kind` is not `'mse'`", "when `isClf` is false", ... for the arm `taken` of `test`. */
