@@ -329,7 +329,12 @@ export class FileAnalysis {
    * (see name-uses.ts).
    */
   nameUses(): readonly NameUse[] {
-    return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+    return (this.nameUseList ??= collectNameUses(
+      this.evaluator,
+      this.compileSites,
+      this.sites.untypedCompileSites,
+      this.layerCalls,
+    ));
   }
 
   private ownRegistered: RegisteredNames | undefined;

@@ -14,6 +14,7 @@ import {
   importEqualsModule,
   isFunctionNode,
   isLoop,
+  propertyKey,
   requiredModule,
   staticMemberName,
   unwrap,
@@ -159,6 +160,12 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 /** The sites of one file, and the models' adds as this file sees them. */
 export class FileSites implements ModelView {
   readonly compileSites: CompileSite[] = [];
+  /**
+   * `m.compile({optimizer, loss, ...})` on a receiver of unknown value (a parameter no
+   * call in the file passes): a TF.js model compile by its config's shape. Its names
+   * are checked; its model is unknown, so nothing is paired with it.
+   */
+  readonly untypedCompileSites: CompileSite[] = [];
   readonly fitSites: FitSite[] = [];
   /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
   readonly lossCalls: LossCallValue[] = [];
@@ -260,10 +267,11 @@ export class FileSites implements ModelView {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.compileCalls.push(node);
         const target = ev.evaluate(object);
-        if (possibilities(target).some((p) => p.value.kind === 'model')) {
-          const a0 = node.arguments[0];
+        const a0 = node.arguments[0];
+        const model = possibilities(target).some((p) => p.value.kind === 'model');
+        if (model || (target.kind === 'unknown' && isCompileConfig(a0))) {
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
-          this.compileSites.push({
+          (model ? this.compileSites : this.untypedCompileSites).push({
             call: node,
             target,
             config,
@@ -604,4 +612,11 @@ function isReceiver(id: TSESTree.Identifier): boolean {
     member.parent?.type === 'CallExpression' &&
     member.parent.callee === member
   );
+}
+
+/** An object literal written with both `optimizer` and `loss` keys: the shape of a TF.js `compile` config. */
+function isCompileConfig(arg: Node | undefined): boolean {
+  if (arg?.type !== 'ObjectExpression') return false;
+  const keys = new Set(arg.properties.map((p) => (p.type === 'Property' && !p.computed ? propertyKey(p) : undefined)));
+  return keys.has('optimizer') && keys.has('loss');
 }
