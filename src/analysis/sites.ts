@@ -15,7 +15,6 @@ import {
   isFunctionNode,
   isLoop,
   propertyKey,
-  isRelativeSpecifier,
   requiredModule,
   staticMemberName,
   unwrap,
@@ -23,6 +22,7 @@ import {
 import { called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
+import { isFollowed } from './modules/specifier.js';
 import type { ExitStatement, RecordedNodes } from './recorded-nodes.js';
 import { lastTurn } from './loop-turns.js';
 import { ACTIVATION_OPS } from './tf-api.js';
@@ -79,19 +79,23 @@ const insideAdds = new WeakMap<ModelFact, number>();
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
-/** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
-function importsRelativeModule(
+/** Is a specifier one the cross-file resolver follows into the project (relative, or a path alias)? */
+type Follows = (source: unknown) => boolean;
+
+/** Does the file import or require a module of the project (what the cross-file resolver follows)? */
+function importsProjectModule(
   sourceCode: Readonly<TSESLint.SourceCode>,
   calls: readonly TSESTree.CallExpression[],
+  follows: Follows,
 ): boolean {
   for (const stmt of sourceCode.ast.body) {
-    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) return true;
-    if (isRelativeSpecifier(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
+    if (stmt.type === 'ImportDeclaration' && follows(stmt.source.value)) return true;
+    if (follows(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
   }
   // No call can be `require(...)` in a text without that word (or an escape that spells it).
   const text = sourceCode.text;
   if (!text.includes('require') && !text.includes('\\u')) return false;
-  for (const call of calls) if (isRelativeSpecifier(requiredModule(call))) return true;
+  for (const call of calls) if (follows(requiredModule(call))) return true;
   return false;
 }
 
@@ -102,19 +106,19 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * default imports, TypeScript's `import x = require('./m')`, `const x = require('./m')`.
  * Only a syntactic shortlist; the evaluator resolves what a name really holds.
  */
-function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
+function moduleNamespaces(program: TSESTree.Program, follows: Follows): ReadonlySet<string> {
   const names = new Set<string>();
   for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) {
+    if (stmt.type === 'ImportDeclaration' && follows(stmt.source.value)) {
       for (const spec of stmt.specifiers) {
         if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier')
           names.add(spec.local.name);
       }
-    } else if (stmt.type === 'TSImportEqualsDeclaration' && isRelativeSpecifier(importEqualsModule(stmt))) {
+    } else if (stmt.type === 'TSImportEqualsDeclaration' && follows(importEqualsModule(stmt))) {
       names.add(stmt.id.name);
     } else if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
-        if (d.id.type === 'Identifier' && isRelativeSpecifier(requiredModule(d.init))) names.add(d.id.name);
+        if (d.id.type === 'Identifier' && follows(requiredModule(d.init))) names.add(d.id.name);
       }
     }
   }
@@ -223,14 +227,16 @@ export class FileSites implements ModelView {
 
   private collect(calls: readonly TSESTree.CallExpression[]): void {
     const ev = this.evaluator;
-    // Another module's function can only reach this file through a relative import
-    // or require; without one, no call can be a compile helper of another module
-    // and callees need not be evaluated for it.
-    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode, calls);
+    // Another module's function can only reach this file through an import or require
+    // the resolver follows (relative, or a path alias); without one, no call can be a
+    // compile helper of another module and callees need not be evaluated for it.
+    const resolver = this.resolveModule;
+    const follows: Follows = (s) => typeof s === 'string' && !ev.isTfModule(s) && isFollowed(resolver, s);
+    const remote = !!resolver && importsProjectModule(this.sourceCode, calls, follows);
     // Names that may hold a whole module of the project (`import * as helpers`,
     // `import helpers = require`, `const helpers = require`): `helpers.compileModel(m)`
     // may call a compile helper of that module.
-    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast) : NO_NAMES;
+    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast, follows) : NO_NAMES;
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;
