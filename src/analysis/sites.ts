@@ -161,9 +161,9 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 export class FileSites implements ModelView {
   readonly compileSites: CompileSite[] = [];
   /**
-   * `m.compile({optimizer, loss, ...})` on a receiver of unknown value (a parameter no
-   * call in the file passes): a TF.js model compile by its config's shape. Its names
-   * are checked; its model is unknown, so nothing is paired with it.
+   * `m.compile({optimizer, loss, ...})` on a parameter of unknown value (no call in the
+   * file passes it): a TF.js model compile by its config's shape. Its names are
+   * checked; its model is unknown, so nothing is paired with it.
    */
   readonly untypedCompileSites: CompileSite[] = [];
   readonly fitSites: FitSite[] = [];
@@ -197,6 +197,12 @@ export class FileSites implements ModelView {
     this.collect(nodes.calls);
     // `new tf.Sequential({layers})` places its layers like `tf.sequential({layers})`.
     this.placingCalls.push(...nodes.sequentials);
+  }
+
+  /** Is `node` a name bound by a function's parameter list? */
+  private isParameter(node: Node): boolean {
+    const variable = node.type === 'Identifier' ? this.evaluator.variableOf(node) : undefined;
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
   }
 
   /** The model's adds as this file sees them: the module's own, then this file's. */
@@ -269,7 +275,7 @@ export class FileSites implements ModelView {
         const target = ev.evaluate(object);
         const a0 = node.arguments[0];
         const model = possibilities(target).some((p) => p.value.kind === 'model');
-        if (model || (target.kind === 'unknown' && isCompileConfig(a0))) {
+        if (model || (target.kind === 'unknown' && this.isParameter(object) && isCompileConfig(a0))) {
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
           (model ? this.compileSites : this.untypedCompileSites).push({
             call: node,
