@@ -59,7 +59,8 @@ export const OPTIMIZER_FLAG_TENSOR_METHODS: ReadonlyMap<string, number> = new Ma
 
 /**
  * Ops that free every tensor a function given to them makes, except what it returns,
- * whenever it runs: \`tidy(f)\` now, \`grad(f)\` when the gradient function is called.
+ * whenever it runs: \`tidy(f)\` now, \`grad(f)\` when the gradient function is called,
+ * \`customGrad(f)\` when the op it makes is called (what \`f\` returns and saves is kept).
  */
 export const SCOPED_CALLBACK_OPS: ReadonlySet<string> = new Set(${JSON.stringify(scopedOps)});
 

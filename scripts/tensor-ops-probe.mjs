@@ -414,6 +414,11 @@ export const SCOPED_OP_CANDIDATES = {
     return { run: (f) => tf.valueAndGrads((a, b) => f(a, b))([x, y]) };
   },
   variableGrads: () => ({ run: (f) => tf.variableGrads(() => f()) }),
+  // The forward function of the op `customGrad` makes, each time the op is called.
+  customGrad: () => {
+    const x = tf.ones([3]);
+    return { run: (f) => tf.customGrad((a) => ({ value: f(a), gradFunc: (dy) => [dy] }))(x) };
+  },
 };
 
 /** Optimizer methods that take a function, with how to call them on an optimizer (each of `tf.train`'s). */

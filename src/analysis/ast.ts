@@ -207,3 +207,15 @@ export function programOf(node: Node): TSESTree.Program | undefined {
   while (n && n.type !== 'Program') n = n.parent;
   return n;
 }
+
+/** Does a program export code (ES `export`, `module.exports`/`exports.x =`, `export =`): may other files use its values? */
+export function exportsCode(program: TSESTree.Program): boolean {
+  return program.body.some((stmt) => {
+    if (stmt.type === 'ExportNamedDeclaration') return stmt.exportKind !== 'type';
+    if (stmt.type === 'ExportDefaultDeclaration' || stmt.type === 'TSExportAssignment') return true;
+    if (stmt.type !== 'ExpressionStatement' || stmt.expression.type !== 'AssignmentExpression') return false;
+    let target: Node = stmt.expression.left;
+    while (target.type === 'MemberExpression') target = target.object;
+    return target.type === 'Identifier' && (target.name === 'module' || target.name === 'exports');
+  });
+}

@@ -52,6 +52,7 @@ import {
   type Node,
   type ObjectValue,
   type Primitive,
+  type PromiseValue,
   PropertyTable,
   isNullish,
   type Value,
@@ -96,7 +97,7 @@ function referenceTable(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree
 const IN_PROGRESS: Value = { kind: 'unknown' };
 
 /** `import('@tensorflow/tfjs')` (one value: `.then` callbacks compare with it). */
-const TF_MODULE_PROMISE: Value = Object.freeze({
+const TF_MODULE_PROMISE: PromiseValue = Object.freeze({
   kind: 'promise',
   resolved: Object.freeze({ kind: 'tf', path: TF_ROOT }),
 });
@@ -489,20 +490,43 @@ export class Evaluator implements TfApiHost {
   }
 
   /**
-   * Is `fn` the callback of `p.then(fn)` where `p` is `import('@tensorflow/tfjs')` on
-   * every path (written there, or kept in a variable), so its first parameter is the module?
+   * When `fn` is the callback of `p.then(fn)` and `p` is a promise the analysis made on
+   * every path (`import('@tensorflow/tfjs')` written there or kept in a variable,
+   * `Promise.all([...])` of one): what its first parameter receives. Else undefined.
    */
-  private isTfImportCallback(fn: FunctionNode): boolean {
+  private thenResolved(fn: FunctionNode): Value | undefined {
     const call = fn.parent;
-    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
     const callee = unwrap(call.callee);
-    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'then') return false;
+    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'then') return undefined;
     const object = unwrap(callee.object);
-    if (object.type === 'ImportExpression') return this.isTfImport(object);
-    // Only names and members can hold the promise (`p.then`, `this.tfReady.then`): other receivers are not evaluated.
-    if (object.type !== 'Identifier' && object.type !== 'MemberExpression') return false;
-    const ps = possibilities(this.evaluate(object));
-    return ps.length > 0 && ps.every((p) => p.value === TF_MODULE_PROMISE);
+    if (object.type === 'ImportExpression') return this.isTfImport(object) ? TF_MODULE_PROMISE.resolved : undefined;
+    // Only names, members and `Promise.all(...)` can hold such a promise: other receivers are not evaluated.
+    if (object.type !== 'Identifier' && object.type !== 'MemberExpression' && !this.isPromiseAll(object))
+      return undefined;
+    const value = this.evaluate(object);
+    const ps = possibilities(value);
+    return ps.length > 0 && ps.every((p) => p.value.kind === 'promise') ? awaited(value) : undefined;
+  }
+
+  /** `Promise.all(...)` of the global `Promise`. */
+  private isPromiseAll(n: Node): boolean {
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrap(n.callee);
+    if (callee.type !== 'MemberExpression' || staticMemberName(callee) !== 'all') return false;
+    const object = unwrap(callee.object);
+    return object.type === 'Identifier' && object.name === 'Promise' && !this.variableOf(object)?.defs.length;
+  }
+
+  /**
+   * `Promise.all([a, b])` over a written array: a promise of the array of what each
+   * element resolves to (`const [tf, data] = await Promise.all([import('@tensorflow/tfjs'), load()])`).
+   */
+  private promiseAll(n: TSESTree.CallExpression, env: Env | undefined): Value {
+    const a0 = n.arguments[0];
+    const array = a0 && a0.type !== 'SpreadElement' ? this.evaluate(a0, env) : UNKNOWN;
+    if (array.kind !== 'array') return UNKNOWN;
+    return { kind: 'promise', resolved: { ...array, elements: array.elements.map((e) => e && awaited(e)) } };
   }
 
   private importBinding(spec: Node, decl: TSESTree.ImportDeclaration): Value {
@@ -963,9 +987,10 @@ export class Evaluator implements TfApiHost {
 
   /** A parameter of a function not being called: the arguments of all its call sites. */
   private parameter(variable: Variable, fn: FunctionNode, name: TSESTree.Identifier): Value {
-    if (fn.params[0] && contains(fn.params[0], name) && this.isTfImportCallback(fn)) {
+    const resolved = fn.params[0] && contains(fn.params[0], name) ? this.thenResolved(fn) : undefined;
+    if (resolved) {
       if (this.writesOf(variable).some((r) => r.identifier !== name)) return UNKNOWN;
-      return this.destructure({ kind: 'tf', path: TF_ROOT }, fn.params[0], name);
+      return this.destructure(resolved, fn.params[0]!, name);
     }
     const index = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
     if (index < 0) return UNKNOWN;
@@ -1519,6 +1544,7 @@ export class Evaluator implements TfApiHost {
   private call(n: TSESTree.CallExpression, env: Env | undefined): Value {
     const req = this.requireCall(n);
     if (req) return req;
+    if (this.isPromiseAll(n)) return this.promiseAll(n, env);
     const callee = unwrap(n.callee);
     if (callee.type === 'MemberExpression') {
       const name = this.memberName(callee, env);

@@ -4,7 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { programOf, relativeImports } from './ast.js';
+import { exportsCode, programOf, relativeImports } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -27,6 +27,7 @@ import { RecordedNodes, scan, type Recorded } from './recorded-nodes.js';
 import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
+import { isBinaryDataNode } from './binary-labels.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { TrainingCalls } from './training-calls.js';
 import type { PageView } from './html-page.js';
@@ -328,7 +329,12 @@ export class FileAnalysis {
    * (see name-uses.ts).
    */
   nameUses(): readonly NameUse[] {
-    return (this.nameUseList ??= collectNameUses(this.evaluator, this.compileSites, this.layerCalls));
+    return (this.nameUseList ??= collectNameUses(
+      this.evaluator,
+      this.compileSites,
+      this.sites.untypedCompileSites,
+      this.layerCalls,
+    ));
   }
 
   private ownRegistered: RegisteredNames | undefined;
@@ -440,6 +446,24 @@ export class FileAnalysis {
     return hit;
   }
 
+  private readonly fedCache = new Map<LossCallValue, readonly TensorPossibility[]>();
+
+  /**
+   * What the prediction fed to a loss call is on the paths where the call runs: a
+   * possibility chosen by a condition the call's own branch contradicts is not fed
+   * to it (`raw ? lossA(y, p) : lossB(y, p)` with `p = raw ? logits : tf.softmax(logits)`).
+   */
+  fedTo(call: LossCallValue): readonly TensorPossibility[] {
+    let hit = this.fedCache.get(call);
+    if (!hit) {
+      const all = this.tensorPossibilities(call.prediction);
+      const around = guardsOf(this.sites.runConditions(call.call));
+      hit = around ? all.filter((t) => mergeGuards(t.guards, around) !== null) : [];
+      this.fedCache.set(call, hit);
+    }
+    return hit;
+  }
+
   private computeTensorPossibilities(value: Value): TensorPossibility[] {
     const out: TensorPossibility[] = [];
     for (const p of possibilities(value)) {
@@ -482,15 +506,32 @@ export class FileAnalysis {
   }
 
   /**
-   * Whether some `fit` of `model` gets labels written as 0/1 numbers in the code on
-   * every path (`tf.tensor2d([[0], [1], [1], [0]])`): binary class targets, where a
-   * rounded-prediction accuracy means something even under a regression loss.
+   * Whether some `fit` of `model` gets 0/1 labels on every path, written in the code
+   * (`tf.tensor2d([[0], [1], [1], [0]])`) or collected at run time (binary-labels.ts):
+   * binary class targets, where a rounded-prediction accuracy means something even
+   * under a regression loss.
    */
   hasBinaryLabelFit(model: ModelFact): boolean {
     return this.fitSitesOf(model).some((site) => {
       const labels = possibilities(site.labels);
-      return labels.length > 0 && labels.every((p) => p.value.kind === 'tensor' && p.value.binary === true);
+      return (
+        labels.length > 0 &&
+        labels.every(
+          (p) =>
+            p.value.kind === 'tensor' &&
+            (p.value.binary === true || (p.value.data !== undefined && isBinaryDataNode(p.value.data, this.evaluator))),
+        )
+      );
     });
+  }
+
+  /**
+   * May `model` be trained where this file cannot see its labels? No `fit` here may
+   * train it, and the file exports code, so an importer may (a `createModel()` whose
+   * caller trains it, a trainer module the model is handed to).
+   */
+  trainedOutOfSight(model: ModelFact): boolean {
+    return this.fitSitesOf(model).length === 0 && exportsCode(this.sourceCode.ast);
   }
 
   private trainingCallsCache: TrainingCalls | undefined;

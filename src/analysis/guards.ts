@@ -14,7 +14,7 @@
  * pairs to (softmax, softmaxCrossEntropy) under {isClf: true} and (linear,
  * meanSquaredError) under {isClf: false}; the crossed pairs are inconsistent and
  * never formed. A rule reports a bug pair when the code fixes the combination
- * (`judgePairs` in util/report.ts), as here; had the loss depended on another
+ * (`judgePairs` in util/judge-paths.ts), as here; had the loss depended on another
  * condition, all four pairs would be consistent and the bug would need two
  * independent conditions to line up: silent.
  *

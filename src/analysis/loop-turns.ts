@@ -10,9 +10,12 @@
  * layers are the last turn's: the loop variables bound to the last element. Anything
  * else (an array parameter, one pushed to, a condition around the add) is no turn:
  * the add may run any number of times, as before.
+ *
+ * A counting loop with constant bounds is the same: `for (let i = 0; i < 3; i++)`
+ * makes 3 turns, the last with `i` = 2 (`i === n - 1 ? lastConfig : hidden` folds).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunctionNode, staticMemberName, unwrap, walk } from './ast.js';
+import { calleeName, contains, isFunctionNode, staticMemberName, unwrap, walk } from './ast.js';
 import type { Evaluator } from './evaluator.js';
 import type { Env, LayerFact, Node, Value } from './values.js';
 
@@ -20,9 +23,9 @@ type Variable = TSESLint.Scope.Variable;
 
 /** A loop whose last turn is known: what `LoopTurn` is made of, less the guard key (sites.ts owns keys). */
 export interface LastTurn {
-  /** The `for…of` statement or the `arr.forEach(fn)` call. */
+  /** The `for…of` or counting `for` statement, or the `arr.forEach(fn)` call. */
   readonly loop: Node;
-  /** What the body's conditions are relative to: the `for…of` statement, or the callback. */
+  /** What the body's conditions are relative to: the `for` statement, or the callback. */
   readonly scope: Node;
   readonly env: Env;
   readonly count: number;
@@ -39,6 +42,7 @@ export function lastTurn(ev: Evaluator, add: TSESTree.CallExpression): LastTurn 
   const place = bodyOf(add);
   if (!place) return undefined;
   const { owner, body } = place;
+  if (owner.type === 'ForStatement') return countingTurn(ev, owner, body);
   let loop: Node;
   let arrayNode: Node;
   let params: (Node | undefined)[];
@@ -89,18 +93,71 @@ export function lastTurn(ev: Evaluator, add: TSESTree.CallExpression): LastTurn 
   return { loop, scope: owner, env, count };
 }
 
+/**
+ * The last turn of `for (let i = A; i < B; i++)` (or `<=`, `++i`, `i += 1`) with
+ * constant integer bounds that makes at least one turn, `i` written nowhere else.
+ */
+function countingTurn(ev: Evaluator, loop: TSESTree.ForStatement, body: Node): LastTurn | undefined {
+  const init = loop.init;
+  if (init?.type !== 'VariableDeclaration' || init.kind !== 'let' || init.declarations.length !== 1) return undefined;
+  const id = init.declarations[0]!.id;
+  const start = init.declarations[0]!.init;
+  const test = loop.test && unwrap(loop.test);
+  if (id.type !== 'Identifier' || !start || test?.type !== 'BinaryExpression') return undefined;
+  if ((test.operator !== '<' && test.operator !== '<=') || !isName(test.left, id)) return undefined;
+  if (!loop.update || !isIncrement(loop.update, id)) return undefined;
+  const from = integer(ev.evaluate(start));
+  const bound = integer(ev.evaluate(test.right));
+  if (from === undefined || bound === undefined) return undefined;
+  const last = test.operator === '<' ? bound - 1 : bound;
+  if (last < from || !alwaysReachesAdds(ev.sourceCode, body)) return undefined;
+  const variable = ev.variableOf(id);
+  // `i` changes only where the loop counts (no `i += 2` in the body).
+  const counting = (r: TSESLint.Scope.Reference) => r.identifier === id || contains(loop.update!, r.identifier);
+  if (!variable || variable.references.some((r) => r.isWrite() && !counting(r))) return undefined;
+  const bindings = new Map<Variable, Value>([[variable, { kind: 'const', value: last }]]);
+  return { loop, scope: loop, env: { bindings, depth: 0, turnLayers: new Map() }, count: last - from + 1 };
+}
+
+function isName(n: Node, id: TSESTree.Identifier): boolean {
+  const e = unwrap(n);
+  return e.type === 'Identifier' && e.name === id.name;
+}
+
+/** `i++`, `++i`, `i += 1`, `i = i + 1`. */
+function isIncrement(n: Node, id: TSESTree.Identifier): boolean {
+  const e = unwrap(n);
+  const one = (x: Node) => {
+    const v = unwrap(x);
+    return v.type === 'Literal' && v.value === 1;
+  };
+  if (e.type === 'UpdateExpression') return e.operator === '++' && isName(e.argument, id);
+  if (e.type !== 'AssignmentExpression' || !isName(e.left, id)) return false;
+  if (e.operator === '+=') return one(e.right);
+  const r = unwrap(e.right);
+  return (
+    e.operator === '=' && r.type === 'BinaryExpression' && r.operator === '+' && isName(r.left, id) && one(r.right)
+  );
+}
+
+function integer(v: Value): number | undefined {
+  return v.kind === 'const' && typeof v.value === 'number' && Number.isInteger(v.value) ? v.value : undefined;
+}
+
 /** The loop or callback whose body `add` is a statement of, and that body. */
 function bodyOf(
   add: TSESTree.CallExpression,
-): { owner: TSESTree.ForOfStatement | FunctionLike; body: Node } | undefined {
+): { owner: TSESTree.ForOfStatement | TSESTree.ForStatement | FunctionLike; body: Node } | undefined {
   const p = add.parent;
   if (p?.type === 'ArrowFunctionExpression' && p.body === add) return { owner: p, body: add };
   if (p?.type !== 'ExpressionStatement') return undefined;
   const container = p.parent;
-  if (container?.type === 'ForOfStatement' && container.body === p) return { owner: container, body: p };
+  if ((container?.type === 'ForOfStatement' || container?.type === 'ForStatement') && container.body === p)
+    return { owner: container, body: p };
   if (container?.type !== 'BlockStatement') return undefined;
   const owner = container.parent;
-  if (owner?.type === 'ForOfStatement' && owner.body === container) return { owner, body: container };
+  if ((owner?.type === 'ForOfStatement' || owner?.type === 'ForStatement') && owner.body === container)
+    return { owner, body: container };
   if ((owner?.type === 'ArrowFunctionExpression' || owner?.type === 'FunctionExpression') && owner.body === container)
     return { owner, body: container };
   return undefined;

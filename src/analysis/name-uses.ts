@@ -1,6 +1,7 @@
 /**
  * String names in the places where TF.js looks names up: `compile({loss, metrics,
- * optimizer})` of a TF.js model and the `activation` / `recurrentActivation` of a
+ * optimizer})` of a TF.js model (or of an unknown receiver given a config of that
+ * shape: see `untypedCompileSites`) and the `activation` / `recurrentActivation` of a
  * `tf.layers.*` config. Each use is a string constant the evaluator traced back to
  * the literal it was written as (in place, in a constant, a config object, a
  * default parameter or an argument of a helper's call site).
@@ -51,6 +52,7 @@ function isModelOnEveryPath(target: Value): boolean {
 export function collectNameUses(
   ev: Evaluator,
   compileSites: readonly CompileSite[],
+  untypedCompileSites: readonly CompileSite[],
   layerCalls: readonly LayerFact[],
 ): NameUse[] {
   const uses: NameUse[] = [];
@@ -64,8 +66,8 @@ export function collectNameUses(
       if (v.kind === 'const' && typeof v.value === 'string' && v.origin) add(v.value, v.origin, p.guards);
     }
   };
-  for (const site of compileSites) {
-    if (!isModelOnEveryPath(site.target)) continue;
+  for (const site of [...compileSites, ...untypedCompileSites]) {
+    if (!isModelOnEveryPath(site.target) && !untypedCompileSites.includes(site)) continue;
     // Object literals of two fixed shapes, not a spread of a conditional object: V8
     // keeps objects of one shape on its fast path.
     const use =

@@ -14,6 +14,7 @@ import {
   importEqualsModule,
   isFunctionNode,
   isLoop,
+  propertyKey,
   isRelativeSpecifier,
   requiredModule,
   staticMemberName,
@@ -148,6 +149,12 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 /** The sites of one file, and the models' adds as this file sees them. */
 export class FileSites implements ModelView {
   readonly compileSites: CompileSite[] = [];
+  /**
+   * `m.compile({optimizer, loss, ...})` on a receiver of unknown value (a parameter no
+   * call in the file passes): a TF.js model compile by its config's shape. Its names
+   * are checked; its model is unknown, so nothing is paired with it.
+   */
+  readonly untypedCompileSites: CompileSite[] = [];
   readonly fitSites: FitSite[] = [];
   /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
   readonly lossCalls: LossCallValue[] = [];
@@ -254,10 +261,11 @@ export class FileSites implements ModelView {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.compileCalls.push(node);
         const target = ev.evaluate(object);
-        if (possibilities(target).some((p) => p.value.kind === 'model')) {
-          const a0 = node.arguments[0];
+        const a0 = node.arguments[0];
+        const model = possibilities(target).some((p) => p.value.kind === 'model');
+        if (model || (target.kind === 'unknown' && isCompileConfig(a0))) {
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
-          this.compileSites.push({
+          (model ? this.compileSites : this.untypedCompileSites).push({
             call: node,
             target,
             config,
@@ -512,6 +520,27 @@ export class FileSites implements ModelView {
     return this.conditionsOf(call, fn).filter((g) => !base.some((b) => b.key === g.key && b.value === g.value));
   }
 
+  /**
+   * The conditions under which `node` runs anywhere in its file: the arms it sits in
+   * and, before it in each enclosing block, an `if` without `else` that always leaves
+   * (`if (raw) return …;` puts what follows under `raw` false).
+   */
+  runConditions(node: Node): Guard[] {
+    const out = this.conditionsOf(node, undefined);
+    for (let n: Node = node; n.parent; n = n.parent) {
+      const p = n.parent;
+      const body = p.type === 'BlockStatement' || p.type === 'Program' ? p.body : undefined;
+      const at = body ? body.indexOf(n as TSESTree.Statement) : -1;
+      for (let i = at - 1; i >= 0; i--) {
+        const st = body![i]!;
+        if (st.type !== 'IfStatement' || st.alternate || !alwaysLeaves(st.consequent)) continue;
+        const g = this.evaluator.condition(st.test);
+        out.push({ key: g.key, value: !g.value });
+      }
+    }
+    return out;
+  }
+
   /** The conditions under which `node` runs within its function, outermost first. */
   private conditionsOf(node: Node, fn: Node | undefined): Guard[] {
     const out: Guard[] = [];
@@ -539,6 +568,12 @@ export class FileSites implements ModelView {
     }
     return out;
   }
+}
+
+/** Does a statement end by leaving its function (`return`, `throw`) on every path? */
+function alwaysLeaves(st: TSESTree.Statement): boolean {
+  const last = st.type === 'BlockStatement' ? st.body.at(-1) : st;
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
 }
 
 /** `return null`, `return false`, `return undefined`, `return void 0`: a value that is no model. */
@@ -571,4 +606,11 @@ function isReceiver(id: TSESTree.Identifier): boolean {
     member.parent?.type === 'CallExpression' &&
     member.parent.callee === member
   );
+}
+
+/** An object literal written with both `optimizer` and `loss` keys: the shape of a TF.js `compile` config. */
+function isCompileConfig(arg: Node | undefined): boolean {
+  if (arg?.type !== 'ObjectExpression') return false;
+  const keys = new Set(arg.properties.map((p) => (p.type === 'Property' && !p.computed ? propertyKey(p) : undefined)));
+  return keys.has('optimizer') && keys.has('loss');
 }

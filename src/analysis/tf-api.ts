@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { lossForPath } from '../knowledge/losses.js';
 import { unwrap } from './ast.js';
+import { isBinaryData } from './binary-labels.js';
 import {
   UNKNOWN,
   type Env,
@@ -104,12 +105,6 @@ function isNumericLiteralData(v: Value, depth = 0): boolean {
   if (v.kind === 'const') return typeof v.value === 'number';
   if (v.kind !== 'array' || !v.complete || depth > 6) return false;
   return v.elements.every((e) => e !== undefined && isNumericLiteralData(e, depth + 1));
-}
-
-/** Numeric literal data (`isNumericLiteralData`) whose every number is 0 or 1. */
-function isBinaryData(v: Value): boolean {
-  if (v.kind === 'const') return v.value === 0 || v.value === 1;
-  return v.kind === 'array' && v.elements.every((e) => e !== undefined && isBinaryData(e));
 }
 
 /** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
@@ -245,6 +240,7 @@ export function tfCall(
       const data = host.evaluate(a0, env);
       if (isNumericLiteralData(data))
         return { kind: 'tensor', origin: 'literal', node: n, ...(isBinaryData(data) ? { binary: true } : {}) };
+      return { kind: 'tensor', origin: 'op', node: n, data: a0 };
     }
     if (VALUE_PRESERVING_OPS.has(path[0]!) && a0 && a0.type !== 'SpreadElement') {
       const x = host.evaluate(a0, env);

@@ -67,6 +67,8 @@ export interface TensorValue {
   readonly model?: ModelFact;
   /** For literals made by a tensor maker: every number written is 0 or 1 (class labels, not regression targets). */
   readonly binary?: boolean;
+  /** For other tensors made by a tensor maker: the data argument, read lazily (see binary-labels.ts). */
+  readonly data?: Node;
 }
 /** The value of calling a TF.js loss function: `tf.losses.softmaxCrossEntropy(y, p)`. */
 export interface LossCallValue {

@@ -6,7 +6,9 @@ import type { Node } from '../analysis/values.js';
 import { resolvedAccuracy, UNBOUNDED_ACTIVATIONS } from '../knowledge/accuracy.js';
 import { createRule } from '../util/create-rule.js';
 import { removeArrayElement, replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { branchOfPairs, judgeOnPaths, judgePairs, known, reportAt } from '../util/report.js';
+import { judgeOnPaths, judgePairs, known } from '../util/judge-paths.js';
+import { branchOfPairs } from '../util/report-branch.js';
+import { reportAt } from '../util/report-place.js';
 
 type MessageIds = 'accuracyOnRegression' | 'useMetric' | 'removeMetric';
 
@@ -65,8 +67,16 @@ export default createRule<[], MessageIds>({
             const onPath = judged.map((i) => i.pair).filter(isRegression);
             const onPathSet = new Set<OutputLossPair>(onPath);
             const path = branchOfPairs(analysis, site, pairs, onPath, (p) => onPathSet.has(p));
-            // Labels one-hot encoded on every fit, or written as 0/1: a classifier trained with MSE, where accuracy means something.
-            if (onPath.some((b) => analysis.oneHotFitsOf(b.output.model) || analysis.hasBinaryLabelFit(b.output.model)))
+            // Labels one-hot encoded on every fit, or 0/1: a classifier trained with MSE, where accuracy means something.
+            // A 1-unit model trained by an importer may be one on 0/1 labels this file never sees.
+            if (
+              onPath.some(
+                (b) =>
+                  analysis.oneHotFitsOf(b.output.model) ||
+                  analysis.hasBinaryLabelFit(b.output.model) ||
+                  (b.output.units === 1 && analysis.trainedOutOfSight(b.output.model)),
+              )
+            )
               continue;
             const first = onPath[0];
             if (!first) continue;

@@ -2,26 +2,22 @@ import { unwrap } from '../analysis/ast.js';
 import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
-import { removeOutputActivation, replaceNode, unwrapTo } from '../util/fixes.js';
 import {
-  branchFor,
-  byPlace,
   combine,
-  elsewhere,
-  isUnique,
-  judgeFed,
-  known,
-  modelEdit,
-  placeOutputBugs,
+  removeOutputActivation,
   replaceLossFunction,
   replaceLossLiteral,
-  reportAt,
-  reportGraded,
-  sharedFed,
-  trainingEdit,
-  unique,
-} from '../util/report.js';
+  replaceNode,
+  unwrapTo,
+} from '../util/fixes.js';
+import { judgeFed, known } from '../util/judge-paths.js';
+import { elsewhere, unique } from '../util/message-text.js';
+import { placeOutputBugs } from '../util/output-bugs.js';
+import { mayTrackAccuracy, readsProbabilitiesElsewhere } from '../util/output-readers.js';
+import { branchFor, branchOfGroup } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, isUnique, reportAt } from '../util/report-place.js';
+import { sharedFed } from '../util/shared-edits.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds =
@@ -164,7 +160,7 @@ export default createRule<[], MessageIds>({
         }
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'logits') continue;
-          const possible = analysis.tensorPossibilities(call.prediction);
+          const possible = analysis.fedTo(call);
           const onPath = judgeFed(possible, (t) => fed(t) !== null);
           const shared = sharedFed(possible, onPath);
           const bugs = onPath.map(fed).filter((f): f is Fed => f !== null);
@@ -182,12 +178,18 @@ export default createRule<[], MessageIds>({
             const toOther = other ? replaceNode(sc, call.callee, other) : null;
             const removal = output ? removeOutputActivation(analysis, output) : null;
             const unwrapped = op?.argumentNode ? unwrapTo(sc, op.node, op.argumentNode) : null;
+            const branch = branchOfGroup(
+              analysis,
+              possible,
+              onPath.filter((t) => fed(t)?.node === bug.node),
+              () => ({ candidates: [output?.activationLiteral ?? bug.node], around: [call.call] }),
+            );
             reportGraded(context, {
               node: at,
               messageId: 'activationBeforeLogitsLoss',
               data: {
                 activation,
-                activationWhere: elsewhere(analysis, at, [bug.node]),
+                activationWhere: elsewhere(analysis, at, [bug.node], branch),
                 loss: `\`${call.loss.display}\``,
                 lossWhere: elsewhere(analysis, at, [call.callee]),
                 fused: call.loss.fusedActivation ?? '',

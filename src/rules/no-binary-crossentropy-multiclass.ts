@@ -3,30 +3,13 @@ import { getAnalysis, groupBy, type CompileSite, type FileAnalysis } from '../an
 import type { ModelFact } from '../analysis/values.js';
 import type { LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { linesOf, setOutputActivation } from '../util/fixes.js';
-import {
-  branchFor,
-  branchOfPairs,
-  byPlace,
-  combine,
-  elsewhere,
-  isUnique,
-  judge,
-  judgePairs,
-  known,
-  lossNodeAt,
-  modelEdit,
-  parenthesized,
-  replaceLossLiteral,
-  reportGraded,
-  sharedOf,
-  trainingEdit,
-  unique,
-  type KnownPair,
-  type OutputBugs,
-  type Placed,
-  type Shared,
-} from '../util/report.js';
+import { combine, linesOf, replaceLossLiteral, setOutputActivation } from '../util/fixes.js';
+import { judge, known, type KnownPair } from '../util/judge-paths.js';
+import { elsewhere, parenthesized, unique } from '../util/message-text.js';
+import { judgeOutputs, type OutputBugs } from '../util/output-bugs.js';
+import { branchFor } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, isUnique, lossNodeAt, type Placed } from '../util/report-place.js';
 
 type MessageIds =
   | 'binaryLossOnSoftmax'
@@ -58,16 +41,10 @@ const isSoftmaxBug = known(
 );
 
 type Kind = 'softmax' | 'one-hot';
-interface Context {
-  readonly site: CompileSite;
+interface Context extends OutputBugs {
   readonly kind: Kind;
-  readonly bugs: number;
-  readonly outputs: number;
-  readonly shared: Shared;
   /** Shared by the outputs of one compile call that go wrong the same way: they share a report. */
   readonly report: object;
-  /** On some paths only: the branch that chooses them. */
-  readonly path: OutputBugs['path'];
 }
 
 export default createRule<[], MessageIds>({
@@ -116,37 +93,24 @@ export default createRule<[], MessageIds>({
         );
 
         const placed: Placed<KnownPair, Context>[] = [];
-        for (const site of analysis.compileSites) {
-          const perOutput = analysis.pairsOf(site);
-          const reports: Record<Kind, object> = { softmax: {}, 'one-hot': {} };
-          const judged = perOutput.map((pairs) => {
-            const softmax = judgePairs(pairs, isSoftmaxBug);
-            return softmax.length > 0
-              ? { kind: 'softmax' as Kind, bugs: softmax }
-              : { kind: 'one-hot' as Kind, bugs: judgePairs(pairs, isOneHotBug) };
-          });
-          if (judged.every((j) => j.bugs.length === 0)) continue;
-          // A loss string serves every output: a loss any correct pairing of the call uses is shared.
-          const lossShared = sharedOf(
-            perOutput.flat(),
-            judged.flatMap((j) => j.bugs),
-          ).loss;
-          judged.forEach(({ kind, bugs }, index) => {
-            const shared = { loss: lossShared, output: sharedOf(perOutput[index]!, bugs).output };
-            const isBug = kind === 'softmax' ? isSoftmaxBug : isOneHotBug;
-            const path = branchOfPairs(analysis, site, perOutput[index]!, bugs, isBug);
-            const extra = {
-              site,
-              kind,
-              bugs: bugs.length,
-              outputs: perOutput.length,
-              shared,
-              report: reports[kind],
-              path,
-            };
-            for (const [node, group] of groupBy(bugs, (b) => lossNodeAt(site, index, b)))
-              placed.push({ at: node, node, group, extra });
-          });
+        const reports = new Map<CompileSite, Record<Kind, object>>();
+        // Each output one kind: a softmax bug if it has one, else a one-hot bug.
+        for (const output of judgeOutputs(analysis, isSoftmaxBug, isOneHotBug)) {
+          const { site, index, bugs } = output;
+          const kind: Kind = output.isBug === isSoftmaxBug ? 'softmax' : 'one-hot';
+          let report = reports.get(site);
+          if (!report) reports.set(site, (report = { softmax: {}, 'one-hot': {} }));
+          const extra = {
+            site,
+            kind,
+            bugs: bugs.length,
+            outputs: output.outputs,
+            shared: output.shared,
+            report: report[kind],
+            path: output.branchOf(bugs),
+          };
+          for (const [node, group] of groupBy(bugs, (b) => lossNodeAt(site, index, b)))
+            placed.push({ at: node, node, group, extra });
         }
         // Several outputs that one loss gets wrong the same way: one report at the loss, naming each.
         for (const place of byPlace(placed, (p) => p.extra.report)) {

@@ -1,33 +1,15 @@
-import {
-  getAnalysis,
-  groupBy,
-  type CompileSite,
-  type FileAnalysis,
-  type OutputFact,
-  type TensorPossibility,
-} from '../analysis/index.js';
+import { getAnalysis, groupBy, type FileAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, SINGLE_UNIT_EFFECT, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { setLayerActivation } from '../util/fixes.js';
-import {
-  branchFor,
-  byPlace,
-  combine,
-  isUnique,
-  judgeFed,
-  modelEdit,
-  parenthesized,
-  replaceLossFunction,
-  replaceLossLiteral,
-  reportAt,
-  reportGraded,
-  trainingEdit,
-  type KnownPair,
-  type Placed,
-  type Shared,
-} from '../util/report.js';
-import { singleUnitCategoricalBugs, type SingleUnitCategoricalBug } from '../util/single-unit.js';
+import { combine, replaceLossFunction, replaceLossLiteral, setLayerActivation } from '../util/fixes.js';
+import { judgeFed, type KnownPair } from '../util/judge-paths.js';
+import { parenthesized } from '../util/message-text.js';
+import type { OutputBugs } from '../util/output-bugs.js';
+import { armOf, branchFor, branchOfGroup } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, isUnique, reportAt, type Placed } from '../util/report-place.js';
+import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
 type MessageIds =
   'categoricalLossSingleUnit' | 'useBinaryCrossentropy' | 'useSigmoidBinaryCrossentropy' | 'useSigmoidCrossEntropy';
@@ -64,20 +46,17 @@ export default createRule<[], MessageIds>({
         if (!analysis) return;
         const sc = analysis.sourceCode;
         const reported = new Set<Node>();
-        const placed: Placed<
-          KnownPair,
-          { site: CompileSite; bugs: number; outputs: number; shared: Shared; path: SingleUnitCategoricalBug['path'] }
-        >[] = [];
+        const placed: Placed<KnownPair, OutputBugs>[] = [];
         for (const bug of singleUnitCategoricalBugs(analysis)) {
           const extra = {
             site: bug.site,
-            bugs: bug.pairs.length,
-            outputs: bug.outputCount,
+            bugs: bug.bugs.length,
+            outputs: bug.outputs,
             shared: bug.shared,
-            path: bug.path,
+            path: bug.branchOf(bug.bugs),
           };
           // One report per loss node; several pairs reach one node when the output is chosen by a condition.
-          for (const [node, group] of groupBy(bug.pairs, (p) => p.loss.node)) {
+          for (const [node, group] of groupBy(bug.bugs, (p) => p.loss.node)) {
             // A loss in an imported module is reported at each compile call of this file.
             const at = reportAt(analysis, node, bug.site.via, bug.site.call.callee);
             if (at) placed.push({ at, node, group, extra });
@@ -137,17 +116,27 @@ export default createRule<[], MessageIds>({
         // Custom training code: a categorical loss called on a 1-unit model's predictions.
         for (const call of analysis.lossCalls) {
           if (!isCategorical(call.loss) || reported.has(call.callee)) continue;
-          const outputs = judgeFed(
-            analysis.tensorPossibilities(call.prediction),
+          const possible = analysis.fedTo(call);
+          const bugs = judgeFed(
+            possible,
             (t): t is TensorPossibility & { output: OutputFact } =>
               t.tensor?.origin === 'model-output' && t.output?.units === 1,
-          ).map((t) => t.output);
-          if (outputs.length === 0) continue;
+          );
+          if (bugs.length === 0) continue;
           reported.add(call.callee);
+          const outputs = bugs.map((t) => t.output);
+          const branch = branchOfGroup(analysis, possible, bugs, (t) => ({
+            candidates: [t.output.activationLiteral ?? t.output.activationNode, armOf(t.output.unitsNode, 1)],
+            around: [call.call],
+          }));
           context.report({
             node: call.callee,
             messageId: 'categoricalLossSingleUnit',
-            data: { loss: display(call.loss), where: where(analysis, outputs), effect: effect(call.loss, outputs) },
+            data: {
+              loss: display(call.loss),
+              where: where(analysis, outputs, branch),
+              effect: effect(call.loss, outputs),
+            },
           });
         }
       },

@@ -3,24 +3,14 @@ import type { Node } from '../analysis/values.js';
 import { ACTIVATIONS, describeRange, isNonProbabilityOutput } from '../knowledge/activations.js';
 import { isCategorical, LOSSES, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { setLayerActivation } from '../util/fixes.js';
-import {
-  branchFor,
-  byPlace,
-  elsewhere,
-  placeParts,
-  judgeFed,
-  known,
-  modelEdit,
-  placeOutputBugs,
-  replaceLossFunction,
-  reportAt,
-  reportGraded,
-  sharedFed,
-  trainingEdit,
-  unique,
-  type KnownPair,
-} from '../util/report.js';
+import { replaceLossFunction, setLayerActivation } from '../util/fixes.js';
+import { judgeFed, known, type KnownPair } from '../util/judge-paths.js';
+import { elsewhere, placeParts, unique } from '../util/message-text.js';
+import { placeOutputBugs } from '../util/output-bugs.js';
+import { branchFor, branchOfGroup } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace, reportAt } from '../util/report-place.js';
+import { sharedFed } from '../util/shared-edits.js';
 import { isSingleUnitCategorical } from '../util/single-unit.js';
 
 type MessageIds = 'missingOutputActivation' | 'notProbabilities' | 'addActivation' | 'useLogitsLoss';
@@ -110,7 +100,7 @@ export default createRule<[], MessageIds>({
         // Custom training code: a probability loss called on a linear model's predictions.
         for (const call of analysis.lossCalls) {
           if (call.loss.input !== 'probabilities') continue;
-          const possible = analysis.tensorPossibilities(call.prediction);
+          const possible = analysis.fedTo(call);
           const bugs = judgeFed(
             possible,
             (t): t is TensorPossibility & { output: OutputFact } =>
@@ -126,11 +116,17 @@ export default createRule<[], MessageIds>({
             reported.add(at);
             const activation = ACTIVATION_FOR[call.loss.classes];
             const linear = output.activation === 'linear';
+            const branch = branchOfGroup(
+              analysis,
+              possible,
+              bugs.filter((b) => b.output.activationNode === output.activationNode),
+              () => ({ candidates: [output.activationLiteral ?? output.activationNode], around: [call.call] }),
+            );
             reportGraded(context, {
               node: at,
               messageId: linear ? 'missingOutputActivation' : 'notProbabilities',
               data: {
-                output: outputPlace(analysis, at, [output.activationNode], linear),
+                output: outputPlace(analysis, at, [output.activationNode], linear, branch),
                 loss: `\`${call.loss.display}\``,
                 where: elsewhere(analysis, at, [call.callee]),
                 activation,

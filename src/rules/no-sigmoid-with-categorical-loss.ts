@@ -2,19 +2,13 @@ import { getAnalysis } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 import { isCategorical, type LossInfo } from '../knowledge/losses.js';
 import { createRule } from '../util/create-rule.js';
-import { setOutputActivation } from '../util/fixes.js';
-import {
-  branchFor,
-  byPlace,
-  elsewhere,
-  known,
-  modelEdit,
-  placeOutputBugs,
-  replaceLossLiteral,
-  reportGraded,
-  trainingEdit,
-  unique,
-} from '../util/report.js';
+import { replaceLossLiteral, setOutputActivation } from '../util/fixes.js';
+import { known } from '../util/judge-paths.js';
+import { elsewhere, unique } from '../util/message-text.js';
+import { placeOutputBugs } from '../util/output-bugs.js';
+import { branchFor } from '../util/report-branch.js';
+import { modelEdit, reportGraded, trainingEdit } from '../util/report-graded.js';
+import { byPlace } from '../util/report-place.js';
 
 type MessageIds =
   'sigmoidWithCategoricalLoss' | 'sigmoidWithCategoricalLossRemote' | 'useSoftmax' | 'useBinaryCrossentropy';

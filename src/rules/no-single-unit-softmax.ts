@@ -10,7 +10,9 @@ import {
 } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { removeLayerCall, setLayerActivation } from '../util/fixes.js';
-import { judgeOnPaths, modelEdit, reportGraded, unique } from '../util/report.js';
+import { judgeOnPaths } from '../util/judge-paths.js';
+import { unique } from '../util/message-text.js';
+import { modelEdit, reportGraded } from '../util/report-graded.js';
 import { singleUnitCategoricalBugs } from '../util/single-unit.js';
 
 type MessageIds = 'singleUnitSoftmax' | 'singleUnitSoftmaxAfter' | 'useSigmoid' | 'useLinear';
@@ -69,7 +71,7 @@ export default createRule<[], MessageIds>({
           for (const input of o.mergedFrom ?? []) defer(input);
         };
         for (const bug of singleUnitCategoricalBugs(analysis))
-          if (bug.everyPath) for (const p of bug.pairs) defer(p.output);
+          if (bug.everyPath) for (const p of bug.bugs) defer(p.output);
         for (const layer of analysis.layerCalls) {
           if (deferred.has(layer.call)) continue;
           const role = layer.info.role;

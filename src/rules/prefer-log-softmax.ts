@@ -5,7 +5,9 @@ import { getAnalysis, type FileAnalysis } from '../analysis/index.js';
 import { UNKNOWN, type Node, type TensorValue, type Value } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { meansSameAt, replaceAround } from '../util/fixes.js';
-import { elsewhere, judgeOnPaths, reportGraded, trainingEdit, unique } from '../util/report.js';
+import { judgeOnPaths } from '../util/judge-paths.js';
+import { elsewhere, unique } from '../util/message-text.js';
+import { reportGraded, trainingEdit } from '../util/report-graded.js';
 
 type MessageIds = 'preferLogSoftmax' | 'useStableOp';
 

@@ -16,7 +16,8 @@ import {
 } from '../knowledge/names.js';
 import { createRule } from '../util/create-rule.js';
 import { replaceNode, stringLiteral, type Fix } from '../util/fixes.js';
-import { reportAt, reportGraded, type Edit } from '../util/report.js';
+import { reportGraded, type Edit } from '../util/report-graded.js';
+import { reportAt } from '../util/report-place.js';
 
 type MessageIds =
   | 'unknownName'

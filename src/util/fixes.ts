@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { partitionPoint, programOf, resolveName, unwrap, walk } from '../analysis/ast.js';
 import type { ActivationFact, FileAnalysis, OutputFact } from '../analysis/index.js';
 import type { LayerFact, Node } from '../analysis/values.js';
+import type { KnownPair } from './judge-paths.js';
 
 export type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
 
@@ -386,4 +387,40 @@ export function meansSameAt(sc: SourceCode, expr: Node, at: Node): boolean {
     if (target && target.references.some((r) => r.isWrite() && !r.init)) return false;
   }
   return true;
+}
+
+/** Several edits applied as one (e.g. the activation and the loss together); null if one is missing. */
+export function combine(...fixes: (Fix | null | undefined)[]): Fix | null {
+  if (fixes.some((f) => !f)) return null;
+  return (fixer) => fixes.flatMap((f) => [f!(fixer)].flat());
+}
+
+/**
+ * Replace the loss of every pair with the string `name`, when they all name it at
+ * one node written in the compile call itself (not a shared constant, not inside
+ * a wrapper function).
+ */
+export function replaceLossLiteral(analysis: FileAnalysis, group: readonly KnownPair[], name: string): Fix | null {
+  const node = sharedLossNode(group);
+  if (!node) return null;
+  return replaceNode(analysis.sourceCode, node, stringLiteral(analysis.sourceCode, name, node));
+}
+
+/** The same, with a TF.js function (`tf.losses.softmaxCrossEntropy`, as this file reaches TF.js). */
+export function replaceLossFunction(
+  analysis: FileAnalysis,
+  group: readonly KnownPair[],
+  path: readonly string[],
+): { fix: Fix; text: string } | null {
+  const node = sharedLossNode(group);
+  const text = node ? analysis.tfExpression(path, node) : undefined;
+  const fix = node && text ? replaceNode(analysis.sourceCode, node, text) : null;
+  return fix && text ? { fix, text } : null;
+}
+
+/** The loss node shared by every pair, when it is the loss itself written in the compile call. */
+function sharedLossNode(group: readonly KnownPair[]): Node | undefined {
+  const loss = group[0]?.loss;
+  if (!loss || loss.via !== 'direct' || !loss.local) return undefined;
+  return group.every((p) => p.loss.node === loss.node) ? loss.node : undefined;
 }

@@ -4,7 +4,7 @@
  * `'accuracy'` computes) is right. Shared by rules that offer such edits.
  */
 import type { FileAnalysis } from '../analysis/index.js';
-import type { KnownPair } from './report.js';
+import type { KnownPair } from './judge-paths.js';
 
 /**
  * Does something besides the loss read this output as probabilities, so that removing

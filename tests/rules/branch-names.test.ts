@@ -203,6 +203,73 @@ export function main() {
 ${softmaxModel}model.compile({ optimizer: 'adam', loss: lossFor(settings.loss) });`,
     branch: "in `case 'multi'` or `case 'cat'` on line 5)",
   },
+  {
+    name: 'custom loop: the softmax chosen by a ternary, fed to the logits loss',
+    rule: 'no-activation-before-logits-loss',
+    code: `const opt = tf.train.adam();
+export function step(model, xs, ys, useSoftmax) {
+  opt.minimize(() => {
+    const logits = model.predict(xs);
+    const probs = useSoftmax ? tf.softmax(logits) : logits;
+    return tf.losses.softmaxCrossEntropy(ys, probs);
+  });
+}`,
+    branch: 'The softmax output (when `useSoftmax`) is fed to `tf.losses.softmaxCrossEntropy` (line 7)',
+  },
+  {
+    name: 'custom loop: the softmax assigned in the `default` case of a switch',
+    rule: 'no-activation-before-logits-loss',
+    code: `const opt = tf.train.adam();
+export function step(model, xs, ys, kind) {
+  opt.minimize(() => {
+    let p;
+    switch (kind) {
+      case 'raw': p = model.predict(xs); break;
+      default: p = tf.softmax(model.predict(xs));
+    }
+    return tf.losses.softmaxCrossEntropy(ys, p);
+  });
+}`,
+    branch: '(in the `default` case on line 8)',
+  },
+  {
+    name: "custom loop: a model's softmax output chosen by a setting",
+    rule: 'no-activation-before-logits-loss',
+    code: `const model = tf.sequential();
+model.add(tf.layers.dense({ units: 10, inputShape: [4], activation: cfg.regression ? 'linear' : 'softmax' }));
+const opt = tf.train.adam();
+opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.predict(xs)));`,
+    branch: '(when `cfg.regression` is false)',
+  },
+  {
+    name: 'custom loop: a linear output chosen by a setting, fed to a probability loss',
+    rule: 'no-missing-output-activation',
+    code: `const model = tf.sequential();
+model.add(tf.layers.dense({ units: 3, inputShape: [4], activation: cfg.raw ? 'linear' : 'softmax' }));
+const opt = tf.train.adam();
+opt.minimize(() => tf.metrics.categoricalCrossentropy(ys, model.predict(xs)).mean());`,
+    branch: 'The output layer (when `cfg.raw`) is linear',
+  },
+  {
+    name: 'custom loop: a width of 1 chosen by a setting, fed to a categorical loss',
+    rule: 'no-categorical-loss-single-unit',
+    code: `const model = tf.sequential();
+model.add(tf.layers.dense({ units: cfg.small ? 1 : 3, inputShape: [4], activation: 'softmax' }));
+const opt = tf.train.adam();
+opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.predict(xs)));`,
+    branch: '(line 3, `units: 1`, when `cfg.small`)',
+  },
+  {
+    name: 'custom loop: a branch around both the softmax and the loss call chooses the pairing: not named',
+    rule: 'no-activation-before-logits-loss',
+    code: `const opt = tf.train.adam();
+export function step(model, xs, ys, debug) {
+  if (debug) {
+    opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, tf.softmax(model.predict(xs))));
+  }
+}`,
+    branch: null,
+  },
 ];
 
 describe('reports on some paths name the branch', () => {

@@ -1,6 +1,6 @@
 /**
- * Layers added in a loop over a known array (issue 21 §2): the model's output is the
- * last turn's layer. Each bug has a correct twin, and each way the last turn stops
+ * Layers added in a loop over a known array, or in a counting loop with constant
+ * bounds (issue 21 §2): the model's output is the last turn's layer. Each bug has a correct twin, and each way the last turn stops
  * being known (an array parameter, a push, a `break`, an empty array ...) is silent.
  * Every rule runs (`configs.all`), under both parsers; reports are checked by rule
  * and line, and every bug case's fixes and suggestions go through the reliability
@@ -340,11 +340,109 @@ net.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
 }`,
     reports: [],
   },
+
+  // ---------------------------------------------------------------------------
+  // Counting loops: `for (let i = A; i < B; i++)` with constant bounds makes B - A turns, the last with i = B - 1.
+  {
+    name: 'hidden layers from a counting loop, the softmax output after it with softmaxCrossEntropy',
+    code:
+      TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: 64, inputShape: [4], activation: 'relu'}));
+for (let i = 0; i < 3; i++) model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: ['no-activation-before-logits-loss@5'],
+  },
+  {
+    name: 'counting-loop twin: the softmax output after the loop with categoricalCrossentropy (the relus are hidden)',
+    code:
+      TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: 64, inputShape: [4], activation: 'relu'}));
+for (let i = 0; i < 3; i++) model.add(tf.layers.dense({units: 64, activation: 'relu'}));
+model.add(tf.layers.dense({units: 10, activation: 'softmax'}));
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: [],
+  },
+  {
+    name: 'a counting loop whose last turn is the output: i === N - 1 folds to the softmax config',
+    code:
+      TF +
+      `const N = 3;
+const model = tf.sequential();
+for (let i = 0; i < N; i++) {
+  model.add(tf.layers.dense(i === N - 1 ? {units: 10, activation: 'softmax'} : {units: 64, activation: 'relu', inputShape: [4]}));
+}
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: ['no-activation-before-logits-loss@5'],
+  },
+  {
+    name: 'last-turn twin: the folded softmax last turn with categoricalCrossentropy; the relu turns are hidden',
+    code:
+      TF +
+      `const N = 3;
+const model = tf.sequential();
+for (let i = 0; i < N; i++) {
+  model.add(tf.layers.dense({units: i === N - 1 ? 10 : 64, activation: i === N - 1 ? 'softmax' : 'relu', inputShape: [4]}));
+}
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: [],
+  },
+  {
+    name: 'an inclusive bound (i <= 2, ++i): the last turn has i = 2, a linear output with a probability loss',
+    code:
+      TF +
+      `const model = tf.sequential();
+for (let i = 0; i <= 2; ++i) {
+  model.add(tf.layers.dense({units: 8, inputShape: [4], activation: i < 2 ? 'relu' : 'linear'}));
+}
+model.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
+    reports: ['no-missing-output-activation@4'],
+  },
+  {
+    name: 'the bound is a parameter: the last turn is unknown, and the add may be the output',
+    code:
+      TF +
+      `export function build(n) {
+  const model = tf.sequential();
+  for (let i = 0; i < n; i++) {
+    model.add(tf.layers.dense(i === n - 1 ? {units: 10, activation: 'softmax'} : {units: 64, activation: 'relu', inputShape: [4]}));
+  }
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+  return model;
+}`,
+    reports: [],
+  },
+  {
+    name: 'the counter is also changed in the body: no known last turn',
+    code:
+      TF +
+      `const model = tf.sequential();
+for (let i = 0; i < 4; i++) {
+  model.add(tf.layers.dense(i === 3 ? {units: 10, activation: 'softmax'} : {units: 64, activation: 'relu', inputShape: [4]}));
+  i += skip;
+}
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: [],
+  },
+  {
+    name: 'the add is under a condition in a counting loop: the last turn may add nothing',
+    code:
+      TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: 10, inputShape: [4]}));
+for (let i = 0; i < 3; i++) {
+  if (flags[i]) model.add(tf.layers.dense(i === 2 ? {units: 10, activation: 'softmax'} : {units: 64, activation: 'relu'}));
+}
+model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
+    reports: [],
+  },
 ];
 
 const PARSERS: ParserName[] = ['espree', 'typescript'];
 
-describe('layers added in a loop over a known array', () => {
+describe('layers added in a loop over a known array or a constant count', () => {
   for (const c of cases) {
     for (const parser of PARSERS) {
       it(`${c.name} (${parser})`, () => {

@@ -7,6 +7,29 @@ model.add(tf.layers.dense({units: 16, activation: 'relu', inputShape: [4]}));
 model.add(tf.layers.dense({units: 1}));\n`;
 const BINARY =
   "TF.js's `binaryAccuracy`: predictions rounded at 0.5 must equal the targets, so it reads about 0 on continuous targets";
+/**
+ * An invalid case: REGRESSION and `tail`, reported on `line`, with the three edits of its one
+ * `metrics: ['accuracy']`: use 'mae', use 'mse', remove it.
+ */
+function onRegression(tail: string, line: number) {
+  const code = TF + REGRESSION + tail;
+  const suggestions = ['mae', 'mse', null].map((replacement) => ({
+    messageId: replacement ? ('useMetric' as const) : ('removeMetric' as const),
+    data: replacement ? { replacement } : { metric: "'accuracy'" },
+    output: code.replace("metrics: ['accuracy']", `metrics: [${replacement ? `'${replacement}'` : ''}]`),
+  }));
+  return { code, errors: [{ messageId: 'accuracyOnRegression' as const, line, suggestions }] };
+}
+/** A 3-unit regression made and compiled by an exported factory, trained by an importer. */
+const FACTORY_3 =
+  TF +
+  `export function createModel() {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 64, activation: 'relu', inputShape: [3]}));
+  m.add(tf.layers.dense({units: 3}));
+  m.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+  return m;
+}`;
 const CATEGORICAL = "TF.js's `categoricalAccuracy`: an argmax match, which says nothing about the regression error";
 
 runRule('no-accuracy-on-regression', rule, {
@@ -66,6 +89,50 @@ export async function train(xs, labels) { await m.fit(xs, tf.oneHot(labels, 3));
       `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
 const ys = [[0], [1], [1], [0]];
 await model.fit(tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]), tf.tensor2d(ys), {epochs: 300});`,
+    // 0/1 targets collected at run time (a recorder pushes `flag ? 1 : 0`): a classifier trained with MSE.
+    TF +
+      REGRESSION +
+      `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const inputs = [];
+const labels = [];
+let recording = false;
+export function record(features) {
+  const hit = recording ? 1 : 0;
+  inputs.push(features);
+  labels.push(hit);
+  console.log(labels.length);
+}
+export async function train() { await model.fit(tf.tensor2d(inputs), tf.tensor1d(labels), {epochs: 50}); }`,
+    // 0/1 targets mapped from records, the callback returning 0 or 1 on each branch.
+    TF +
+      REGRESSION +
+      `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(rows) {
+  const ys = rows.map((r) => { if (r.label === 'spam') return 1; return 0; });
+  await model.fit(tf.tensor2d(rows.map((r) => r.x)), tf.tensor1d(ys));
+}`,
+    // A 1-unit model made by an exported factory and trained by an importer: its labels are out of sight,
+    // and 0/1 targets would make the rounded accuracy meaningful (a squat detector trained on `squat ? 1 : 0`).
+    TF +
+      `export function createModel() {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 64, activation: 'relu', inputShape: [66]}));
+  m.add(tf.layers.dense({units: 1}));
+  m.compile({optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError', metrics: ['accuracy']});
+  return m;
+}`,
+    // The same when the model is handed to a trainer of another module.
+    TF +
+      `import { train } from './trainer';
+export class Exercise {
+  constructor() {
+    const input = tf.input({shape: [1]});
+    const out = tf.layers.dense({units: 1}).apply(tf.layers.dense({units: 4, activation: 'softsign'}).apply(input));
+    this.model = tf.model({inputs: input, outputs: out});
+    this.model.compile({loss: 'meanSquaredError', optimizer: 'sgd', metrics: ['accuracy']});
+  }
+  start() { train({model: this.model, data: (i) => [[i], [i < 10 ? 0 : 1]]}); }
+}`,
     // The accuracy metric is for another output of a two-output model.
     TF +
       `const input = tf.input({shape: [4]});
@@ -75,6 +142,68 @@ const m = tf.model({inputs: input, outputs: [price, kind]});
 m.compile({optimizer: 'adam', loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: {kind: 'accuracy', price: 'mae'}});`,
   ],
   invalid: [
+    {
+      // The twin of the exported factory with 3 outputs: 'accuracy' is an argmax match, and three
+      // regression targets are no classes (the one-hot case needs labels the rule would see).
+      code: FACTORY_3,
+      errors: [
+        {
+          messageId: 'accuracyOnRegression',
+          data: {
+            metric: "'accuracy'",
+            loss: "'meanSquaredError'",
+            activation: 'linear',
+            line: 'line 5',
+            meaning: CATEGORICAL,
+          },
+          line: 6,
+          suggestions: ['mae', 'mse', null].map((replacement) => ({
+            messageId: replacement ? 'useMetric' : 'removeMetric',
+            data: replacement ? { replacement } : { metric: "'accuracy'" },
+            output: FACTORY_3.replace("metrics: ['accuracy']", `metrics: [${replacement ? `'${replacement}'` : ''}]`),
+          })),
+        },
+      ],
+    },
+    // The twin of the exported factory trained in the same file: the fit is in sight, its labels are not 0/1.
+    onRegression(
+      `export async function train(xs, prices) {
+  model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+  await model.fit(xs, tf.tensor1d(prices));
+}`,
+      6,
+    ),
+    {
+      // The twin of the recorder: pushed targets that are not known to be 0/1 are regression targets.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const labels = [];
+export function record(price) { labels.push(price); }
+export async function train(xs) { await model.fit(xs, tf.tensor1d(labels)); }`,
+        5,
+      ),
+    },
+    {
+      // 0/1 pushes, but the array is also handed to code the analysis does not read: its values are unknown.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+const labels = [];
+export function record(hit, more) { labels.push(hit ? 1 : 0); more(labels); }
+export async function train(xs) { await model.fit(xs, tf.tensor1d(labels)); }`,
+        5,
+      ),
+    },
+    {
+      // The twin of the mapped labels: the callback returns a measurement.
+      ...onRegression(
+        `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(rows) {
+  const ys = rows.map((r) => r.price);
+  await model.fit(tf.tensor2d(rows.map((r) => r.x)), tf.tensor1d(ys));
+}`,
+        5,
+      ),
+    },
     {
       // The twin: targets written in the code that are not 0/1 are regression targets.
       code:
@@ -129,7 +258,7 @@ await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epo
       code:
         TF +
         REGRESSION +
-        `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'accuracy'] : ['mae']}); }`,
+        `export function train(verbose, xs, ys) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'accuracy'] : ['mae']}); return model.fit(xs, ys); }`,
       errors: [
         {
           messageId: 'accuracyOnRegression',
@@ -141,7 +270,7 @@ await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epo
               output:
                 TF +
                 REGRESSION +
-                `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'mse'] : ['mae']}); }`,
+                `export function train(verbose, xs, ys) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae', 'mse'] : ['mae']}); return model.fit(xs, ys); }`,
             },
             {
               messageId: 'removeMetric',
@@ -149,7 +278,7 @@ await model.fit(tf.tensor2d([[0, 0], [0, 1]]), tf.tensor2d([[0.5], [1.7]]), {epo
               output:
                 TF +
                 REGRESSION +
-                `export function train(verbose) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae'] : ['mae']}); }`,
+                `export function train(verbose, xs, ys) { model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: verbose ? ['mae'] : ['mae']}); return model.fit(xs, ys); }`,
             },
           ],
         },

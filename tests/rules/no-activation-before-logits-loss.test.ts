@@ -158,11 +158,30 @@ export const lossFn = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, model.predic
 m.add(tf.layers.dense({units: 8, activation: 'sigmoid', inputShape: [2]}));
 m.add(tf.layers.dense({units: 1}));
 m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
+    // Custom loop: the loss call chosen by the condition that chooses the softmax: the logits loss only
+    // ever meets the logits (the ternary's false arm; then the statement after an exiting `if`).
+    TF +
+      `const opt = tf.train.adam();
+export function step(model, xs, ys, useSoftmax) {
+  opt.minimize(() => {
+    const logits = model.predict(xs);
+    const probs = useSoftmax ? tf.softmax(logits) : logits;
+    return useSoftmax ? tf.metrics.categoricalCrossentropy(ys, probs).mean() : tf.losses.softmaxCrossEntropy(ys, probs);
+  });
+}
+export function step2(model, xs, ys, useSoftmax) {
+  opt.minimize(() => {
+    const logits = model.predict(xs);
+    const probs = useSoftmax ? tf.softmax(logits) : logits;
+    if (useSoftmax) return tf.metrics.categoricalCrossentropy(ys, probs).mean();
+    return tf.losses.softmaxCrossEntropy(ys, probs);
+  });
+}`,
   ],
   invalid: [
     {
-      // Custom loop, policy "on a real path": the loss call is certain, its input a softmax when \`probs\`.
-      // No edit: the loss call also serves the logits branch.
+      // Custom loop, policy "on a real path": the loss call is certain, its input a softmax when \`probs\`
+      // (the message names that arm). No edit: the loss call also serves the logits branch.
       code:
         TF +
         `export function lossFn(ys, z, probs) {
@@ -173,7 +192,10 @@ m.compile({optimizer: 'sgd', loss: tf.losses.sigmoidCrossEntropy});`,
       errors: [
         {
           messageId: 'activationBeforeLogitsLoss',
-          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 3),
+          data: {
+            ...data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 3),
+            activationWhere: ' (when `probs`)',
+          },
           line: 3,
           suggestions: [],
         },

@@ -77,6 +77,17 @@ const loss = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs));`,
   const m = await tf.loadLayersModel('file://model.json');
   m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});
 }`,
+    // Custom loop: the width and the loss call are chosen by the same setting; the categorical loss only
+    // ever meets the 3-unit output.
+    TF +
+      `const model = tf.sequential();
+model.add(tf.layers.dense({units: cfg.small ? 1 : 3, inputShape: [4], activation: 'softmax'}));
+const opt = tf.train.adam();
+opt.minimize(() =>
+  cfg.small
+    ? tf.losses.sigmoidCrossEntropy(ys, model.predict(xs))
+    : tf.losses.softmaxCrossEntropy(ys, model.predict(xs)),
+);`,
   ],
   invalid: [
     {
@@ -430,6 +441,24 @@ m.compile({optimizer: 'adam', loss: 'binaryCrossentropy' as string});`,
           data: data("'categoricalCrossentropy'", 'line 2, `units: 1`', SHAPE),
           line: 3,
           column: 37,
+        },
+      ],
+    },
+    {
+      // Custom loop: one unit when \`cfg.small\` (a setting), the categorical loss certain; the message
+      // names the arm.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: cfg.small ? 1 : 3, inputShape: [4], activation: 'softmax'}));
+const opt = tf.train.adam();
+opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.predict(xs)));`,
+      output: null,
+      errors: [
+        {
+          messageId: 'categoricalLossSingleUnit',
+          data: data('tf.losses.softmaxCrossEntropy', 'line 3, `units: 1`, when `cfg.small`', ZERO + SOFTMAX),
+          line: 5,
         },
       ],
     },

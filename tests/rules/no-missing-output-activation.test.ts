@@ -157,6 +157,18 @@ m.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});`,
 const n = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
 export const lossM = (xs, ys) => tf.losses.softmaxCrossEntropy(ys, m.predict(xs));
 export const lossN = (xs, ys) => tf.metrics.categoricalCrossentropy(ys, n.predict(xs));`,
+    // Custom loop: the probability loss is called only when the softmax is taken (the same condition),
+    // the logits loss on the raw scores: no linear output ever meets a probability loss.
+    TF +
+      `const m = tf.sequential({layers: [tf.layers.dense({units: 3, inputShape: [4]})]});
+const opt = tf.train.adam();
+export function step(xs, ys, useSoftmax) {
+  opt.minimize(() => {
+    const logits = m.predict(xs);
+    const p = useSoftmax ? tf.softmax(logits) : logits;
+    return useSoftmax ? tf.losses.logLoss(ys, p) : tf.losses.softmaxCrossEntropy(ys, p);
+  });
+}`,
   ],
   invalid: [
     // Every non-probability activation string on the output, with a loss that wants probabilities:
@@ -842,6 +854,23 @@ m.add(tf.layers.dense({units: 10, inputShape: [4]} as tf.layers.DenseLayerArgs))
 m.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // Custom loop: the output is linear when \`cfg.raw\` (a setting), and the probability loss is certain.
+      code:
+        TF +
+        `const model = tf.sequential();
+model.add(tf.layers.dense({units: 3, inputShape: [4], activation: cfg.raw ? 'linear' : 'softmax'}));
+const opt = tf.train.adam();
+opt.minimize(() => tf.metrics.categoricalCrossentropy(ys, model.predict(xs)).mean());`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingOutputActivation',
+          line: 3,
+          data: { ...data('`tf.metrics.categoricalCrossentropy`', 5, 'softmax', 3), output: ' (when `cfg.raw`)' },
         },
       ],
     },

@@ -550,6 +550,37 @@ other.then((tf) => {
 });`,
     reports: [],
   },
+  {
+    name: "Promise.all([import('@tensorflow/tfjs'), ...]): destructured after await, and in .then(([tf]) => ...)",
+    code: `export async function main() {
+  const [tf, data] = await Promise.all([import('@tensorflow/tfjs'), fetch('/data.json')]);
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}
+const ready = Promise.all([import('./ui.js'), import('@tensorflow/tfjs')]);
+ready.then(([ui, tf]) => {
+  const model = tf.sequential();
+  model.add(${denseOut('sigmoid')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: ['no-activation-before-logits-loss@4', 'no-activation-before-logits-loss@10'],
+  },
+  {
+    name: 'Promise.all twin: the element at the destructured position is another module (or unknown), not TF.js',
+    code: `export async function main() {
+  const [data, tf] = await Promise.all([import('@tensorflow/tfjs'), import('./my-tf-wrapper.js')]);
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+}
+Promise.all([...loaders, import('@tensorflow/tfjs')]).then(([tf]) => {
+  const model = tf.sequential();
+  model.add(${denseOut('softmax')});
+  model.compile({optimizer: 'adam', loss: tf.losses.softmaxCrossEntropy});
+});`,
+    reports: [],
+  },
 
   // ---------------------------------------------------------------------------
   // Early exits: a path that takes a `throw` (or a `return` of no model) shows no model to any caller.

@@ -1,0 +1,104 @@
+/**
+ * Labels that are 0/1 class targets. A model with a regression loss trained on them
+ * is a classifier, and a rounded-prediction accuracy means something there. Written
+ * data (`tf.tensor2d([[0], [1]])`) is folded by the evaluator. Labels collected at
+ * run time are read here, only when a rule is about to report:
+ * - an array that is only ever pushed 0/1 values (`ys.push(hit ? 1 : 0)`);
+ * - an array mapped to them (`rows.map((r) => (r.ok ? 1 : 0))`).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, staticMemberName, unwrap, walk } from './ast.js';
+import { possibilities } from './guards.js';
+import { MUTATING_METHODS } from './object-writes.js';
+import type { Node, Value } from './values.js';
+
+/** What the check needs from the file's evaluator. */
+export interface ValueReader {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  evaluate(node: Node): Value;
+  variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined;
+}
+
+/** Numbers 0 or 1, or complete arrays of them nested as written (an empty array too). */
+export function isBinaryData(v: Value): boolean {
+  if (v.kind === 'const') return v.value === 0 || v.value === 1;
+  return v.kind === 'array' && v.complete && v.elements.every((e) => e !== undefined && isBinaryData(e));
+}
+
+function isEmpty(v: Value): boolean {
+  return v.kind === 'array' && v.elements.length === 0;
+}
+
+/** Calls that read an array without changing it: tensor makers and logging. */
+const READING_CALLS = new Set(['tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'log', 'info', 'table']);
+
+/** Nesting of variables and callbacks followed before giving up. */
+const MAX_DEPTH = 4;
+
+/** Is the value of `node` 0/1 data on every path, read as collected at run time? */
+export function isBinaryDataNode(node: Node, reader: ValueReader, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const n = unwrap(node);
+  // Folded data: 0/1 numbers on every path (an empty array says nothing: it may be filled later).
+  const options = possibilities(reader.evaluate(n));
+  if (options.length > 0 && options.every((p) => isBinaryData(p.value) && !isEmpty(p.value))) return true;
+  if (n.type === 'CallExpression') return isBinaryMap(n, reader, depth);
+  if (n.type !== 'Identifier') return false;
+  const variable = reader.variableOf(n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  if (init.type !== 'ArrayExpression') {
+    return def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const'
+      ? isBinaryDataNode(init, reader, depth + 1)
+      : false;
+  }
+  if (!isBinaryData(reader.evaluate(init))) return false;
+  return variable.references.every((ref) => ref.init || isBinaryUse(ref.identifier, reader, depth));
+}
+
+/** A use of a 0/1 array that keeps it so: a push of 0/1 values, a read, a tensor maker or a log. */
+function isBinaryUse(id: TSESTree.Identifier | TSESTree.JSXIdentifier, reader: ValueReader, depth: number): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (p.type === 'MemberExpression' && p.object === id) {
+    const call = p.parent;
+    const name = staticMemberName(p);
+    if (call?.type === 'CallExpression' && call.callee === p) {
+      if (name === 'push')
+        return call.arguments.every((a) => a.type !== 'SpreadElement' && isBinaryDataNode(a, reader, depth + 1));
+      return name !== undefined && !MUTATING_METHODS.has(name);
+    }
+    // A read (`ys.length`, `ys[i]`), not a write into the array.
+    return !(call?.type === 'AssignmentExpression' && call.left === p) && call?.type !== 'UpdateExpression';
+  }
+  if (p.type === 'CallExpression' && p.arguments.includes(id as TSESTree.Identifier)) {
+    const name = p.callee.type === 'MemberExpression' ? staticMemberName(p.callee) : undefined;
+    return name !== undefined && READING_CALLS.has(name);
+  }
+  return false;
+}
+
+/** `xs.map((x) => (x.ok ? 1 : 0))`: every value the callback returns is 0/1 data. */
+function isBinaryMap(call: TSESTree.CallExpression, reader: ValueReader, depth: number): boolean {
+  if (call.callee.type !== 'MemberExpression' || staticMemberName(call.callee) !== 'map') return false;
+  const fn = call.arguments[0];
+  if (!fn || !isFunctionNode(fn)) return false;
+  if (fn.body.type !== 'BlockStatement') return isBinaryDataNode(fn.body, reader, depth + 1);
+  const returned = returnsOf(fn.body, reader);
+  return returned !== null && returned.length > 0 && returned.every((r) => isBinaryDataNode(r, reader, depth + 1));
+}
+
+/** The values a function body returns (nested functions excluded); null on a bare `return`. */
+function returnsOf(body: TSESTree.BlockStatement, reader: ValueReader): Node[] | null {
+  const out: Node[] = [];
+  let bare = false;
+  walk(reader.sourceCode, body, (node) => {
+    if (node !== body && isFunctionNode(node)) return false;
+    if (node.type !== 'ReturnStatement') return true;
+    if (node.argument) out.push(node.argument);
+    else bare = true;
+    return false;
+  });
+  return bare ? null : out;
+}
