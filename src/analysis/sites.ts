@@ -69,13 +69,6 @@ export interface FitSite {
 /** The sites of every analysed file by its AST: a compile helper of another module is found in its file's. */
 const sitesByFile = fileCache<FileSites>();
 
-/**
- * Per model, how many of its adds are written inside the function that creates it
- * (they come first in `model.adds`, see `recordAdd`). Shared by every analysis,
- * since an importing file's analysis also records adds on a module's models.
- */
-const insideAdds = new WeakMap<ModelFact, number>();
-
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
@@ -186,6 +179,13 @@ export class FileSites implements ModelView {
    * files were linted before it).
    */
   private readonly foreign = new Map<ModelFact, { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean }>();
+  /**
+   * Per model of this file, how many of its adds are written inside the function that
+   * creates it (they come first in `model.adds`, see `recordAdd`). Only this file's
+   * analysis writes its models' adds (other files' go to `foreign`), so a map of its
+   * own serves, cheaper to write than a WeakMap shared by every analysis.
+   */
+  private readonly insideAdds = new Map<ModelFact, number>();
 
   constructor(
     private readonly evaluator: Evaluator,
@@ -421,10 +421,10 @@ export class FileSites implements ModelView {
     if (nested && creationFn) {
       // The list is [adds inside the creation function..., the others...]: insert at
       // the end of the first part, whose length is kept (so no search for it).
-      const inside = insideAdds.get(model) ?? 0;
+      const inside = this.insideAdds.get(model) ?? 0;
       if (inside === model.adds.length) model.adds.push(event);
       else model.adds.splice(inside, 0, event);
-      insideAdds.set(model, inside + 1);
+      this.insideAdds.set(model, inside + 1);
     } else {
       model.adds.push(event);
     }
