@@ -8,7 +8,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { FileAnalysis } from './file-analysis.js';
-import { createResolver } from './modules/cache.js';
+import { aliasTest, createResolver } from './modules/cache.js';
 import { pageOf } from './page-tools.js';
 import { shouldAnalyse } from './precheck.js';
 import { emptyRecord, record, RECORDED_TYPES, type Recorded } from './recorded-nodes.js';
@@ -76,7 +76,7 @@ export function callRecorder(
   } catch {
     return {}; // a bad configuration is reported by getAnalysis
   }
-  if (!shouldAnalyse(sourceCode, settings, () => pageOf(context, settings))) return {};
+  if (!shouldAnalyse(sourceCode, settings, () => pageOf(context, settings), aliasTest(context))) return {};
   const entry = { nodes: emptyRecord(), complete: false };
   recorded.set(ast, entry);
   const listeners: Record<string, Listener> = {};
@@ -101,7 +101,7 @@ export function getAnalysis(
   if (cache.has(ast)) return cache.get(ast)!;
   const calls = recorded.get(ast);
   const page = () => pageOf(context, settings);
-  const analysis = shouldAnalyse(sourceCode, settings, page)
+  const analysis = shouldAnalyse(sourceCode, settings, page, aliasTest(context))
     ? new FileAnalysis(
         sourceCode,
         settings,

@@ -49,29 +49,40 @@ export function mentionsTfjs(sourceCode: Readonly<TSESLint.SourceCode>, settings
 
 /**
  * Cheap pre-check for a file that never names TF.js but may train a model built in
- * another module: with cross-file analysis on, a relative import or require and a
- * call of a model method (`.compile(`, `.fit(`, `.predict(` ...; not `.add(`, which every Set has).
+ * another module: with cross-file analysis on, a call of a model method (`.compile(`,
+ * `.fit(`, `.predict(` ...; not `.add(`, which every Set has) and a relative import
+ * or require, or one a path alias of the project maps to a file.
  */
 export function shouldAnalyse(
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: TfjsSettings,
   /** The HTML page of a script eslint-plugin-html extracted (html-page.ts), read only when asked. */
   page?: () => PageView | null,
+  /** Does a non-relative specifier name a project file through a path alias (modules/cache.ts `aliasTest`)? */
+  isAlias?: (source: string) => boolean,
 ): boolean {
   const hit = shouldCache.get(sourceCode.ast);
   if (hit && hit.settings === settings) return hit.result;
   const result =
     mentionsTfjs(sourceCode, settings) ||
-    mayUseImportedModel(sourceCode, settings) ||
+    mayUseImportedModel(sourceCode, settings, isAlias) ||
     (!!page && mayUsePageModel(sourceCode, settings, page));
   shouldCache.set(sourceCode.ast, { settings, result });
   return result;
 }
 
-function mayUseImportedModel(sourceCode: Readonly<TSESLint.SourceCode>, settings: TfjsSettings): boolean {
+function mayUseImportedModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: TfjsSettings,
+  isAlias: ((source: string) => boolean) | undefined,
+): boolean {
   if (!settings.crossFile) return false;
   const text = sourceCode.text;
-  return RELATIVE_IMPORT.test(text) && MODEL_METHOD_CALL.test(text);
+  if (!MODEL_METHOD_CALL.test(text)) return false;
+  if (RELATIVE_IMPORT.test(text)) return true;
+  if (!isAlias) return false;
+  for (const m of text.matchAll(IMPORTED)) if (isAlias(m[2]!)) return true;
+  return false;
 }
 /** A script of an HTML page that calls a model method, on a page whose scripts use TF.js (a model of another script). */
 function mayUsePageModel(
@@ -91,4 +102,6 @@ function pageScriptMentionsTfjs(text: string, settings: TfjsSettings): boolean {
 }
 
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]\.\.?\//;
+/** Any specifier imported, required or re-exported (side-effect imports too). */
+const IMPORTED = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(?\s*)(['"])([^'"\\\n]+)\1/g;
 const MODEL_METHOD_CALL = /\.(?:compile|fit|fitDataset|trainOnBatch|predict)\s*\(/;

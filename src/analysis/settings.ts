@@ -9,7 +9,7 @@ export interface TfjsSettings {
   readonly globals: readonly string[];
   /** Module names whose exports are TF.js. */
   readonly modules: readonly string[];
-  /** Follow relative imports into other files of the project. */
+  /** Follow relative imports and path aliases (tsconfig/jsconfig `paths`) into other files of the project. */
   readonly crossFile: boolean;
 }
 

@@ -14,7 +14,7 @@ import {
   importEqualsModule,
   isFunctionNode,
   isLoop,
-  isRelativeSpecifier,
+  propertyKey,
   requiredModule,
   staticMemberName,
   unwrap,
@@ -22,6 +22,7 @@ import {
 import { called, Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import { EXIT_GUARD, freshKey, possibilities, type Guard } from './guards.js';
+import { isFollowed } from './modules/specifier.js';
 import type { ExitStatement, RecordedNodes } from './recorded-nodes.js';
 import { lastTurn } from './loop-turns.js';
 import { ACTIVATION_OPS } from './tf-api.js';
@@ -78,19 +79,23 @@ const insideAdds = new WeakMap<ModelFact, number>();
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
-/** Does the file import or require a module by a relative path (what the cross-file resolver follows)? */
-function importsRelativeModule(
+/** Is a specifier one the cross-file resolver follows into the project (relative, or a path alias)? */
+type Follows = (source: unknown) => boolean;
+
+/** Does the file import or require a module of the project (what the cross-file resolver follows)? */
+function importsProjectModule(
   sourceCode: Readonly<TSESLint.SourceCode>,
   calls: readonly TSESTree.CallExpression[],
+  follows: Follows,
 ): boolean {
   for (const stmt of sourceCode.ast.body) {
-    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) return true;
-    if (isRelativeSpecifier(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
+    if (stmt.type === 'ImportDeclaration' && follows(stmt.source.value)) return true;
+    if (follows(importEqualsModule(stmt))) return true; // TypeScript's `import x = require('./m')`
   }
   // No call can be `require(...)` in a text without that word (or an escape that spells it).
   const text = sourceCode.text;
   if (!text.includes('require') && !text.includes('\\u')) return false;
-  for (const call of calls) if (isRelativeSpecifier(requiredModule(call))) return true;
+  for (const call of calls) if (follows(requiredModule(call))) return true;
   return false;
 }
 
@@ -101,19 +106,19 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * default imports, TypeScript's `import x = require('./m')`, `const x = require('./m')`.
  * Only a syntactic shortlist; the evaluator resolves what a name really holds.
  */
-function moduleNamespaces(program: TSESTree.Program): ReadonlySet<string> {
+function moduleNamespaces(program: TSESTree.Program, follows: Follows): ReadonlySet<string> {
   const names = new Set<string>();
   for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration' && isRelativeSpecifier(stmt.source.value)) {
+    if (stmt.type === 'ImportDeclaration' && follows(stmt.source.value)) {
       for (const spec of stmt.specifiers) {
         if (spec.type === 'ImportNamespaceSpecifier' || spec.type === 'ImportDefaultSpecifier')
           names.add(spec.local.name);
       }
-    } else if (stmt.type === 'TSImportEqualsDeclaration' && isRelativeSpecifier(importEqualsModule(stmt))) {
+    } else if (stmt.type === 'TSImportEqualsDeclaration' && follows(importEqualsModule(stmt))) {
       names.add(stmt.id.name);
     } else if (stmt.type === 'VariableDeclaration') {
       for (const d of stmt.declarations) {
-        if (d.id.type === 'Identifier' && isRelativeSpecifier(requiredModule(d.init))) names.add(d.id.name);
+        if (d.id.type === 'Identifier' && follows(requiredModule(d.init))) names.add(d.id.name);
       }
     }
   }
@@ -155,6 +160,12 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 /** The sites of one file, and the models' adds as this file sees them. */
 export class FileSites implements ModelView {
   readonly compileSites: CompileSite[] = [];
+  /**
+   * `m.compile({optimizer, loss, ...})` on a parameter of unknown value (no call in the
+   * file passes it): a TF.js model compile by its config's shape. Its names are
+   * checked; its model is unknown, so nothing is paired with it.
+   */
+  readonly untypedCompileSites: CompileSite[] = [];
   readonly fitSites: FitSite[] = [];
   /** Calls of TF.js loss functions outside `compile` (custom training code, wrappers). */
   readonly lossCalls: LossCallValue[] = [];
@@ -188,6 +199,12 @@ export class FileSites implements ModelView {
     this.placingCalls.push(...nodes.sequentials);
   }
 
+  /** Is `node` a name bound by a function's parameter list? */
+  private isParameter(node: Node): boolean {
+    const variable = node.type === 'Identifier' ? this.evaluator.variableOf(node) : undefined;
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
+  }
+
   /** The model's adds as this file sees them: the module's own, then this file's. */
   addsOf(model: ModelFact): readonly AddEvent[] {
     const mine = this.foreign.get(model);
@@ -216,14 +233,16 @@ export class FileSites implements ModelView {
 
   private collect(calls: readonly TSESTree.CallExpression[]): void {
     const ev = this.evaluator;
-    // Another module's function can only reach this file through a relative import
-    // or require; without one, no call can be a compile helper of another module
-    // and callees need not be evaluated for it.
-    const remote = !!this.resolveModule && importsRelativeModule(this.sourceCode, calls);
+    // Another module's function can only reach this file through an import or require
+    // the resolver follows (relative, or a path alias); without one, no call can be a
+    // compile helper of another module and callees need not be evaluated for it.
+    const resolver = this.resolveModule;
+    const follows: Follows = (s) => typeof s === 'string' && !ev.isTfModule(s) && isFollowed(resolver, s);
+    const remote = !!resolver && importsProjectModule(this.sourceCode, calls, follows);
     // Names that may hold a whole module of the project (`import * as helpers`,
     // `import helpers = require`, `const helpers = require`): `helpers.compileModel(m)`
     // may call a compile helper of that module.
-    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast) : NO_NAMES;
+    const namespaces = remote ? moduleNamespaces(this.sourceCode.ast, follows) : NO_NAMES;
     for (const node of calls) {
       const name = calleeName(node);
       if (name === undefined) continue;
@@ -254,10 +273,11 @@ export class FileSites implements ModelView {
         const object = unwrap((callee as TSESTree.MemberExpression).object);
         if (object.type === 'Identifier') this.compileCalls.push(node);
         const target = ev.evaluate(object);
-        if (possibilities(target).some((p) => p.value.kind === 'model')) {
-          const a0 = node.arguments[0];
+        const a0 = node.arguments[0];
+        const model = possibilities(target).some((p) => p.value.kind === 'model');
+        if (model || (target.kind === 'unknown' && this.isParameter(object) && isCompileConfig(a0))) {
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
-          this.compileSites.push({
+          (model ? this.compileSites : this.untypedCompileSites).push({
             call: node,
             target,
             config,
@@ -598,4 +618,11 @@ function isReceiver(id: TSESTree.Identifier): boolean {
     member.parent?.type === 'CallExpression' &&
     member.parent.callee === member
   );
+}
+
+/** An object literal written with both `optimizer` and `loss` keys: the shape of a TF.js `compile` config. */
+function isCompileConfig(arg: Node | undefined): boolean {
+  if (arg?.type !== 'ObjectExpression') return false;
+  const keys = new Set(arg.properties.map((p) => (p.type === 'Property' && !p.computed ? propertyKey(p) : undefined)));
+  return keys.has('optimizer') && keys.has('loss');
 }

@@ -67,3 +67,26 @@ export function isModelMethod(name: string): name is ModelMethod {
 
 /** Keys that give a layer its input shape: read only on the first layer of a sequential model. */
 export const INPUT_SHAPE_KEYS: ReadonlySet<string> = new Set(['inputShape', 'batchInputShape']);
+
+/** Keys written for a learning rate in `compile`/`fit` options: TF.js takes it only as an optimizer's argument. */
+export const LEARNING_RATE_KEYS: ReadonlySet<string> = new Set(['learningRate', 'lr', 'learning_rate']);
+
+/**
+ * The `tf.train` factory of each optimizer string `compile` accepts (TF.js 4.22's
+ * registry: the lower-case name and one capitalised spelling), all taking the
+ * learning rate first: `'adam'` is `tf.train.adam(learningRate)`.
+ */
+export const OPTIMIZER_FACTORY: ReadonlyMap<string, string> = new Map([
+  ['sgd', 'sgd'],
+  ['SGD', 'sgd'],
+  ['adam', 'adam'],
+  ['Adam', 'adam'],
+  ['adagrad', 'adagrad'],
+  ['Adagrad', 'adagrad'],
+  ['adadelta', 'adadelta'],
+  ['Adadelta', 'adadelta'],
+  ['adamax', 'adamax'],
+  ['Adamax', 'adamax'],
+  ['rmsprop', 'rmsprop'],
+  ['RMSProp', 'rmsprop'],
+]);

@@ -94,12 +94,128 @@ export async function train(xs, ys) { await model.fit(xs, ys, opts); }`,
       errors: [{ messageId: 'ignoredOptionMeant', data: { key: 'epoch', owner: 'fit()', meant: 'epochs' } }],
     },
     {
-      // A learning rate in compile options is ignored; no key is meant.
+      // A learning rate in compile options is ignored: it is the optimizer's argument. The optimizer string
+      // is in the same config, so one suggested edit makes the rate take effect (not an autofix: it changes
+      // training, from the default rate to the one written).
       code:
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
 m.compile({optimizer: 'adam', loss: 'meanSquaredError', learningRate: 0.001});`,
-      errors: [{ messageId: 'ignoredOption', data: { key: 'learningRate', owner: 'compile()' }, line: 3 }],
+      output: null,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'learningRate',
+            owner: 'compile()',
+            example: '`tf.train.adam(0.001)`',
+            effect: "so `'adam'` trains at its default rate",
+          },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'moveToOptimizer',
+              data: { optimizer: 'tf.train.adam(0.001)' },
+              output:
+                TF +
+                `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: tf.train.adam(0.001), loss: 'meanSquaredError'});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Keras's \`lr\`, a named rate and TF.js's 'RMSProp' spelling (case-insensitive in compile); named imports.
+      code: `import {sequential, layers, train} from '@tensorflow/tfjs';
+const LR = 0.01;
+const m = sequential({layers: [layers.dense({units: 1, inputShape: [4]})]});
+m.compile({loss: 'meanSquaredError', optimizer: 'RMSProp', lr: LR});`,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'lr',
+            owner: 'compile()',
+            example: '`train.rmsprop(LR)`',
+            effect: "so `'RMSProp'` trains at its default rate",
+          },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'moveToOptimizer',
+              data: { optimizer: 'train.rmsprop(LR)' },
+              output: `import {sequential, layers, train} from '@tensorflow/tfjs';
+const LR = 0.01;
+const m = sequential({layers: [layers.dense({units: 1, inputShape: [4]})]});
+m.compile({loss: 'meanSquaredError', optimizer: train.rmsprop(LR)});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The rate in fit options (a StackOverflow question's code): the optimizer is in compile, elsewhere,
+      // so the message shows where the rate goes and no edit is offered.
+      code:
+        TF +
+        `async function train(m, xs, ys) {
+  m.compile({optimizer: tf.train.adam(), loss: tf.losses.meanSquaredError});
+  return m.fit(xs, ys, {batchSize: 2, epochs: 5, learningRate: 0.04});
+}
+train(tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [1]})]}), tf.ones([2, 1]), tf.ones([2, 1]));`,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'learningRate',
+            owner: 'fit()',
+            example: '`tf.train.sgd(0.04)`, `tf.train.adam(0.04)` … given to `compile()`',
+            effect: 'so this setting has no effect',
+          },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Named imports without \`train\`: no \`tf\` is in scope to write \`tf.train.adam\` with, so no edit is offered.
+      code: `import {sequential, layers} from '@tensorflow/tfjs';
+const m = sequential({layers: [layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError', learningRate: 0.01});`,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'learningRate',
+            owner: 'compile()',
+            example: '`tf.train.adam(0.01)`',
+            effect: "so `'adam'` trains at its default rate",
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An optimizer object already made: it keeps its own rate, and the rate cannot be moved by one edit.
+      code:
+        TF +
+        `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', learning_rate: 0.001});`,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'learning_rate',
+            owner: 'compile()',
+            example: '`tf.train.sgd(0.001)`, `tf.train.adam(0.001)` …',
+            effect: 'so the optimizer keeps the rate it was made with',
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
     },
     {
       // A fit option given to compile (tensorflow/tfjs-examples intent-classifier does this): ignored.

@@ -1,7 +1,9 @@
 /**
  * Cross-file analysis: follow relative imports (`./model`, `../config.js`, index
- * files, `export … from` re-exports, `require('./x')`) into the other files of the
- * project, analyse them with the same engine, and use their exported facts.
+ * files, `export … from` re-exports, `require('./x')`) and the project's path
+ * aliases (`@/models/net`, from tsconfig.json or jsconfig.json: aliases.ts) into the
+ * other files of the project, analyse them with the same engine, and use their
+ * exported facts.
  *
  * - A module is read and parsed with the parser (and options) of the file being
  *   linted, never executed; a JavaScript module of a TypeScript file with ESLint's
@@ -24,16 +26,9 @@ import { UNKNOWN, type Value } from '../values.js';
 import { ModuleAnalysis, resolving } from './exports.js';
 import { parseModule } from './parse.js';
 import { javaScriptSetupFor, javaScriptSetupOf, parseSetupOf, TS_EXTENSIONS, type ParseSetup } from './parser-setup.js';
-import {
-  clearResolutions,
-  isSelf,
-  Lookups,
-  MAX_CACHED,
-  MAX_HOPS,
-  projectRoot,
-  resolveFile,
-  throughRoot,
-} from './resolve.js';
+import { clearAliases } from './aliases.js';
+import { clearResolutions, isSelf, Lookups, MAX_CACHED, MAX_HOPS, projectRoot, throughRoot } from './resolve.js';
+import { markFollowed, resolveSpecifier } from './specifier.js';
 
 /** Largest module read. */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -47,9 +42,9 @@ interface CacheEntry {
   /** Modules this one imported (their facts are part of its analysis). */
   readonly deps: Set<string>;
   /**
-   * What each relative specifier of this module resolved to (undefined: nothing),
-   * filled as its imports are evaluated: a file added or removed next to it can
-   * change an answer while the module itself stays unchanged.
+   * What each specifier of this module resolved to (undefined: nothing), filled as
+   * its imports are evaluated: a file added or removed next to it, or a changed
+   * tsconfig, can change an answer while the module itself stays unchanged.
    */
   readonly resolved: Map<string, string | undefined>;
   /** The project directory the specifiers were resolved in. */
@@ -75,23 +70,51 @@ export function clearModuleCache(): void {
   linted.clear();
   pending = undefined;
   clearResolutions();
+  clearAliases();
   lookups = new Lookups<ModuleAnalysis | null>();
 }
 
 let lookups = new Lookups<ModuleAnalysis | null>();
 
-/** The resolver the analysis of `filename` uses for relative imports, or undefined when cross-file analysis is off. */
-export function createResolver(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  settings: TfjsSettings,
-): ModuleResolver | undefined {
-  if (!settings.crossFile) return undefined;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The linted file's path as modules are resolved from it, and the project root; undefined when it has none. */
+function lintedFile(context: Context): { filename: string; root: string } | undefined {
   const given = context.physicalFilename ?? context.filename;
   if (!given || !path.isAbsolute(given)) return undefined;
   const cwd = context.cwd ?? process.cwd();
   const root = projectRoot(cwd);
-  if (!root) return undefined;
-  const filename = throughRoot(given, cwd, root);
+  return root ? { filename: throughRoot(given, cwd, root), root } : undefined;
+}
+
+/**
+ * For the pre-check of a file that names no TF.js (precheck.ts): does a specifier
+ * it imports reach a project file through a path alias? Asked only of a file that
+ * calls a model method and imports something that is not relative; looks the
+ * file system up afresh (the resolver's lookups belong to the file linted before).
+ */
+export function aliasTest(context: Context): (source: string) => boolean {
+  let test: ((source: string) => boolean) | undefined;
+  return (source) => {
+    if (!test) {
+      const linted = lintedFile(context);
+      const seen = new Lookups();
+      test = linted
+        ? (s) =>
+            !isRelativeSpecifier(s) &&
+            resolveSpecifier(path.dirname(linted.filename), s, linted.root, seen) !== undefined
+        : () => false;
+    }
+    return test(source);
+  };
+}
+
+/** The resolver the analysis of `filename` uses for project imports, or undefined when cross-file analysis is off. */
+export function createResolver(context: Context, settings: TfjsSettings): ModuleResolver | undefined {
+  if (!settings.crossFile) return undefined;
+  const linted = lintedFile(context);
+  if (!linted) return undefined;
+  const { filename, root } = linted;
   const setup = parseSetupOf(context);
   if (!setup) return undefined;
   // A new file is linted: what the file system said for the previous one is stale,
@@ -192,7 +215,7 @@ function resolverFor(
   resolved?: Map<string, string | undefined>,
 ): ModuleResolver {
   const dir = path.dirname(fromFile);
-  // Computed on the first relative import only: most files have none.
+  // Computed on the first project import only: most files have none.
   let suffix: string | undefined;
   let jsSuffix: string | undefined;
   // The espree setup of this importer's JavaScript modules (null: none), made on the first.
@@ -201,9 +224,8 @@ function resolverFor(
   // with typescript-eslint's parser (its shared configs give it every file) reads its
   // modules as ESLint parses them for it, with that parser.
   const fromTypeScript = TS_EXTENSIONS.has(path.extname(fromFile));
-  return (source: string, imported: string): Value => {
-    if (!isRelativeSpecifier(source)) return UNKNOWN;
-    const target = resolveFile(dir, source, root, lookups);
+  const resolver = (source: string, imported: string): Value => {
+    const target = resolveSpecifier(dir, source, root, lookups);
     resolved?.set(source, target);
     if (!target || isSelf(target, fromFile, lookups)) return UNKNOWN;
     if (resolving.includes(target) || resolving.length >= MAX_HOPS) return UNKNOWN;
@@ -230,6 +252,8 @@ function resolverFor(
     if (!mod) return UNKNOWN;
     return imported === '*' ? mod.namespace : mod.exported(imported);
   };
+  markFollowed(resolver, (source) => resolveSpecifier(dir, source, root, lookups) !== undefined);
+  return resolver;
 }
 
 /** The module `file` (cache key `key`), from the cache when it and its imports are unchanged. */
@@ -328,7 +352,7 @@ function depsFresh(entry: CacheEntry, visited: Set<string>, seen: Lookups<Module
   if (entry.resolved.size > 0) {
     const dir = path.dirname(entry.file);
     for (const [source, target] of entry.resolved) {
-      if (resolveFile(dir, source, entry.root, seen) !== target) return false;
+      if (resolveSpecifier(dir, source, entry.root, seen) !== target) return false;
     }
   }
   for (const dep of entry.deps) {

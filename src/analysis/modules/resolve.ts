@@ -103,7 +103,7 @@ interface Resolution {
 }
 const resolutions = new Map<string, Resolution>();
 /** How recent a directory's mtime may be for a resolution in it to be cached (see resolveFile). */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /**
  * The file a relative specifier names, if it exists inside `root` and outside
@@ -182,7 +182,8 @@ export function leaves(rel: string): boolean {
   return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }
 
-function inside(file: string, root: string): boolean {
+/** Is `file` inside `root` (not `root` itself) and outside every node_modules? */
+export function inside(file: string, root: string): boolean {
   const rel = path.relative(root, file);
   if (!rel || leaves(rel)) return false;
   return !rel.split(path.sep).includes('node_modules');
