@@ -219,6 +219,62 @@ setInterval(() => {
   pred = model.predict(input);
 }, 100);
 stop.onclick = () => pred.dispose();`,
+    // fit reads its x and y and leaves them to the caller: disposed when the fit settles, or in a finally.
+    TF +
+      MODEL +
+      `export async function train(rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    const ys = tf.tensor2d([r]);
+    await model.fit(xs, ys).then(() => {
+      xs.dispose();
+      ys.dispose();
+    });
+  }
+}`,
+    TF +
+      MODEL +
+      `export async function train(rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    const ys = tf.tensor2d([r]);
+    try {
+      await model.fit(xs, ys, { epochs: 1 });
+    } finally {
+      tf.dispose([xs, ys]);
+    }
+  }
+}`,
+    // \`fit\` of something not known to be a model (a parameter): it may be any function, which may take the tensor.
+    TF +
+      `export async function train(m, rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    await m.fit(xs, xs);
+  }
+}`,
+    // A call of itself from \`.catch\` is a retry, not a loop; \`.then\` of another function is no reschedule.
+    TF +
+      `function poll(url) {
+  const t = tf.ones([2]);
+  t.print();
+  fetch(url).catch(() => poll(url));
+}
+function draw() {
+  tf.ones([2]).print();
+}
+export function once() {
+  tf.nextFrame().then(() => draw());
+}`,
+    // A \`var\` hoisted out of a loop body keeps the last value after the loop; it is disposed there.
+    TF +
+      `export function last() {
+  for (let i = 0; i < 3; i++) {
+    var t = tf.scalar(i);
+    if (i < 2) t.dispose();
+  }
+  t.dispose();
+}`,
   ],
   invalid: [
     {
@@ -931,6 +987,192 @@ init();`,
               output:
                 TF +
                 `export function run(x: tf.Tensor, n: number) {\n  for (let i = 0; i < n; i++) tf.tidy(() => {\n    x.square().print();\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // model.fit reads x and y and disposes neither (TF.js 4.22: 10 fits on fresh tensors leave 20 more).
+      code:
+        TF +
+        MODEL +
+        `export async function train() {
+  for (let i = 0; i < 10; i++) {
+    const xs = tf.tensor2d([[i, i]]);
+    await model.fit(xs, xs, { epochs: 1 });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`tensor2d()` (in `xs`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train() {
+  for (let i = 0; i < 10; i++) {
+    const xs = tf.tensor2d([[i, i]]);
+    await model.fit(xs, xs, { epochs: 1 });
+    xs.dispose();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // trainOnBatch too; evaluate's result is a tensor of its own.
+      code:
+        TF +
+        MODEL +
+        `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    console.log(loss.dataSync()[0]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`tensor2d()` (in `xs`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    xs.dispose();
+    console.log(loss.dataSync()[0]);
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 7,
+          data: data('`evaluate()` (in `loss`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    console.log(loss.dataSync()[0]);
+    loss.dispose();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A function that calls itself when a promise settles runs again and again, like \`await tf.nextFrame(); tick()\`.
+      code:
+        TF +
+        `function tick(step) {\n  tf.ones([step]).print();\n  tf.nextFrame().then(() => {\n    tick(step + 1);\n  });\n}\ntick(1);`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()`', 1, 'on every call of `tick()`'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `function tick(step) {\n  tf.tidy(() => {\n    tf.ones([step]).print();\n  });\n  tf.nextFrame().then(() => {\n    tick(step + 1);\n  });\n}\ntick(1);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same with the function itself given to \`.then\`.
+      code: TF + `function tick() {\n  const t = tf.ones([2]);\n  t.print();\n  tf.nextFrame().then(tick);\n}\ntick();`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()` (in `t`)', 1, 'on every call of `tick()`'),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `function tick() {\n  const t = tf.ones([2]);\n  t.print();\n  t.dispose();\n  tf.nextFrame().then(tick);\n}\ntick();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A \`var\` in the callback that runs again is new on every call: it leaks, nothing overwrites it.
+      code:
+        TF +
+        MODEL +
+        `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = model.predict(tf.ones([1, 2]));
+      r.print();
+    },
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`ones()` and `predict()` (in `r`)', 2, 'at the end of every epoch'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = tf.tidy(() => model.predict(tf.ones([1, 2])));
+      r.print();
+    },
+  },
+});`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = model.predict(tf.ones([1, 2]));
+      r.print();
+      r.dispose();
+    },
+  },
+});`,
             },
           ],
         },
