@@ -433,6 +433,14 @@ export class Evaluator implements TfApiHost {
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
       return this.resolveGlobal?.(id) ?? UNKNOWN;
     }
+    const first = variable.defs[0]!;
+    // (A default value, `x = 1` in the parameter list, is a write of the name itself.)
+    if (
+      first.type === 'Parameter' &&
+      variable.defs.length === 1 &&
+      this.writesOf(variable).some((r) => r.identifier !== first.name)
+    )
+      return this.reassignedParameter(variable, first.node as FunctionNode, id, env);
     const bound = env?.bindings.get(variable);
     if (bound) return bound;
     if (variable.defs.length !== 1) return UNKNOWN;
@@ -1007,6 +1015,22 @@ export class Evaluator implements TfApiHost {
       else values.push({ kind: 'const', value: undefined });
     }
     return anyOf(values);
+  }
+
+  /**
+   * A parameter written again in its own function (`d = tf.tensor(d); return d`): the
+   * last write that surely runs before `ref`, the argument before any write, unknown
+   * when a write elsewhere (a closure) may have changed it, or with a default value.
+   */
+  private reassignedParameter(
+    variable: Variable,
+    fn: FunctionNode,
+    ref: TSESTree.Identifier,
+    env: Env | undefined,
+  ): Value {
+    const flow = this.flowWrites(variable);
+    if (!flow || !flow.sameFunction || flow.writes[0]?.fn !== fn || enclosingFunction(ref) !== fn) return UNKNOWN;
+    return this.readInFunction(flow.writes, ref, fn, env) ?? env?.bindings.get(variable) ?? UNKNOWN;
   }
 
   /**

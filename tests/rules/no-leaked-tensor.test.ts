@@ -266,6 +266,21 @@ function draw() {
 export function once() {
   tf.nextFrame().then(() => draw());
 }`,
+    // A parameter written again only on some paths (\`if (...) d = tf.tensor(d)\`) may still be the caller's
+    // array: the field is not known to be a tensor.
+    TF +
+      `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    if (!(d instanceof tf.Tensor)) d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) this.x.square().print();
+  }
+}`,
     // A \`var\` hoisted out of a loop body keeps the last value after the loop; it is disposed there.
     TF +
       `export function last() {
@@ -1173,6 +1188,51 @@ init();`,
     },
   },
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A parameter written again before it is returned (\`d = tf.tensor(d); return d\`): the field holds that tensor.
+      code:
+        TF +
+        `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) this.x.square().print();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 11,
+          data: data('`square()`', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) tf.tidy(() => {
+      this.x.square().print();
+    });
+  }
+}`,
             },
           ],
         },
