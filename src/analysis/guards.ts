@@ -65,13 +65,15 @@ export function mergeGuards(a: Guards, b: Guards): Guards | null {
 
 /** A list of guards as one set, or null when two of them contradict each other. */
 export function guardsOf(list: readonly Guard[]): Guards | null {
-  let g: Guards = NO_GUARDS;
+  if (list.length === 0) return NO_GUARDS;
+  // One map for the whole list: a copy per guard would make a long list quadratic.
+  const out = new Map<string, boolean | number>();
   for (const x of list) {
-    const m = withGuard(g, x);
-    if (!m) return null;
-    g = m;
+    const prev = out.get(x.key);
+    if (prev === undefined) out.set(x.key, x.value);
+    else if (prev !== x.value) return null;
   }
-  return g;
+  return out;
 }
 
 export function withGuard(guards: Guards, guard: Guard): Guards | null {
