@@ -221,7 +221,9 @@ export function programOf(node: Node): TSESTree.Program | undefined {
 /** Does a program export code (ES `export`, `module.exports`/`exports.x =`, `export =`): may other files use its values? */
 export function exportsCode(program: TSESTree.Program): boolean {
   return program.body.some((stmt) => {
-    if (stmt.type === 'ExportNamedDeclaration') return stmt.exportKind !== 'type';
+    // `export {}` (a TypeScript module marker) exports nothing.
+    if (stmt.type === 'ExportNamedDeclaration')
+      return stmt.exportKind !== 'type' && (!!stmt.declaration || stmt.specifiers.length > 0);
     if (stmt.type === 'ExportDefaultDeclaration' || stmt.type === 'TSExportAssignment') return true;
     if (stmt.type !== 'ExpressionStatement' || stmt.expression.type !== 'AssignmentExpression') return false;
     let target: Node = stmt.expression.left;

@@ -9,6 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticMemberName, unwrap, walk } from './ast.js';
 import { possibilities } from './guards.js';
+import { isBinaryData, TENSOR_MAKERS } from './literal-data.js';
 import { MUTATING_METHODS } from './object-writes.js';
 import type { Node, Value } from './values.js';
 
@@ -19,18 +20,12 @@ export interface ValueReader {
   variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined;
 }
 
-/** Numbers 0 or 1, or complete arrays of them nested as written (an empty array too). */
-export function isBinaryData(v: Value): boolean {
-  if (v.kind === 'const') return v.value === 0 || v.value === 1;
-  return v.kind === 'array' && v.complete && v.elements.every((e) => e !== undefined && isBinaryData(e));
-}
-
 function isEmpty(v: Value): boolean {
   return v.kind === 'array' && v.elements.length === 0;
 }
 
 /** Calls that read an array without changing it: tensor makers and logging. */
-const READING_CALLS = new Set(['tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'log', 'info', 'table']);
+const READING_CALLS: ReadonlySet<string> = new Set([...TENSOR_MAKERS, 'log', 'info', 'table']);
 
 /** Nesting of variables and callbacks followed before giving up. */
 const MAX_DEPTH = 4;
@@ -48,13 +43,14 @@ export function isBinaryDataNode(node: Node, reader: ValueReader, depth = 0): bo
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.node.type !== 'VariableDeclarator' || !def.node.init) return false;
   const init = unwrap(def.node.init);
-  if (init.type !== 'ArrayExpression') {
-    return def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const'
-      ? isBinaryDataNode(init, reader, depth + 1)
-      : false;
-  }
-  if (!isBinaryData(reader.evaluate(init))) return false;
-  return variable.references.every((ref) => ref.init || isBinaryUse(ref.identifier, reader, depth));
+  // Made as 0/1 data (`[]`, `[1, 0]`, a `const` of a map to 0/1), then only ever read or pushed 0/1.
+  const made =
+    init.type === 'ArrayExpression'
+      ? isBinaryData(reader.evaluate(init))
+      : def.parent?.type === 'VariableDeclaration' &&
+        def.parent.kind === 'const' &&
+        isBinaryDataNode(init, reader, depth + 1);
+  return made && variable.references.every((ref) => ref.init || isBinaryUse(ref.identifier, reader, depth));
 }
 
 /** A use of a 0/1 array that keeps it so: a push of 0/1 values, a read, a tensor maker or a log. */
@@ -73,7 +69,13 @@ function isBinaryUse(id: TSESTree.Identifier | TSESTree.JSXIdentifier, reader: V
     return !(call?.type === 'AssignmentExpression' && call.left === p) && call?.type !== 'UpdateExpression';
   }
   if (p.type === 'CallExpression' && p.arguments.includes(id as TSESTree.Identifier)) {
-    const name = p.callee.type === 'MemberExpression' ? staticMemberName(p.callee) : undefined;
+    const callee = p.callee;
+    const name =
+      callee.type === 'MemberExpression'
+        ? staticMemberName(callee)
+        : callee.type === 'Identifier'
+          ? callee.name
+          : undefined;
     return name !== undefined && READING_CALLS.has(name);
   }
   return false;

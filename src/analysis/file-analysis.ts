@@ -4,7 +4,7 @@
  * analysed file (and per imported module), made by `getAnalysis`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { exportsCode, programOf, relativeImports } from './ast.js';
+import { exportsCode, programOf, relativeImports, staticMemberName } from './ast.js';
 import { FileSites, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
@@ -530,12 +530,20 @@ export class FileAnalysis {
   }
 
   /**
-   * May `model` be trained where this file cannot see its labels? No `fit` here may
-   * train it, and the file exports code, so an importer may (a `createModel()` whose
-   * caller trains it, a trainer module the model is handed to).
+   * May `model` be trained where this file cannot see its labels? The file trains
+   * nothing (no `fit`, `fitDataset` or `trainOnBatch` call on anything, so none may
+   * train it through a parameter the analysis cannot bind) and exports code, so an
+   * importer may (a `createModel()` whose caller trains it, a trainer module the
+   * model is handed to).
    */
   trainedOutOfSight(model: ModelFact): boolean {
-    return this.fitSitesOf(model).length === 0 && exportsCode(this.sourceCode.ast);
+    return (
+      this.fitSitesOf(model).length === 0 &&
+      !this.nodes.calls.some(
+        (c) => c.callee.type === 'MemberExpression' && TRAINING_METHODS.has(staticMemberName(c.callee) ?? ''),
+      ) &&
+      exportsCode(this.sourceCode.ast)
+    );
   }
 
   private trainingCallsCache: TrainingCalls | undefined;
@@ -555,6 +563,9 @@ export class FileAnalysis {
     return metricsFor(site.metrics, outputName);
   }
 }
+
+/** Model methods that train it on labels. */
+const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
 /** `overLastAxis` of `LayerOutputFact` (see there). */
 function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {

@@ -41,6 +41,8 @@ export interface NameUse {
   readonly guards: Guards;
   /** The literal is written inside `call` itself, so editing it changes nothing else. */
   readonly local: boolean;
+  /** The compile's receiver is taken for a model by its config's shape (see `untypedCompileSites`). */
+  readonly assumedModel?: true;
 }
 
 function isModelOnEveryPath(target: Value): boolean {
@@ -66,19 +68,18 @@ export function collectNameUses(
       if (v.kind === 'const' && typeof v.value === 'string' && v.origin) add(v.value, v.origin, p.guards);
     }
   };
-  for (const site of [...compileSites, ...untypedCompileSites]) {
-    if (!isModelOnEveryPath(site.target) && !untypedCompileSites.includes(site)) continue;
+  const compileUses = (site: CompileSite, assumedModel: boolean): void => {
     // Object literals of two fixed shapes, not a spread of a conditional object: V8
     // keeps objects of one shape on its fast path.
     const use =
       (kind: NamePosition, key: string, outputIndex?: number | 'all') =>
       (name: string, literal: Node, guards: Guards) => {
         const local = contains(site.call, literal);
-        uses.push(
+        const u: NameUse =
           outputIndex === undefined
             ? { call: site.call, compileSite: site, kind, key, name, literal, guards, local }
-            : { call: site.call, compileSite: site, kind, key, name, literal, guards, local, outputIndex },
-        );
+            : { call: site.call, compileSite: site, kind, key, name, literal, guards, local, outputIndex };
+        uses.push(assumedModel ? { ...u, assumedModel: true } : u);
       };
     for (const p of possibilities(site.loss)) {
       const v = p.value;
@@ -109,7 +110,9 @@ export function collectNameUses(
       }
     }
     strings(ev.getMember(site.config, 'optimizer'), undefined, use('optimizer', 'optimizer'));
-  }
+  };
+  for (const site of compileSites) if (isModelOnEveryPath(site.target)) compileUses(site, false);
+  for (const site of untypedCompileSites) compileUses(site, true);
   for (const layer of layerCalls) {
     const factory = layerFactory(layer.factory);
     if (!factory) continue;

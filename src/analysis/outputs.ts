@@ -727,6 +727,8 @@ const MAX_EXIT_WALKS = 8;
 function exitsOf(adds: readonly AddEvent[]): ExitFact[] {
   const byKey = new Map<string, ExitFact>();
   for (const a of adds) for (const e of a.exits ?? []) if (!byKey.has(e.key)) byKey.set(e.key, e);
+  // Most sequences have no exit: no copy and sort every time their outputs are asked for.
+  if (byKey.size === 0) return [];
   return [...byKey.values()].sort((x, y) => x.node.range[0] - y.node.range[0]);
 }
 

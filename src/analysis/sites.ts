@@ -71,13 +71,6 @@ export interface FitSite {
 /** The sites of every analysed file by its AST: a compile helper of another module is found in its file's. */
 const sitesByFile = fileCache<FileSites>();
 
-/**
- * Per model, how many of its adds are written inside the function that creates it
- * (they come first in `model.adds`, see `recordAdd`). Shared by every analysis,
- * since an importing file's analysis also records adds on a module's models.
- */
-const insideAdds = new WeakMap<ModelFact, number>();
-
 /** Methods that remove layers: `model.pop()`, `model.layers.splice(...)`. */
 const LAYER_REMOVERS = new Set(['pop', 'splice', 'shift']);
 
@@ -163,9 +156,9 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
 export class FileSites implements ModelView {
   readonly compileSites: CompileSite[] = [];
   /**
-   * `m.compile({optimizer, loss, ...})` on a receiver of unknown value (a parameter no
-   * call in the file passes): a TF.js model compile by its config's shape. Its names
-   * are checked; its model is unknown, so nothing is paired with it.
+   * `m.compile({optimizer, loss, ...})` on a parameter of unknown value (no call in the
+   * file passes it): a TF.js model compile by its config's shape. Its names are
+   * checked; its model is unknown, so nothing is paired with it.
    */
   readonly untypedCompileSites: CompileSite[] = [];
   readonly fitSites: FitSite[] = [];
@@ -188,6 +181,13 @@ export class FileSites implements ModelView {
    * files were linted before it).
    */
   private readonly foreign = new Map<ModelFact, { adds: AddEvent[]; all?: readonly AddEvent[]; opaque: boolean }>();
+  /**
+   * Per model of this file, how many of its adds are written inside the function that
+   * creates it (they come first in `model.adds`, see `recordAdd`). Only this file's
+   * analysis writes its models' adds (other files' go to `foreign`), so a map of its
+   * own serves, cheaper to write than a WeakMap shared by every analysis.
+   */
+  private readonly insideAdds = new Map<ModelFact, number>();
 
   constructor(
     private readonly evaluator: Evaluator,
@@ -199,6 +199,12 @@ export class FileSites implements ModelView {
     this.collect(nodes.calls);
     // `new tf.Sequential({layers})` places its layers like `tf.sequential({layers})`.
     this.placingCalls.push(...nodes.sequentials);
+  }
+
+  /** Is `node` a name bound by a function's parameter list? */
+  private isParameter(node: Node): boolean {
+    const variable = node.type === 'Identifier' ? this.evaluator.variableOf(node) : undefined;
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
   }
 
   /** The model's adds as this file sees them: the module's own, then this file's. */
@@ -271,7 +277,7 @@ export class FileSites implements ModelView {
         const target = ev.evaluate(object);
         const a0 = node.arguments[0];
         const model = possibilities(target).some((p) => p.value.kind === 'model');
-        if (model || (target.kind === 'unknown' && isCompileConfig(a0))) {
+        if (model || (target.kind === 'unknown' && this.isParameter(object) && isCompileConfig(a0))) {
           const config = a0 && a0.type !== 'SpreadElement' ? ev.evaluate(a0) : { kind: 'unknown' as const };
           (model ? this.compileSites : this.untypedCompileSites).push({
             call: node,
@@ -417,10 +423,10 @@ export class FileSites implements ModelView {
     if (nested && creationFn) {
       // The list is [adds inside the creation function..., the others...]: insert at
       // the end of the first part, whose length is kept (so no search for it).
-      const inside = insideAdds.get(model) ?? 0;
+      const inside = this.insideAdds.get(model) ?? 0;
       if (inside === model.adds.length) model.adds.push(event);
       else model.adds.splice(inside, 0, event);
-      insideAdds.set(model, inside + 1);
+      this.insideAdds.set(model, inside + 1);
     } else {
       model.adds.push(event);
     }

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { lossForPath } from '../knowledge/losses.js';
 import { unwrap } from './ast.js';
-import { isBinaryData } from './binary-labels.js';
+import { isBinaryData, isNumericLiteralData, TENSOR_MAKERS } from './literal-data.js';
 import {
   UNKNOWN,
   type Env,
@@ -87,25 +87,6 @@ const VALUE_PRESERVING_OPS = new Set([
   'as4D',
   'clone',
 ]);
-
-/** TF.js functions that make a tensor from the data given (`tf.tensor2d([[1, 2]])`). */
-const TENSOR_MAKERS = new Set([
-  'tensor',
-  'tensor1d',
-  'tensor2d',
-  'tensor3d',
-  'tensor4d',
-  'tensor5d',
-  'tensor6d',
-  'scalar',
-]);
-
-/** Numbers, or arrays of them nested as written: the data of a tensor literal. */
-function isNumericLiteralData(v: Value, depth = 0): boolean {
-  if (v.kind === 'const') return typeof v.value === 'number';
-  if (v.kind !== 'array' || !v.complete || depth > 6) return false;
-  return v.elements.every((e) => e !== undefined && isNumericLiteralData(e, depth + 1));
-}
 
 /** `tf.loadLayersModel`, `tf.loadGraphModel`, `tf.loadModel`, `tf.models.modelFromJSON`: models of unknown topology. */
 function isLoader(path: readonly string[]): boolean {

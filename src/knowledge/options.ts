@@ -72,10 +72,21 @@ export const INPUT_SHAPE_KEYS: ReadonlySet<string> = new Set(['inputShape', 'bat
 export const LEARNING_RATE_KEYS: ReadonlySet<string> = new Set(['learningRate', 'lr', 'learning_rate']);
 
 /**
- * The `tf.train` factory of each optimizer string `compile` accepts (its registry
- * matches them ignoring case), all taking the learning rate first: `'adam'` is
- * `tf.train.adam(learningRate)`.
+ * The `tf.train` factory of each optimizer string `compile` accepts (TF.js 4.22's
+ * registry: the lower-case name and one capitalised spelling), all taking the
+ * learning rate first: `'adam'` is `tf.train.adam(learningRate)`.
  */
-export const OPTIMIZER_FACTORY: ReadonlyMap<string, string> = new Map(
-  ['sgd', 'adam', 'adagrad', 'adadelta', 'adamax', 'rmsprop'].map((f) => [f, f]),
-);
+export const OPTIMIZER_FACTORY: ReadonlyMap<string, string> = new Map([
+  ['sgd', 'sgd'],
+  ['SGD', 'sgd'],
+  ['adam', 'adam'],
+  ['Adam', 'adam'],
+  ['adagrad', 'adagrad'],
+  ['Adagrad', 'adagrad'],
+  ['adadelta', 'adadelta'],
+  ['Adadelta', 'adadelta'],
+  ['adamax', 'adamax'],
+  ['Adamax', 'adamax'],
+  ['rmsprop', 'rmsprop'],
+  ['RMSProp', 'rmsprop'],
+]);

@@ -42,7 +42,7 @@ export default createRule<[], MessageIds>({
       optionOfOtherMethod:
         'TF.js ignores `{{key}}` in `{{owner}}`: it is an option of `{{other}}`, so this setting has no effect. Pass it to `{{other}}`.',
       learningRateOption:
-        "TF.js ignores `{{key}}` in `{{owner}}`: a learning rate is the optimizer's first argument ({{example}}), so training runs at the optimizer's default rate.",
+        "TF.js ignores `{{key}}` in `{{owner}}`: a learning rate is the optimizer's first argument ({{example}}), {{effect}}.",
       inputShapeNotFirst:
         'TF.js ignores `{{key}}` here: only the first layer of a sequential model reads it, and this layer follows another. Its input is what the layer before it outputs.',
       renameKey: 'Rename it to `{{meant}}`.',
@@ -129,20 +129,30 @@ export default createRule<[], MessageIds>({
         ) => {
           const value = unwrap(p.value);
           const rate = isPlainValue(value) ? sc.getText(value) : undefined;
-          const optimizer = method === 'compile' ? optimizerString(object) : undefined;
-          const factory = optimizer && OPTIMIZER_FACTORY.get(optimizer.name.toLowerCase());
-          const tf = analysis.tfExpression(['train', factory ?? 'adam'], p) ?? 'tf.train.' + (factory ?? 'adam');
-          const call = `${tf}(${rate ?? 'rate'})`;
-          const example = `\`${call}\`${method === 'compile' ? '' : ' given to `compile()`'}`;
+          const optimizer = method === 'compile' ? optimizerValue(object) : undefined;
+          const name =
+            optimizer?.type === 'Literal' && typeof optimizer.value === 'string' ? optimizer.value : undefined;
+          const factory = name === undefined ? undefined : OPTIMIZER_FACTORY.get(name);
+          const written = (f: string) => analysis.tfExpression(['train', f], p);
+          const call = (f: string) => `${written(f) ?? `tf.train.${f}`}(${rate ?? 'rate'})`;
+          const example = factory
+            ? `\`${call(factory)}\``
+            : `\`${call('sgd')}\`, \`${call('adam')}\` …${method === 'compile' ? '' : ' given to `compile()`'}`;
+          const effect = factory
+            ? `so \`'${name}'\` trains at its default rate`
+            : optimizer && !name
+              ? 'so the optimizer keeps the rate it was made with'
+              : 'so this setting has no effect';
+          // Only in the file's own spelling of `tf.train`: a guessed `tf` may not be in scope.
           const fix =
-            optimizer && factory && rate !== undefined
-              ? combine(replaceNode(sc, optimizer.node, call), removeProperty(sc, p))
+            optimizer && factory && rate !== undefined && written(factory)
+              ? combine(replaceNode(sc, optimizer, call(factory)), removeProperty(sc, p))
               : null;
           context.report({
             node: p.key,
             messageId: 'learningRateOption',
-            data: { key, owner, example },
-            suggest: fix ? [{ messageId: 'moveToOptimizer', data: { optimizer: call }, fix }] : [],
+            data: { key, owner, example, effect },
+            suggest: fix ? [{ messageId: 'moveToOptimizer', data: { optimizer: call(factory!) }, fix }] : [],
           });
         };
 
@@ -184,12 +194,10 @@ function isUndefined(value: TSESTree.Node): boolean {
   return (v.type === 'Identifier' && v.name === 'undefined') || (v.type === 'UnaryExpression' && v.operator === 'void');
 }
 
-/** The `optimizer: 'adam'` string written in a compile config, if any. */
-function optimizerString(object: TSESTree.ObjectExpression): { node: TSESTree.Node; name: string } | undefined {
+/** The value written for `optimizer` in a compile config, if any. */
+function optimizerValue(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {
   for (const p of object.properties) {
-    if (p.type !== 'Property' || propertyKey(p) !== 'optimizer') continue;
-    const v = unwrap(p.value);
-    return v.type === 'Literal' && typeof v.value === 'string' ? { node: v, name: v.value } : undefined;
+    if (p.type === 'Property' && propertyKey(p) === 'optimizer') return unwrap(p.value) as TSESTree.Node;
   }
   return undefined;
 }

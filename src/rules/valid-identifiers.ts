@@ -133,7 +133,8 @@ export default createRule<[], MessageIds>({
           const kinds = [...new Set(uses.map((u) => u.kind))];
           const fits = (replacement: string) => kinds.every((k) => isAccepted(k, replacement));
           const editable = isPlainString(literal);
-          const local = editable && uses.every((u) => u.local);
+          // A receiver taken for a model by its config's shape may be a wrapper with names of its own: no autofix.
+          const local = editable && uses.every((u) => u.local && !u.assumedModel);
           const edit = (replacement: string): Fix | null =>
             editable && fits(replacement)
               ? replaceNode(analysis.sourceCode, literal, stringLiteral(analysis.sourceCode, replacement, literal))

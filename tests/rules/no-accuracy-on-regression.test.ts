@@ -133,6 +133,15 @@ export class Exercise {
   }
   start() { train({model: this.model, data: (i) => [[i], [i < 10 ? 0 : 1]]}); }
 }`,
+    // 0/1 targets pushed as one-element rows, into a tensor made by a named import.
+    `import {sequential, layers, tensor2d} from '@tensorflow/tfjs';
+const model = sequential({layers: [layers.dense({units: 1, inputShape: [2]})]});
+model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+const ys = [];
+export async function train(data, xs) {
+  for (const d of data) ys.push([d.ok ? 1 : 0]);
+  await model.fit(xs, tensor2d(ys));
+}`,
     // The accuracy metric is for another output of a two-output model.
     TF +
       `const input = tf.input({shape: [4]});
@@ -142,6 +151,30 @@ const m = tf.model({inputs: input, outputs: [price, kind]});
 m.compile({optimizer: 'adam', loss: ['meanSquaredError', 'categoricalCrossentropy'], metrics: {kind: 'accuracy', price: 'mae'}});`,
   ],
   invalid: [
+    // \`export {}\` exports nothing: no importer can train the model, so it is not trained out of sight.
+    onRegression(
+      `model.compile({optimizer: 'sgd', loss: 'meanSquaredError', metrics: ['accuracy']});
+export {};`,
+      5,
+    ),
+    // A trainer exported and called here with the model: the file trains, so the labels are not out of sight
+    // (the analysis cannot bind an exported function's parameter, but the file's \`fit\` call shows training).
+    onRegression(
+      `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+export function train(m, xs, ys) { return m.fit(xs, ys); }
+train(model, tf.ones([2, 4]), tf.tensor2d([[120000], [98000]]));`,
+      5,
+    ),
+    // Mapped to 0/1, then a measurement pushed: not 0/1 labels.
+    onRegression(
+      `model.compile({optimizer: 'adam', loss: 'meanSquaredError', metrics: ['accuracy']});
+export async function train(rows, xs, extra) {
+  const ys = rows.map((r) => (r.ok ? 1 : 0));
+  ys.push(extra.price);
+  await model.fit(xs, tf.tensor1d(ys));
+}`,
+      5,
+    ),
     {
       // The twin of the exported factory with 3 outputs: 'accuracy' is an argmax match, and three
       // regression targets are no classes (the one-hot case needs labels the rule would see).

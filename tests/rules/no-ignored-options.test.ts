@@ -105,7 +105,12 @@ m.compile({optimizer: 'adam', loss: 'meanSquaredError', learningRate: 0.001});`,
       errors: [
         {
           messageId: 'learningRateOption',
-          data: { key: 'learningRate', owner: 'compile()', example: '`tf.train.adam(0.001)`' },
+          data: {
+            key: 'learningRate',
+            owner: 'compile()',
+            example: '`tf.train.adam(0.001)`',
+            effect: "so `'adam'` trains at its default rate",
+          },
           line: 3,
           suggestions: [
             {
@@ -129,7 +134,12 @@ m.compile({loss: 'meanSquaredError', optimizer: 'RMSProp', lr: LR});`,
       errors: [
         {
           messageId: 'learningRateOption',
-          data: { key: 'lr', owner: 'compile()', example: '`train.rmsprop(LR)`' },
+          data: {
+            key: 'lr',
+            owner: 'compile()',
+            example: '`train.rmsprop(LR)`',
+            effect: "so `'RMSProp'` trains at its default rate",
+          },
           line: 4,
           suggestions: [
             {
@@ -157,14 +167,38 @@ train(tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [1]})]}), t
       errors: [
         {
           messageId: 'learningRateOption',
-          data: { key: 'learningRate', owner: 'fit()', example: '`tf.train.adam(0.04)` given to `compile()`' },
+          data: {
+            key: 'learningRate',
+            owner: 'fit()',
+            example: '`tf.train.sgd(0.04)`, `tf.train.adam(0.04)` … given to `compile()`',
+            effect: 'so this setting has no effect',
+          },
           line: 4,
           suggestions: [],
         },
       ],
     },
     {
-      // An optimizer object already made: the rate cannot be moved by one edit of this config.
+      // Named imports without \`train\`: no \`tf\` is in scope to write \`tf.train.adam\` with, so no edit is offered.
+      code: `import {sequential, layers} from '@tensorflow/tfjs';
+const m = sequential({layers: [layers.dense({units: 1, inputShape: [4]})]});
+m.compile({optimizer: 'adam', loss: 'meanSquaredError', learningRate: 0.01});`,
+      errors: [
+        {
+          messageId: 'learningRateOption',
+          data: {
+            key: 'learningRate',
+            owner: 'compile()',
+            example: '`tf.train.adam(0.01)`',
+            effect: "so `'adam'` trains at its default rate",
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An optimizer object already made: it keeps its own rate, and the rate cannot be moved by one edit.
       code:
         TF +
         `const m = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});
@@ -172,7 +206,12 @@ m.compile({optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', learning_rate
       errors: [
         {
           messageId: 'learningRateOption',
-          data: { key: 'learning_rate', owner: 'compile()', example: '`tf.train.adam(0.001)`' },
+          data: {
+            key: 'learning_rate',
+            owner: 'compile()',
+            example: '`tf.train.sgd(0.001)`, `tf.train.adam(0.001)` …',
+            effect: 'so the optimizer keeps the rate it was made with',
+          },
           line: 3,
           suggestions: [],
         },

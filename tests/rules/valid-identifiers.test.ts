@@ -70,6 +70,9 @@ m.compile({optimizer: 'adam', loss: LOSS});`,
     TF + `const other = {compile() {}};\nother.compile({optimizer: 'momentum', loss: 'mse'});`,
     // An unknown receiver whose config lacks the `optimizer` + `loss` shape of a TF.js compile: not judged.
     TF + `export function setup(compiler) { compiler.compile({loss: 'whatever', mode: 'strict'}); }`,
+    // Unknown receivers that are not parameters (a global app object, an unresolved module): not judged.
+    TF +
+      `const trainer = require('./trainer.cjs');\ntrainer.compile({optimizer: 'sgd', loss: 'mse'});\nwindow.app.model.compile({optimizer: 'sgd', loss: 'mse'});`,
     // A compile helper also called with something that is not a TF.js model: not judged.
     model('linear') + `function train(x) { x.compile({loss: 'mse'}); }\ntrain(m);\ntrain(keras);`,
     // Names nobody can know: parameters of exported functions, computed strings.
@@ -92,19 +95,27 @@ m.compile({optimizer: 'adam', loss: LOSS});`,
   invalid: [
     {
       // The model is a parameter nothing in the file passes (code as posted in questions): the config's
-      // \`optimizer\` + \`loss\` shape makes it a TF.js compile, and the name is wrong whatever the model.
+      // \`optimizer\` + \`loss\` shape makes it a TF.js compile, and the name is wrong whatever the model. The
+      // receiver may still be a wrapper with names of its own: a suggestion, not an autofix.
       code:
         TF +
         `export function build(model) {\n  model.compile({optimizer: 'rmsprop', loss: 'categorical_crossentropy', metrics: ['accuracy']});\n}`,
-      output:
-        TF +
-        `export function build(model) {\n  model.compile({optimizer: 'rmsprop', loss: 'categoricalCrossentropy', metrics: ['accuracy']});\n}`,
+      output: null,
       errors: [
         {
           messageId: 'aliasName',
           data: alias('loss', 'categorical_crossentropy', 'categoricalCrossentropy'),
           line: 3,
           column: 46,
+          suggestions: [
+            {
+              messageId: 'useName',
+              data: { replacement: 'categoricalCrossentropy' },
+              output:
+                TF +
+                `export function build(model) {\n  model.compile({optimizer: 'rmsprop', loss: 'categoricalCrossentropy', metrics: ['accuracy']});\n}`,
+            },
+          ],
         },
       ],
     },
