@@ -177,6 +177,25 @@ export function step2(model, xs, ys, useSoftmax) {
     return tf.losses.softmaxCrossEntropy(ys, probs);
   });
 }`,
+    // A hoisted function runs where it is called: its one call follows \`if (!raw) return\`, so the logits loss
+    // inside it only meets \`z\` (\`raw\` true). The twin of the invalid case after \`lossFn\` below.
+    TF +
+      `export function lossFor(raw, y, z) {
+  const p = raw ? z : tf.softmax(z);
+  if (!raw) return tf.metrics.categoricalCrossentropy(y, p);
+  return logitsLoss();
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+    // A function expression is created where it stands, after \`if (raw) return\`: it only meets the logits.
+    TF +
+      `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return tf.metrics.categoricalCrossentropy(y, p);
+  const logitsLoss = () => tf.losses.softmaxCrossEntropy(y, p);
+  return logitsLoss();
+}`,
   ],
   invalid: [
     {
@@ -195,6 +214,70 @@ export function step2(model, xs, ys, useSoftmax) {
           data: {
             ...data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 3),
             activationWhere: ' (when `probs`)',
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The early return before a hoisted function is not its body's condition: \`logitsLoss\` is called only
+      // when \`raw\` (its one call), so its logits loss meets only the softmax. Every use of \`p\` is that loss:
+      // passing the logits is right.
+      code:
+        TF +
+        `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return logitsLoss();
+  return tf.losses.softmaxCrossEntropy(y, p);
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 3),
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'passLogits',
+              data: { activation: 'softmax' },
+              output:
+                TF +
+                `export function lossFor(raw, y, z) {
+  const p = raw ? z : z;
+  if (raw) return logitsLoss();
+  return tf.losses.softmaxCrossEntropy(y, p);
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A hoisted function called on both arms runs under neither: its loss meets the softmax when \`raw\`.
+      code:
+        TF +
+        `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return logitsLoss().mul(2);
+  return logitsLoss();
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: {
+            ...data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 3),
+            activationWhere: ' (when `raw`)',
           },
           line: 3,
           suggestions: [],
