@@ -15,9 +15,9 @@
  * written again before any release. Anything else is unknown, and unknown is silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { MODEL_READING_METHODS } from '../knowledge/model-inputs.js';
 import {
   ASYNC_TENSOR_OPS,
-  MODEL_READING_METHODS,
   MODEL_TENSOR_METHODS,
   OPTIMIZER_FACTORIES,
   OPTIMIZER_FLAG_TENSOR_METHODS,
@@ -497,12 +497,16 @@ class Lifetimes {
       case 'addEventListener':
       case 'on': {
         const event = call.arguments[0];
-        if (!member || call.arguments[1] !== fn || event?.type !== 'Literal' || typeof event.value !== 'string')
-          return undefined;
+        // jQuery's delegated form puts a selector before the handler: `$(document).on('click', '#go', fn)`.
+        const handler = call.arguments[1]?.type === 'Literal' && name === 'on' ? call.arguments[2] : call.arguments[1];
+        if (!member || handler !== fn || event?.type !== 'Literal' || typeof event.value !== 'string') return undefined;
         if (!REPEATED_EVENTS.has(event.value) || hasOnceOption(call)) return undefined;
         return { node: fn, frequency: `on every \`${event.value}\` event` };
       }
       default:
+        // jQuery's event shorthands: `$('#go').click(fn)`.
+        if (name && member && REPEATED_EVENTS.has(name) && call.arguments[0] === fn && isJQuery(member.object))
+          return { node: fn, frequency: `on every \`${name}\` event` };
         if (
           name &&
           member &&
@@ -1090,4 +1094,16 @@ function functionName(fn: FunctionNode): string {
   if (!h) return 'the function';
   if (h.type === 'MethodDefinition') return h.key.type === 'Identifier' ? `${h.key.name}()` : 'the method';
   return h.id?.type === 'Identifier' ? `${h.id.name}()` : 'the function';
+}
+
+/** A jQuery selection: a chain from a `$(…)` or `jQuery(…)` call, or a `$name` variable (the usual naming). */
+function isJQuery(node: Node): boolean {
+  let n = unwrap(node);
+  for (;;) {
+    if (n.type === 'Identifier') return n.name.startsWith('$') && n.name.length > 1;
+    if (n.type === 'MemberExpression') n = unwrap(n.object);
+    else if (n.type !== 'CallExpression') return false;
+    else if (n.callee.type === 'Identifier') return n.callee.name === '$' || n.callee.name === 'jQuery';
+    else n = unwrap(n.callee);
+  }
 }

@@ -434,12 +434,6 @@ export const TENSOR_FIELDS: ReadonlySet<string> = new Set([
 /** Methods of a model that return one new tensor for a tensor input (`predict` ...). */
 export const MODEL_TENSOR_METHODS: ReadonlySet<string> = new Set(['evaluate', 'execute', 'predict', 'predictOnBatch']);
 
-/**
- * Methods of a model that train on the tensors they are given and leave them to the
- * caller: TF.js 4.22 disposes none of `fit`'s or `trainOnBatch`'s `x` and `y`.
- */
-export const MODEL_READING_METHODS: ReadonlySet<string> = new Set(['fit', 'trainOnBatch']);
-
 /** Factories of optimizers (`train.sgd` is `tf.train.sgd(learningRate)`). */
 export const OPTIMIZER_FACTORIES: ReadonlySet<string> = new Set([
   'train.adadelta',

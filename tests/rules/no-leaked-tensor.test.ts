@@ -91,6 +91,11 @@ for (const v of [1, 2]) {
     TF + `setTimeout(() => {\n  tf.ones([2]).print();\n}, 100);`,
     TF + `window.addEventListener('load', () => {\n  tf.ones([2]).print();\n});`,
     TF + `document.addEventListener('click', () => {\n  tf.ones([2]).print();\n}, {once: true});`,
+    // A click method that is not jQuery's event shorthand (a test driver's \`click()\` takes a selector, not a handler).
+    TF + `page.click(() => {\n  tf.ones([2]).print();\n});`,
+    // The input of a graph model's executeAsync, disposed after the call: nothing leaks.
+    TF +
+      `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  tf.dispose([res, input]);\n}`,
     // A tf.data map runs its callback inside tf.tidy: a receiver not known to be an array is left alone.
     TF + `const ds = tf.data.array([1, 2]).map((v) => tf.scalar(v).add(1));`,
     TF + `export function f(dataset) {\n  return dataset.map((v) => tf.scalar(v).add(1).mul(2));\n}`,
@@ -506,6 +511,62 @@ requestAnimationFrame(loop);`,
               output:
                 TF +
                 `function tick() {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n  setTimeout(tick, 100);\n}\ntick();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // jQuery's event shorthand and its delegated \`on\` (tensorflow/tfjs#5713's page): handlers run on every event.
+      code:
+        TF +
+        `$('#go').click(function () {\n  tf.ones([2]).add(1).print();\n});\n$(document).on('keydown', '#field', () => {\n  tf.ones([2]).print();\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()` and `add()`', 2, 'on every `click` event'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `$('#go').click(function () {\n  tf.tidy(() => {\n    tf.ones([2]).add(1).print();\n  });\n});\n$(document).on('keydown', '#field', () => {\n  tf.ones([2]).print();\n});`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`ones()`', 1, 'on every `keydown` event'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `$('#go').click(function () {\n  tf.ones([2]).add(1).print();\n});\n$(document).on('keydown', '#field', () => {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A graph model's executeAsync keeps its input (tfjs-converter's executor keeps input ids; tensorflow/tfjs#6174):
+      // the input made on every turn leaks.
+      code:
+        TF +
+        `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  tf.dispose(res);\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`ones()` (in `input`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  input.dispose();\n  tf.dispose(res);\n}`,
             },
           ],
         },
