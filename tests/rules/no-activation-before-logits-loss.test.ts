@@ -834,6 +834,27 @@ const loss = tf.losses.softmaxCrossEntropy(labels, probs);`,
       ],
     },
     {
+      // The softmax held in a const that a probability loss also reads (correctly): dropping it would feed that
+      // loss logits, so no edit of the shared softmax is offered.
+      code:
+        TF +
+        `const probs = tf.softmax(logits);
+const l1 = tf.losses.softmaxCrossEntropy(labels, probs);
+const l2 = tf.metrics.categoricalCrossentropy(labels, probs);`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, column: 15, suggestions: [] }],
+    },
+    {
+      // The same through a helper another caller uses for probabilities.
+      code:
+        TF +
+        `const toProbs = (z) => tf.softmax(z);
+const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));
+const shown = toProbs(logits).dataSync();`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, column: 24, suggestions: [] }],
+    },
+    {
       // Through a small helper function.
       code:
         TF +
