@@ -874,20 +874,43 @@ export class Evaluator implements TfApiHost {
    * instead of a choice nested thousands deep.
    */
   private lastWrite(before: readonly FlowWrite[], ref: Node, env: Env | undefined): Value {
-    const conditional: Value[] = [];
+    const conditional: { value: Value; guard: Guard | undefined }[] = [];
+    // Fold the conditional writes around `rest`, innermost last: a write in an `if` arm is
+    // that arm's side of the if's condition (it pairs with other choices of it).
+    const fold = (rest: Value) =>
+      conditional.reduceRight<Value>(
+        (r, c) =>
+          !c.guard
+            ? choice(freshKey(), c.value, r)
+            : c.guard.value
+              ? choice(c.guard.key, c.value, r)
+              : choice(c.guard.key, r, c.value),
+        rest,
+      );
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i]!;
       const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
       // A write that surely runs, or one of an if/else (try/catch) every branch of which writes.
       const sure = isConditionalBetween(w.at, ref) ? this.coveredWrite(w, v, before, ref, env) : v;
-      if (sure) {
-        // Fold the conditional writes around the one that surely runs, innermost last.
-        return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), sure);
-      }
+      if (sure) return fold(sure);
       if (conditional.length >= MAX_CONDITIONAL_WRITES) return UNKNOWN;
-      conditional.push(v);
+      conditional.push({ value: v, guard: this.armCondition(w.at, ref, env) });
     }
-    return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), UNKNOWN);
+    return fold(UNKNOWN);
+  }
+
+  /**
+   * The condition under which a write in one arm of an `if` runs, seen from `ref`
+   * after the `if`: the write straight-line in the arm, nothing else conditional
+   * between the `if` and `ref`. Undefined otherwise (a loop, a nested branch ...).
+   */
+  private armCondition(write: Node, ref: Node, env: Env | undefined): Guard | undefined {
+    const around = conditionalAbove(write, (p) => contains(p, ref));
+    if (!around || around.p.type !== 'IfStatement') return undefined;
+    const { p, n } = around;
+    if (conditionalAbove(write, (q) => q === n) || conditionalAbove(p, (q) => contains(q, ref))) return undefined;
+    const g = this.conditionIn(p.test, env);
+    return n === p.consequent ? g : { key: g.key, value: !g.value };
   }
 
   /**

@@ -177,6 +177,18 @@ export function step2(model, xs, ys, useSoftmax) {
     return tf.losses.softmaxCrossEntropy(ys, probs);
   });
 }`,
+    // The same written with statements: the softmax written in an \`if\` arm and the losses assigned in the arms
+    // of an \`if\` on the same flag. A write in an arm is that arm's side of the condition, so the logits loss
+    // only meets the logits.
+    TF +
+      `export function lossOf(useSoftmax, y, z) {
+  let p = z;
+  if (useSoftmax) p = tf.softmax(z);
+  let loss;
+  if (useSoftmax) loss = tf.metrics.categoricalCrossentropy(y, p);
+  else loss = tf.losses.softmaxCrossEntropy(y, p);
+  return loss;
+}`,
     // A hoisted function runs where it is called: its one call follows \`if (!raw) return\`, so the logits loss
     // inside it only meets \`z\` (\`raw\` true). The twin of the invalid case after \`lossFn\` below.
     TF +
@@ -198,6 +210,27 @@ export function step2(model, xs, ys, useSoftmax) {
 }`,
   ],
   invalid: [
+    {
+      // The twin: the softmax is written in an arm of \`if (useSoftmax)\`, and the logits loss runs on that arm.
+      code:
+        TF +
+        `export function lossOf(useSoftmax, y, z) {
+  let p = z;
+  if (useSoftmax) p = tf.softmax(z);
+  if (useSoftmax) return tf.losses.softmaxCrossEntropy(y, p);
+  return tf.metrics.categoricalCrossentropy(y, p);
+}`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          // The loss's own arm is the only way to it: no branch to name.
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5, 4),
+          // \`p\` is a \`let\` another loss reads too: no edit of its softmax.
+          suggestions: [],
+        },
+      ],
+    },
     {
       // Custom loop, policy "on a real path": the loss call is certain, its input a softmax when \`probs\`
       // (the message names that arm). No edit: the loss call also serves the logits branch.
