@@ -1878,41 +1878,77 @@ export class Evaluator implements TfApiHost {
       } else if (t.type === 'BinaryExpression' && t.operator === '==') {
         text = text.replace(/==/, '===');
       }
-      const ids: string[] = [];
-      let stable = true;
-      walk(this.sourceCode, t, (node) => {
-        if (node.type === 'MemberExpression' && !node.computed) {
-          walkInto(this, node.object);
-          return false;
-        }
-        if (node.type === 'Identifier') walkInto(this, node);
-        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
-        if (VOLATILE.has(node.type)) stable = false;
-        return isFunctionNode(node) ? ((stable = false), false) : true;
-      });
-      function walkInto(self: Evaluator, node: Node): void {
-        const n = unwrap(node);
-        if (n.type === 'Identifier') {
-          const v = self.variableOf(n);
-          if (!v) ids.push(`${n.name}@global`);
-          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0))
-            stable = false;
-          else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
-        } else if (n.type === 'MemberExpression') {
-          if (unwrap(n.object).type === 'ThisExpression') stable = false;
-          else walkInto(self, n.object);
-        } else if (n.type === 'CallExpression') {
-          stable = false;
-        }
-      }
-      guard = { key: stable ? `${this.id}:${text}|${ids.join(',')}` : freshKey(), value };
+      guard = { key: this.conditionKey(text, [t]), value };
     }
     this.condKeyCache.set(t, guard);
     return guard;
   }
+
+  /**
+   * The key of a condition written as `text` that reads `parts`: the text plus the
+   * identity of each variable read, or fresh when one is ever reassigned or a part
+   * may give a new value each time it runs.
+   */
+  private conditionKey(text: string, parts: readonly Node[]): string {
+    const ids: string[] = [];
+    let stable = true;
+    const walkInto = (node: Node): void => {
+      const n = unwrap(node);
+      if (n.type === 'Identifier') {
+        const v = this.variableOf(n);
+        if (!v) ids.push(`${n.name}@global`);
+        else if (this.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && this.writesOf(v).length > 0))
+          stable = false;
+        else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
+      } else if (n.type === 'MemberExpression') {
+        if (unwrap(n.object).type === 'ThisExpression') stable = false;
+        else walkInto(n.object);
+      } else if (n.type === 'CallExpression') {
+        stable = false;
+      }
+    };
+    for (const part of parts) {
+      walk(this.sourceCode, part, (node) => {
+        if (node.type === 'MemberExpression' && !node.computed) {
+          walkInto(node.object);
+          return false;
+        }
+        if (node.type === 'Identifier') walkInto(node);
+        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
+        if (VOLATILE.has(node.type)) stable = false;
+        return isFunctionNode(node) ? ((stable = false), false) : true;
+      });
+    }
+    return stable ? `${this.id}:${text}|${ids.join(',')}` : freshKey();
+  }
+
+  /**
+   * The conditions under which the body of a `switch` case runs, as the guards of
+   * the comparisons written out: `case 'prob':` of `switch (mode)` is `mode ===
+   * 'prob'` (so it pairs with a `mode === 'prob' ? … : …` elsewhere), `default:` is
+   * every other case's comparison false. Undefined when the case before falls
+   * through into it.
+   */
+  caseConditions(c: TSESTree.SwitchCase): Guard[] | undefined {
+    const sw = c.parent as TSESTree.SwitchStatement;
+    const i = sw.cases.indexOf(c);
+    const prev = sw.cases[i - 1];
+    const last = prev?.consequent[prev.consequent.length - 1];
+    if (prev && !(last && EXITS.has(last.type))) return undefined;
+    const disc = unwrap(sw.discriminant);
+    const text = (test: Node) =>
+      `${this.sourceCode.getText(disc).replace(/\s+/g, '')}===${this.sourceCode.getText(unwrap(test)).replace(/\s+/g, '')}`;
+    if (c.test) return [{ key: this.conditionKey(text(c.test), [disc, unwrap(c.test)]), value: true }];
+    return sw.cases.flatMap((o) =>
+      o.test ? [{ key: this.conditionKey(text(o.test), [disc, unwrap(o.test)]), value: false }] : [],
+    );
+  }
 }
 
 let nextEvaluatorId = 0;
+
+/** Statements that end a `switch` case without falling into the next. */
+const EXITS = new Set<string>(['BreakStatement', 'ReturnStatement', 'ThrowStatement', 'ContinueStatement']);
 
 /** Expressions whose value may differ each time they run: a condition with one is a condition of its own. */
 const VOLATILE = new Set<string>([

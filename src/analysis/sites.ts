@@ -607,6 +607,8 @@ export class FileSites implements ModelView {
         if (p.operator === '&&') out.unshift(g);
         else if (p.operator === '||') out.unshift({ key: g.key, value: !g.value });
         else out.unshift({ key: freshKey(), value: true });
+      } else if (p.type === 'SwitchCase' && n !== p.test && this.evaluator.caseConditions(p)) {
+        out.unshift(...this.evaluator.caseConditions(p)!);
       } else if (isLoop(p) || p.type === 'SwitchCase' || p.type === 'CatchClause' || isFunctionNode(p)) {
         let cached = this.condCache.get(p);
         if (!cached) {

@@ -189,6 +189,18 @@ export function step2(model, xs, ys, useSoftmax) {
   else loss = tf.losses.softmaxCrossEntropy(y, p);
   return loss;
 }`,
+    // The loss chosen by a \`switch\` on the flag a ternary chose the softmax with: \`case 'prob':\` is
+    // \`mode === 'prob'\`, \`default:\` every case false, so the logits loss only meets the logits.
+    TF +
+      `export function lossOf(mode, y, z) {
+  const p = mode === 'prob' ? tf.softmax(z) : z;
+  switch (mode) {
+    case 'prob':
+      return tf.metrics.categoricalCrossentropy(y, p);
+    default:
+      return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
     // A hoisted function runs where it is called: its one call follows \`if (!raw) return\`, so the logits loss
     // inside it only meets \`z\` (\`raw\` true). The twin of the invalid case after \`lossFn\` below.
     TF +
@@ -210,6 +222,28 @@ export function step2(model, xs, ys, useSoftmax) {
 }`,
   ],
   invalid: [
+    {
+      // The twin: the logits loss in \`case 'prob':\`, the arm that chose the softmax.
+      code:
+        TF +
+        `export function lossOf(mode, y, z) {
+  const p = mode === 'prob' ? tf.softmax(z) : z;
+  switch (mode) {
+    case 'prob':
+      return tf.losses.softmaxCrossEntropy(y, p);
+    default:
+      return tf.metrics.categoricalCrossentropy(y, p);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 6, 3),
+          suggestions: [],
+        },
+      ],
+    },
     {
       // The twin: the softmax is written in an arm of \`if (useSoftmax)\`, and the logits loss runs on that arm.
       code:
