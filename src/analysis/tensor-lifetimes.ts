@@ -334,6 +334,12 @@ class Lifetimes {
   }
 
   /** Is the receiver a model on every path where a method call on it returns (null and undefined throw)? */
+  /** Is the expression a model or unknown on every path (not a known value of another kind)? */
+  private mayBeModel(node: Node): boolean {
+    const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
+    return ps.length > 0 && ps.every((p) => p.value.kind === 'model' || p.value.kind === 'unknown');
+  }
+
   private isModel(node: Node): boolean {
     const ps = possibilities(this.ev.evaluate(node)).filter((p) => !isNullish(p.value));
     return ps.length > 0 && ps.every((p) => p.value.kind === 'model');
@@ -858,6 +864,9 @@ class Lifetimes {
       if (name && TENSOR_METHODS.has(name) && this.isTensor(callee.object, true)) return 'reads';
       if (name && (MODEL_TENSOR_METHODS.has(name) || MODEL_READING_METHODS.has(name)) && this.isModel(callee.object))
         return 'reads';
+      // `executeAsync` is a TF.js graph model's own name: on a receiver the analysis cannot see (a model
+      // parameter), it still only reads its input.
+      if (name === 'executeAsync' && this.mayBeModel(callee.object)) return 'reads';
     }
     // Any other function may keep it or dispose it.
     return 'releases';

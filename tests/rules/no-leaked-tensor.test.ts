@@ -93,6 +93,9 @@ for (const v of [1, 2]) {
     TF + `document.addEventListener('click', () => {\n  tf.ones([2]).print();\n}, {once: true});`,
     // A click method that is not jQuery's event shorthand (a test driver's \`click()\` takes a selector, not a handler).
     TF + `page.click(() => {\n  tf.ones([2]).print();\n});`,
+    // A model parameter's executeAsync, its input disposed with the result: nothing leaks.
+    TF +
+      `export async function detect(video, model) {\n  const input = tf.tidy(() => tf.browser.fromPixels(video).expandDims(0));\n  const res = await model.executeAsync(input);\n  tf.dispose([res, input]);\n  requestAnimationFrame(() => detect(video, model));\n}`,
     // The input of a graph model's executeAsync, disposed after the call: nothing leaks.
     TF +
       `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  tf.dispose([res, input]);\n}`,
@@ -545,6 +548,28 @@ requestAnimationFrame(loop);`,
               output:
                 TF +
                 `$('#go').click(function () {\n  tf.ones([2]).add(1).print();\n});\n$(document).on('keydown', '#field', () => {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // tensorflow/tfjs#6174's frame loop: the model is a parameter, but \`executeAsync\` is a graph model's own
+      // method and keeps its input, which is made on every frame and never disposed.
+      code:
+        TF +
+        `export async function detect(video, model) {\n  const input = tf.tidy(() => tf.browser.fromPixels(video).expandDims(0));\n  const res = await model.executeAsync(input);\n  tf.dispose(res);\n  requestAnimationFrame(() => detect(video, model));\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`tf.tidy()` (in `input`)', 1, FRAME),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `export async function detect(video, model) {\n  const input = tf.tidy(() => tf.browser.fromPixels(video).expandDims(0));\n  const res = await model.executeAsync(input);\n  input.dispose();\n  tf.dispose(res);\n  requestAnimationFrame(() => detect(video, model));\n}`,
             },
           ],
         },
