@@ -887,8 +887,10 @@ export class Evaluator implements TfApiHost {
               : choice(c.guard.key, r, c.value),
         rest,
       );
+    const refFn = enclosingFunction(ref);
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i]!;
+      if (inOtherArm(w.at, ref, refFn)) continue;
       const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
       // A write that surely runs, or one of an if/else (try/catch) every branch of which writes.
       const sure = isConditionalBetween(w.at, ref) ? this.coveredWrite(w, v, before, ref, env) : v;
@@ -2070,6 +2072,24 @@ function conditionalAbove(from: Node, stop: (p: Node) => boolean): { p: Node; n:
     }
   }
   return null;
+}
+
+/**
+ * Is `write` in one arm of a branch (`if`, `?:`) whose other arm (or test) holds
+ * `ref`, with no loop around the branch in `fn`? Then it never runs before `ref`
+ * (`if (c) { p = a } else { use(p) }`).
+ */
+function inOtherArm(write: Node, ref: Node, fn: Node | undefined): boolean {
+  for (let n: Node = write; n.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (!contains(p, ref)) continue;
+    const isArm =
+      (p.type === 'IfStatement' || p.type === 'ConditionalExpression') && (n === p.consequent || n === p.alternate);
+    if (!isArm || contains(n, ref)) return false;
+    for (let q: Node | undefined = p.parent; q && q !== fn; q = q.parent) if (isLoop(q)) return false;
+    return true;
+  }
+  return false;
 }
 
 /**

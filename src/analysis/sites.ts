@@ -546,8 +546,7 @@ export class FileSites implements ModelView {
     const out = this.conditionsOf(node, undefined);
     for (let n: Node = node; n.parent; n = n.parent) {
       if (n.type === 'FunctionDeclaration') {
-        const call = seen.has(n) ? undefined : this.onlyCallOf(n);
-        if (call) out.push(...this.runConditions(call, seen.add(n)));
+        if (!seen.has(n)) out.push(...this.usesConditions(n, seen.add(n)));
         break;
       }
       const p = n.parent;
@@ -560,14 +559,23 @@ export class FileSites implements ModelView {
     return out;
   }
 
-  /** The call of a function declaration when it is the function's one use in the file (and no export). */
-  private onlyCallOf(fn: TSESTree.FunctionDeclaration): TSESTree.CallExpression | undefined {
-    if (fn.parent?.type === 'ExportNamedDeclaration' || fn.parent?.type === 'ExportDefaultDeclaration')
-      return undefined;
+  /**
+   * The conditions every use of a function declaration runs under (its calls, and
+   * where it is handed on: `tf.tidy(lossFn)`): a hoisted body runs where it is used,
+   * not after the statements before its declaration. None when it is exported or
+   * not used in the file.
+   */
+  private usesConditions(fn: TSESTree.FunctionDeclaration, seen: Set<Node>): Guard[] {
+    if (fn.parent?.type === 'ExportNamedDeclaration' || fn.parent?.type === 'ExportDefaultDeclaration') return [];
     const variable = this.sourceCode.getDeclaredVariables(fn)[0];
-    if (variable?.defs.length !== 1 || variable.references.length !== 1) return undefined;
-    const id = variable.references[0]!.identifier;
-    return id.parent?.type === 'CallExpression' && id.parent.callee === id ? id.parent : undefined;
+    if (!variable || variable.defs.length !== 1 || variable.references.length === 0) return [];
+    let shared: Guard[] | undefined;
+    for (const ref of variable.references) {
+      const here = this.runConditions(ref.identifier, new Set(seen));
+      shared = shared ? shared.filter((g) => here.some((h) => h.key === g.key && h.value === g.value)) : here;
+      if (shared.length === 0) break;
+    }
+    return shared ?? [];
   }
 
   private readonly exitingIfs = new Map<Node, { ends: number[]; guards: Guard[] }>();

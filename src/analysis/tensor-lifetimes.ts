@@ -511,7 +511,7 @@ class Lifetimes {
       }
       default:
         // jQuery's event shorthands: `$('#go').click(fn)`.
-        if (name && member && REPEATED_EVENTS.has(name) && call.arguments[0] === fn && isJQuery(member.object))
+        if (name && member && REPEATED_EVENTS.has(name) && call.arguments[0] === fn && this.isJQuery(member.object))
           return { node: fn, frequency: `on every \`${name}\` event` };
         if (
           name &&
@@ -522,6 +522,23 @@ class Lifetimes {
         )
           return { node: fn, frequency: `for every element \`${name}\` visits` };
         return undefined;
+    }
+  }
+
+  /**
+   * A jQuery selection: a chain from a `$(…)` or `jQuery(…)` call, or a `$name`
+   * variable (the usual naming) whose value the analysis does not know (a `$config`
+   * object literal is not one).
+   */
+  private isJQuery(node: Node): boolean {
+    let n = unwrap(node);
+    for (;;) {
+      if (n.type === 'Identifier')
+        return n.name.startsWith('$') && n.name.length > 1 && this.ev.evaluate(n).kind === 'unknown';
+      if (n.type === 'MemberExpression') n = unwrap(n.object);
+      else if (n.type !== 'CallExpression') return false;
+      else if (n.callee.type === 'Identifier') return n.callee.name === '$' || n.callee.name === 'jQuery';
+      else n = unwrap(n.callee);
     }
   }
 
@@ -1103,16 +1120,4 @@ function functionName(fn: FunctionNode): string {
   if (!h) return 'the function';
   if (h.type === 'MethodDefinition') return h.key.type === 'Identifier' ? `${h.key.name}()` : 'the method';
   return h.id?.type === 'Identifier' ? `${h.id.name}()` : 'the function';
-}
-
-/** A jQuery selection: a chain from a `$(…)` or `jQuery(…)` call, or a `$name` variable (the usual naming). */
-function isJQuery(node: Node): boolean {
-  let n = unwrap(node);
-  for (;;) {
-    if (n.type === 'Identifier') return n.name.startsWith('$') && n.name.length > 1;
-    if (n.type === 'MemberExpression') n = unwrap(n.object);
-    else if (n.type !== 'CallExpression') return false;
-    else if (n.callee.type === 'Identifier') return n.callee.name === '$' || n.callee.name === 'jQuery';
-    else n = unwrap(n.callee);
-  }
 }

@@ -269,9 +269,10 @@ function readByLogitsLossesOnly(analysis: FileAnalysis, node: Node, depth = 0): 
         ? fn.parent
         : undefined;
   const id = holder?.id;
-  const variable = id?.type === 'Identifier' ? analysis.variableOf(id) : undefined;
+  const variable = id?.type === 'Identifier' && holder && !isExported(holder) ? analysis.variableOf(id) : undefined;
   return (
     !!variable &&
+    variable.references.length > 0 &&
     variable.references.every((r) => {
       if (r.init) return true;
       const call = r.identifier.parent;
@@ -288,8 +289,16 @@ function readByLogitsLossesOnly(analysis: FileAnalysis, node: Node, depth = 0): 
 function holderReadByLogitsLosses(analysis: FileAnalysis, decl: TSESTree.VariableDeclarator, depth: number): boolean {
   if (decl.id.type !== 'Identifier' || decl.parent?.type !== 'VariableDeclaration' || decl.parent.kind !== 'const')
     return false;
+  if (isExported(decl)) return false;
   const variable = analysis.variableOf(decl.id);
   return (
     !!variable && variable.references.every((r) => r.init || readByLogitsLossesOnly(analysis, r.identifier, depth + 1))
   );
+}
+
+/** A declaration other modules can read (`export function f`, `export const x = …`). */
+function isExported(declaration: Node): boolean {
+  const statement = declaration.type === 'VariableDeclarator' ? declaration.parent : declaration;
+  const p = statement?.parent;
+  return p?.type === 'ExportNamedDeclaration' || p?.type === 'ExportDefaultDeclaration';
 }

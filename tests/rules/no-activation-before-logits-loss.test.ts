@@ -201,6 +201,37 @@ export function step2(model, xs, ys, useSoftmax) {
       return tf.losses.softmaxCrossEntropy(y, p);
   }
 }`,
+    // A softmax written in the \`then\` arm never reaches the \`else\` arm's logits loss.
+    TF +
+      `export function lossOf(x, y, useProb) {
+  let p = x;
+  if (useProb) {
+    p = tf.softmax(x);
+    return tf.metrics.categoricalCrossentropy(y, p);
+  } else {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+    // A hoisted loss helper used twice, and handed to tf.tidy, both after \`if (useProb) return\`: it runs under
+    // what its uses share, so it only meets the logits.
+    TF +
+      `const useProb = Math.random() > 0.5;
+export function twice(y, z) {
+  const p = useProb ? tf.softmax(z) : z;
+  if (useProb) return tf.metrics.categoricalCrossentropy(y, p);
+  return logitsLoss().add(logitsLoss());
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}
+export function handed(y, z) {
+  const p = useProb ? tf.softmax(z) : z;
+  if (useProb) return tf.metrics.categoricalCrossentropy(y, p);
+  return tf.tidy(lossFn);
+  function lossFn() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
     // A hoisted function runs where it is called: its one call follows \`if (!raw) return\`, so the logits loss
     // inside it only meets \`z\` (\`raw\` true). The twin of the invalid case after \`lossFn\` below.
     TF +
@@ -222,6 +253,16 @@ export function step2(model, xs, ys, useSoftmax) {
 }`,
   ],
   invalid: [
+    {
+      // The softmax helper is also read by an exported function (another module may show its probabilities):
+      // no edit of it is offered.
+      code:
+        TF +
+        `const toProbs = (t) => tf.softmax(t);
+export function lossOf(y, z) { return tf.losses.softmaxCrossEntropy(y, toProbs(z)); }
+export function show(z) { return toProbs(z); }`,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, suggestions: [] }],
+    },
     {
       // The twin: the logits loss in \`case 'prob':\`, the arm that chose the softmax.
       code:

@@ -91,6 +91,8 @@ for (const v of [1, 2]) {
     TF + `setTimeout(() => {\n  tf.ones([2]).print();\n}, 100);`,
     TF + `window.addEventListener('load', () => {\n  tf.ones([2]).print();\n});`,
     TF + `document.addEventListener('click', () => {\n  tf.ones([2]).print();\n}, {once: true});`,
+    // A \`$\`-named object the analysis knows (a config, not a jQuery selection): its \`change\` runs the callback once.
+    TF + `const $config = {change(fn) { fn(); }};\n$config.change(() => {\n  tf.ones([2]).print();\n});`,
     // A click method that is not jQuery's event shorthand (a test driver's \`click()\` takes a selector, not a handler).
     TF + `page.click(() => {\n  tf.ones([2]).print();\n});`,
     // A model parameter's executeAsync, its input disposed with the result: nothing leaks.
