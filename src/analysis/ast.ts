@@ -86,6 +86,16 @@ export function isLoop(node: Node): boolean {
 }
 
 /**
+ * An `if` without `else` whose arm always ends by leaving its function (`if (raw)
+ * return …;`, `throw`): the statements after it run only when its test is false.
+ */
+export function isExitingIf(st: Node): st is TSESTree.IfStatement {
+  if (st.type !== 'IfStatement' || st.alternate) return false;
+  const last = st.consequent.type === 'BlockStatement' ? st.consequent.body.at(-1) : st.consequent;
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+}
+
+/**
  * The number of leading `items` for which `before` holds, found by binary search:
  * `before` must hold for a prefix of `items` and for nothing after it (items sorted
  * by position, `before` a comparison with one position).

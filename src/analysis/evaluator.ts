@@ -433,6 +433,14 @@ export class Evaluator implements TfApiHost {
       if (id.name === 'undefined') return { kind: 'const', value: undefined };
       return this.resolveGlobal?.(id) ?? UNKNOWN;
     }
+    const first = variable.defs[0]!;
+    // (A default value, `x = 1` in the parameter list, is a write of the name itself.)
+    if (
+      first.type === 'Parameter' &&
+      variable.defs.length === 1 &&
+      this.writesOf(variable).some((r) => r.identifier !== first.name)
+    )
+      return this.reassignedParameter(variable, first.node as FunctionNode, id, env);
     const bound = env?.bindings.get(variable);
     if (bound) return bound;
     if (variable.defs.length !== 1) return UNKNOWN;
@@ -866,20 +874,43 @@ export class Evaluator implements TfApiHost {
    * instead of a choice nested thousands deep.
    */
   private lastWrite(before: readonly FlowWrite[], ref: Node, env: Env | undefined): Value {
-    const conditional: Value[] = [];
+    const conditional: { value: Value; guard: Guard | undefined }[] = [];
+    // Fold the conditional writes around `rest`, innermost last: a write in an `if` arm is
+    // that arm's side of the if's condition (it pairs with other choices of it).
+    const fold = (rest: Value) =>
+      conditional.reduceRight<Value>(
+        (r, c) =>
+          !c.guard
+            ? choice(freshKey(), c.value, r)
+            : c.guard.value
+              ? choice(c.guard.key, c.value, r)
+              : choice(c.guard.key, r, c.value),
+        rest,
+      );
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i]!;
       const v = w.node ? this.evaluate(w.node, env) : ({ kind: 'const', value: undefined } as Value);
       // A write that surely runs, or one of an if/else (try/catch) every branch of which writes.
       const sure = isConditionalBetween(w.at, ref) ? this.coveredWrite(w, v, before, ref, env) : v;
-      if (sure) {
-        // Fold the conditional writes around the one that surely runs, innermost last.
-        return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), sure);
-      }
+      if (sure) return fold(sure);
       if (conditional.length >= MAX_CONDITIONAL_WRITES) return UNKNOWN;
-      conditional.push(v);
+      conditional.push({ value: v, guard: this.armCondition(w.at, ref, env) });
     }
-    return conditional.reduceRight<Value>((rest, c) => choice(freshKey(), c, rest), UNKNOWN);
+    return fold(UNKNOWN);
+  }
+
+  /**
+   * The condition under which a write in one arm of an `if` runs, seen from `ref`
+   * after the `if`: the write straight-line in the arm, nothing else conditional
+   * between the `if` and `ref`. Undefined otherwise (a loop, a nested branch ...).
+   */
+  private armCondition(write: Node, ref: Node, env: Env | undefined): Guard | undefined {
+    const around = conditionalAbove(write, (p) => contains(p, ref));
+    if (!around || around.p.type !== 'IfStatement') return undefined;
+    const { p, n } = around;
+    if (conditionalAbove(write, (q) => q === n) || conditionalAbove(p, (q) => contains(q, ref))) return undefined;
+    const g = this.conditionIn(p.test, env);
+    return n === p.consequent ? g : { key: g.key, value: !g.value };
   }
 
   /**
@@ -1007,6 +1038,22 @@ export class Evaluator implements TfApiHost {
       else values.push({ kind: 'const', value: undefined });
     }
     return anyOf(values);
+  }
+
+  /**
+   * A parameter written again in its own function (`d = tf.tensor(d); return d`): the
+   * last write that surely runs before `ref`, the argument before any write, unknown
+   * when a write elsewhere (a closure) may have changed it, or with a default value.
+   */
+  private reassignedParameter(
+    variable: Variable,
+    fn: FunctionNode,
+    ref: TSESTree.Identifier,
+    env: Env | undefined,
+  ): Value {
+    const flow = this.flowWrites(variable);
+    if (!flow || !flow.sameFunction || flow.writes[0]?.fn !== fn || enclosingFunction(ref) !== fn) return UNKNOWN;
+    return this.readInFunction(flow.writes, ref, fn, env) ?? env?.bindings.get(variable) ?? UNKNOWN;
   }
 
   /**
@@ -1831,41 +1878,77 @@ export class Evaluator implements TfApiHost {
       } else if (t.type === 'BinaryExpression' && t.operator === '==') {
         text = text.replace(/==/, '===');
       }
-      const ids: string[] = [];
-      let stable = true;
-      walk(this.sourceCode, t, (node) => {
-        if (node.type === 'MemberExpression' && !node.computed) {
-          walkInto(this, node.object);
-          return false;
-        }
-        if (node.type === 'Identifier') walkInto(this, node);
-        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
-        if (VOLATILE.has(node.type)) stable = false;
-        return isFunctionNode(node) ? ((stable = false), false) : true;
-      });
-      function walkInto(self: Evaluator, node: Node): void {
-        const n = unwrap(node);
-        if (n.type === 'Identifier') {
-          const v = self.variableOf(n);
-          if (!v) ids.push(`${n.name}@global`);
-          else if (self.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && self.writesOf(v).length > 0))
-            stable = false;
-          else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
-        } else if (n.type === 'MemberExpression') {
-          if (unwrap(n.object).type === 'ThisExpression') stable = false;
-          else walkInto(self, n.object);
-        } else if (n.type === 'CallExpression') {
-          stable = false;
-        }
-      }
-      guard = { key: stable ? `${this.id}:${text}|${ids.join(',')}` : freshKey(), value };
+      guard = { key: this.conditionKey(text, [t]), value };
     }
     this.condKeyCache.set(t, guard);
     return guard;
   }
+
+  /**
+   * The key of a condition written as `text` that reads `parts`: the text plus the
+   * identity of each variable read, or fresh when one is ever reassigned or a part
+   * may give a new value each time it runs.
+   */
+  private conditionKey(text: string, parts: readonly Node[]): string {
+    const ids: string[] = [];
+    let stable = true;
+    const walkInto = (node: Node): void => {
+      const n = unwrap(node);
+      if (n.type === 'Identifier') {
+        const v = this.variableOf(n);
+        if (!v) ids.push(`${n.name}@global`);
+        else if (this.writesOf(v).length > 1 || (v.defs[0]?.type === 'Parameter' && this.writesOf(v).length > 0))
+          stable = false;
+        else ids.push(`${n.name}@${v.defs[0]?.name.range[0] ?? '?'}`);
+      } else if (n.type === 'MemberExpression') {
+        if (unwrap(n.object).type === 'ThisExpression') stable = false;
+        else walkInto(n.object);
+      } else if (n.type === 'CallExpression') {
+        stable = false;
+      }
+    };
+    for (const part of parts) {
+      walk(this.sourceCode, part, (node) => {
+        if (node.type === 'MemberExpression' && !node.computed) {
+          walkInto(node.object);
+          return false;
+        }
+        if (node.type === 'Identifier') walkInto(node);
+        // A call, `await`, `new` or write gives a new value each time (`Math.random() > 0.5`).
+        if (VOLATILE.has(node.type)) stable = false;
+        return isFunctionNode(node) ? ((stable = false), false) : true;
+      });
+    }
+    return stable ? `${this.id}:${text}|${ids.join(',')}` : freshKey();
+  }
+
+  /**
+   * The conditions under which the body of a `switch` case runs, as the guards of
+   * the comparisons written out: `case 'prob':` of `switch (mode)` is `mode ===
+   * 'prob'` (so it pairs with a `mode === 'prob' ? … : …` elsewhere), `default:` is
+   * every other case's comparison false. Undefined when the case before falls
+   * through into it.
+   */
+  caseConditions(c: TSESTree.SwitchCase): Guard[] | undefined {
+    const sw = c.parent as TSESTree.SwitchStatement;
+    const i = sw.cases.indexOf(c);
+    const prev = sw.cases[i - 1];
+    const last = prev?.consequent[prev.consequent.length - 1];
+    if (prev && !(last && EXITS.has(last.type))) return undefined;
+    const disc = unwrap(sw.discriminant);
+    const text = (test: Node) =>
+      `${this.sourceCode.getText(disc).replace(/\s+/g, '')}===${this.sourceCode.getText(unwrap(test)).replace(/\s+/g, '')}`;
+    if (c.test) return [{ key: this.conditionKey(text(c.test), [disc, unwrap(c.test)]), value: true }];
+    return sw.cases.flatMap((o) =>
+      o.test ? [{ key: this.conditionKey(text(o.test), [disc, unwrap(o.test)]), value: false }] : [],
+    );
+  }
 }
 
 let nextEvaluatorId = 0;
+
+/** Statements that end a `switch` case without falling into the next. */
+const EXITS = new Set<string>(['BreakStatement', 'ReturnStatement', 'ThrowStatement', 'ContinueStatement']);
 
 /** Expressions whose value may differ each time they run: a condition with one is a condition of its own. */
 const VOLATILE = new Set<string>([

@@ -457,8 +457,12 @@ export class FileAnalysis {
     let hit = this.fedCache.get(call);
     if (!hit) {
       const all = this.tensorPossibilities(call.prediction);
-      const around = guardsOf(this.sites.runConditions(call.call));
-      hit = around ? all.filter((t) => mergeGuards(t.guards, around) !== null) : [];
+      if (all.length <= 1) {
+        hit = all; // nothing to choose between
+      } else {
+        const around = guardsOf(this.sites.runConditions(call.call));
+        hit = around ? all.filter((t) => mergeGuards(t.guards, around) !== null) : [];
+      }
       this.fedCache.set(call, hit);
     }
     return hit;

@@ -12,8 +12,10 @@ import {
   contains,
   enclosingFunction,
   importEqualsModule,
+  isExitingIf,
   isFunctionNode,
   isLoop,
+  partitionPoint,
   propertyKey,
   requiredModule,
   staticMemberName,
@@ -535,22 +537,58 @@ export class FileSites implements ModelView {
   /**
    * The conditions under which `node` runs anywhere in its file: the arms it sits in
    * and, before it in each enclosing block, an `if` without `else` that always leaves
-   * (`if (raw) return …;` puts what follows under `raw` false).
+   * (`if (raw) return …;` puts what follows under `raw` false). A function declaration
+   * is hoisted: its body runs where it is called, not where it is written, so past it
+   * count the conditions of its call when that is its one use, and none otherwise (a
+   * function expression is created where it stands, after the exits before it).
    */
-  runConditions(node: Node): Guard[] {
+  runConditions(node: Node, seen: Set<Node> = new Set()): Guard[] {
     const out = this.conditionsOf(node, undefined);
     for (let n: Node = node; n.parent; n = n.parent) {
-      const p = n.parent;
-      const body = p.type === 'BlockStatement' || p.type === 'Program' ? p.body : undefined;
-      const at = body ? body.indexOf(n as TSESTree.Statement) : -1;
-      for (let i = at - 1; i >= 0; i--) {
-        const st = body![i]!;
-        if (st.type !== 'IfStatement' || st.alternate || !alwaysLeaves(st.consequent)) continue;
-        const g = this.evaluator.condition(st.test);
-        out.push({ key: g.key, value: !g.value });
+      if (n.type === 'FunctionDeclaration') {
+        const call = seen.has(n) ? undefined : this.onlyCallOf(n);
+        if (call) out.push(...this.runConditions(call, seen.add(n)));
+        break;
       }
+      const p = n.parent;
+      if (p.type !== 'BlockStatement' && p.type !== 'Program') continue;
+      const exits = this.exitingIfsOf(p);
+      const at = n.range[0];
+      const before = partitionPoint(exits.ends, (end) => end <= at);
+      for (let i = 0; i < before; i++) out.push(exits.guards[i]!);
     }
     return out;
+  }
+
+  /** The call of a function declaration when it is the function's one use in the file (and no export). */
+  private onlyCallOf(fn: TSESTree.FunctionDeclaration): TSESTree.CallExpression | undefined {
+    if (fn.parent?.type === 'ExportNamedDeclaration' || fn.parent?.type === 'ExportDefaultDeclaration')
+      return undefined;
+    const variable = this.sourceCode.getDeclaredVariables(fn)[0];
+    if (variable?.defs.length !== 1 || variable.references.length !== 1) return undefined;
+    const id = variable.references[0]!.identifier;
+    return id.parent?.type === 'CallExpression' && id.parent.callee === id ? id.parent : undefined;
+  }
+
+  private readonly exitingIfs = new Map<Node, { ends: number[]; guards: Guard[] }>();
+
+  /**
+   * The `if`s of a block that always leave (`isExitingIf`), in order: where each ends
+   * and the guard of the statements after it. Once per block, shared by its statements.
+   */
+  private exitingIfsOf(block: TSESTree.BlockStatement | TSESTree.Program): { ends: number[]; guards: Guard[] } {
+    let hit = this.exitingIfs.get(block);
+    if (!hit) {
+      hit = { ends: [], guards: [] };
+      for (const st of block.body) {
+        if (!isExitingIf(st)) continue;
+        const g = this.evaluator.condition(st.test);
+        hit.ends.push(st.range[1]);
+        hit.guards.push({ key: g.key, value: !g.value });
+      }
+      this.exitingIfs.set(block, hit);
+    }
+    return hit;
   }
 
   /** The conditions under which `node` runs within its function, outermost first. */
@@ -569,6 +607,8 @@ export class FileSites implements ModelView {
         if (p.operator === '&&') out.unshift(g);
         else if (p.operator === '||') out.unshift({ key: g.key, value: !g.value });
         else out.unshift({ key: freshKey(), value: true });
+      } else if (p.type === 'SwitchCase' && n !== p.test && this.evaluator.caseConditions(p)) {
+        out.unshift(...this.evaluator.caseConditions(p)!);
       } else if (isLoop(p) || p.type === 'SwitchCase' || p.type === 'CatchClause' || isFunctionNode(p)) {
         let cached = this.condCache.get(p);
         if (!cached) {
@@ -580,12 +620,6 @@ export class FileSites implements ModelView {
     }
     return out;
   }
-}
-
-/** Does a statement end by leaving its function (`return`, `throw`) on every path? */
-function alwaysLeaves(st: TSESTree.Statement): boolean {
-  const last = st.type === 'BlockStatement' ? st.body.at(-1) : st;
-  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
 }
 
 /** `return null`, `return false`, `return undefined`, `return void 0`: a value that is no model. */

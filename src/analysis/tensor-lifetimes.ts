@@ -15,6 +15,7 @@
  * written again before any release. Anything else is unknown, and unknown is silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { MODEL_READING_METHODS } from '../knowledge/model-inputs.js';
 import {
   ASYNC_TENSOR_OPS,
   MODEL_TENSOR_METHODS,
@@ -496,12 +497,16 @@ class Lifetimes {
       case 'addEventListener':
       case 'on': {
         const event = call.arguments[0];
-        if (!member || call.arguments[1] !== fn || event?.type !== 'Literal' || typeof event.value !== 'string')
-          return undefined;
+        // jQuery's delegated form puts a selector before the handler: `$(document).on('click', '#go', fn)`.
+        const handler = call.arguments[1]?.type === 'Literal' && name === 'on' ? call.arguments[2] : call.arguments[1];
+        if (!member || handler !== fn || event?.type !== 'Literal' || typeof event.value !== 'string') return undefined;
         if (!REPEATED_EVENTS.has(event.value) || hasOnceOption(call)) return undefined;
         return { node: fn, frequency: `on every \`${event.value}\` event` };
       }
       default:
+        // jQuery's event shorthands: `$('#go').click(fn)`.
+        if (name && member && REPEATED_EVENTS.has(name) && call.arguments[0] === fn && isJQuery(member.object))
+          return { node: fn, frequency: `on every \`${name}\` event` };
         if (
           name &&
           member &&
@@ -685,8 +690,8 @@ class Lifetimes {
 
   /**
    * How often a function that schedules itself runs: `requestAnimationFrame(loop)`,
-   * `setTimeout(loop, ms)`, either with an arrow that calls it, or a call of
-   * itself (after an `await`, the usual async loop).
+   * `setTimeout(loop, ms)`, `promise.then(loop)`, either with an arrow that calls it,
+   * or a call of itself (after an `await`, the usual async loop).
    */
   private rescheduling(use: Node, fn: FunctionNode): string | undefined {
     // A retry from a `catch` is not a loop: it runs when something failed.
@@ -713,6 +718,11 @@ class Lifetimes {
         return 'on every `setTimeout` round';
       case 'setInterval':
         return 'on every `setInterval` tick';
+      case 'then':
+        // `tf.nextFrame().then(() => train(step + 1))`: the async loop of `await` written with a promise.
+        return scheduler && unwrap(scheduler.callee).type === 'MemberExpression'
+          ? `on every call of \`${functionName(fn)}\``
+          : undefined;
       default:
         return undefined;
     }
@@ -846,7 +856,8 @@ class Lifetimes {
         return !variable || variable.defs.length === 0 ? 'reads' : 'releases';
       }
       if (name && TENSOR_METHODS.has(name) && this.isTensor(callee.object, true)) return 'reads';
-      if (name && MODEL_TENSOR_METHODS.has(name) && this.isModel(callee.object)) return 'reads';
+      if (name && (MODEL_TENSOR_METHODS.has(name) || MODEL_READING_METHODS.has(name)) && this.isModel(callee.object))
+        return 'reads';
     }
     // Any other function may keep it or dispose it.
     return 'releases';
@@ -900,7 +911,7 @@ class Lifetimes {
       const stop = writeEnd(next);
       seen = reads.filter((r) => r.range[0] > end && r.range[1] <= stop);
       replaced = true;
-    } else if (contains(context.node, def.node) && (def.parent as TSESTree.VariableDeclaration).kind !== 'var') {
+    } else if (declaredPerRun(def.node, def.parent as TSESTree.VariableDeclaration, context.node)) {
       // Declared inside the context: gone at the end of the run.
       seen = reads.filter((r) => r.range[0] > end);
     } else {
@@ -926,6 +937,18 @@ function inScopeOf(end: Call, leak: TensorLeak): boolean {
   if (contains(leak.context.node, end)) return true;
   for (let fn = enclosingFunction(leak.call); fn; fn = enclosingFunction(fn)) if (contains(fn, end)) return true;
   return false;
+}
+
+/**
+ * Is a variable declared anew on every run of the context? A `let` or `const` inside
+ * it is; a `var` only when its function runs inside it (a callback that is the context:
+ * each call has its own), not when it is hoisted out of a loop body.
+ */
+function declaredPerRun(declarator: Node, declaration: TSESTree.VariableDeclaration, context: Node): boolean {
+  if (!contains(context, declarator)) return false;
+  if (declaration.kind !== 'var') return true;
+  const fn = enclosingFunction(declarator);
+  return !!fn && contains(context, fn);
 }
 
 /** Is `child` a part of loop `loop` that runs on every iteration (body, test, update)? */
@@ -1071,4 +1094,16 @@ function functionName(fn: FunctionNode): string {
   if (!h) return 'the function';
   if (h.type === 'MethodDefinition') return h.key.type === 'Identifier' ? `${h.key.name}()` : 'the method';
   return h.id?.type === 'Identifier' ? `${h.id.name}()` : 'the function';
+}
+
+/** A jQuery selection: a chain from a `$(…)` or `jQuery(…)` call, or a `$name` variable (the usual naming). */
+function isJQuery(node: Node): boolean {
+  let n = unwrap(node);
+  for (;;) {
+    if (n.type === 'Identifier') return n.name.startsWith('$') && n.name.length > 1;
+    if (n.type === 'MemberExpression') n = unwrap(n.object);
+    else if (n.type !== 'CallExpression') return false;
+    else if (n.callee.type === 'Identifier') return n.callee.name === '$' || n.callee.name === 'jQuery';
+    else n = unwrap(n.callee);
+  }
 }

@@ -4,7 +4,7 @@
  * which path the bug is on without rereading the code.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { contains, programOf, unwrap } from '../analysis/ast.js';
+import { contains, isExitingIf, programOf, unwrap } from '../analysis/ast.js';
 import type { FileAnalysis } from '../analysis/index.js';
 import type { Node } from '../analysis/values.js';
 
@@ -88,9 +88,7 @@ function exitingIfBefore(
   const at = block.body.indexOf(statement as TSESTree.Statement);
   for (let i = at - 1; i >= 0; i--) {
     const st = block.body[i]!;
-    if (st.type !== 'IfStatement' || st.alternate || holds(st.test, false) === false) continue;
-    const last = st.consequent.type === 'BlockStatement' ? st.consequent.body.at(-1) : st.consequent;
-    if (last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement') return st;
+    if (isExitingIf(st) && holds(st.test, false) !== false) return st;
   }
   return undefined;
 }

@@ -111,3 +111,28 @@ describe.each(PARSERS)('writes in every branch (%s)', (parser) => {
     expect(readValues(code, parser)).toContain('init');
   });
 });
+
+describe.each(PARSERS)('a parameter written again in its function (%s)', (parser) => {
+  it('after the write: the value written, not the argument', () => {
+    const code = `function f(x) {\n  x = 'a';\n  return x;\n}\nexport const read = f('arg');`;
+    expect(readValues(code, parser)).toEqual(['a']);
+  });
+
+  it('before any write: the argument', () => {
+    const code = `function f(x) {\n  const y = x;\n  x = 'a';\n  return y;\n}\nexport const read = f('arg');`;
+    expect(readValues(code, parser)).toEqual(['arg']);
+  });
+
+  it('after a write that may not run: not known', () => {
+    const code = `function f(x, c) {\n  if (c) x = 'a';\n  return x;\n}\nexport const read = f('arg', globalThis.flag);`;
+    expect(readValues(code, parser)).toEqual(['?', 'a']);
+  });
+
+  it('written in a loop around the read, or in a closure: not known', () => {
+    const loop = `function f(x) {\n  let y;\n  for (let i = 0; i < 2; i++) {\n    y = x;\n    x = 'a';\n  }\n  return y;\n}\nexport const read = f('arg');`;
+    // \`y\` is also undefined when the loop does not run; never the argument alone.
+    expect(readValues(loop, parser)).toEqual(['?', 'undefined']);
+    const closure = `function f(x) {\n  const g = () => {\n    x = 'b';\n  };\n  g();\n  return x;\n}\nexport const read = f('arg');`;
+    expect(readValues(closure, parser)).toEqual(['?']);
+  });
+});

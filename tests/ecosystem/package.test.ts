@@ -593,8 +593,8 @@ describe.each(MAJORS)('installed with ESLint %i', (major) => {
       expect(lint.stderr).toBe('');
       expect(new Map([...lint.byFile].filter(([f]) => f.endsWith('.html')))).toEqual(expected);
       const [finding] = lint.byFile.get('index.html')!;
-      expect([finding!.ruleId, finding!.line]).toEqual(['tfjs/no-sigmoid-with-categorical-loss', 22]);
-      expect(finding!.message).toContain('The sigmoid output (line 17)');
+      expect([finding!.ruleId, finding!.line]).toEqual(['tfjs/no-sigmoid-with-categorical-loss', 23]);
+      expect(finding!.message).toContain('The sigmoid output (line 18)');
       expect(lint.byFile.get('fix.html')!.map((m) => [m.ruleId, m.line])).toEqual([
         ['tfjs/no-missing-output-activation', 7],
         ['tfjs/no-activation-before-logits-loss', 11],

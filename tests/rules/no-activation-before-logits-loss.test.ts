@@ -177,8 +177,94 @@ export function step2(model, xs, ys, useSoftmax) {
     return tf.losses.softmaxCrossEntropy(ys, probs);
   });
 }`,
+    // The same written with statements: the softmax written in an \`if\` arm and the losses assigned in the arms
+    // of an \`if\` on the same flag. A write in an arm is that arm's side of the condition, so the logits loss
+    // only meets the logits.
+    TF +
+      `export function lossOf(useSoftmax, y, z) {
+  let p = z;
+  if (useSoftmax) p = tf.softmax(z);
+  let loss;
+  if (useSoftmax) loss = tf.metrics.categoricalCrossentropy(y, p);
+  else loss = tf.losses.softmaxCrossEntropy(y, p);
+  return loss;
+}`,
+    // The loss chosen by a \`switch\` on the flag a ternary chose the softmax with: \`case 'prob':\` is
+    // \`mode === 'prob'\`, \`default:\` every case false, so the logits loss only meets the logits.
+    TF +
+      `export function lossOf(mode, y, z) {
+  const p = mode === 'prob' ? tf.softmax(z) : z;
+  switch (mode) {
+    case 'prob':
+      return tf.metrics.categoricalCrossentropy(y, p);
+    default:
+      return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+    // A hoisted function runs where it is called: its one call follows \`if (!raw) return\`, so the logits loss
+    // inside it only meets \`z\` (\`raw\` true). The twin of the invalid case after \`lossFn\` below.
+    TF +
+      `export function lossFor(raw, y, z) {
+  const p = raw ? z : tf.softmax(z);
+  if (!raw) return tf.metrics.categoricalCrossentropy(y, p);
+  return logitsLoss();
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+    // A function expression is created where it stands, after \`if (raw) return\`: it only meets the logits.
+    TF +
+      `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return tf.metrics.categoricalCrossentropy(y, p);
+  const logitsLoss = () => tf.losses.softmaxCrossEntropy(y, p);
+  return logitsLoss();
+}`,
   ],
   invalid: [
+    {
+      // The twin: the logits loss in \`case 'prob':\`, the arm that chose the softmax.
+      code:
+        TF +
+        `export function lossOf(mode, y, z) {
+  const p = mode === 'prob' ? tf.softmax(z) : z;
+  switch (mode) {
+    case 'prob':
+      return tf.losses.softmaxCrossEntropy(y, p);
+    default:
+      return tf.metrics.categoricalCrossentropy(y, p);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 3,
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 6, 3),
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The twin: the softmax is written in an arm of \`if (useSoftmax)\`, and the logits loss runs on that arm.
+      code:
+        TF +
+        `export function lossOf(useSoftmax, y, z) {
+  let p = z;
+  if (useSoftmax) p = tf.softmax(z);
+  if (useSoftmax) return tf.losses.softmaxCrossEntropy(y, p);
+  return tf.metrics.categoricalCrossentropy(y, p);
+}`,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          line: 4,
+          // The loss's own arm is the only way to it: no branch to name.
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 5, 4),
+          // \`p\` is a \`let\` another loss reads too: no edit of its softmax.
+          suggestions: [],
+        },
+      ],
+    },
     {
       // Custom loop, policy "on a real path": the loss call is certain, its input a softmax when \`probs\`
       // (the message names that arm). No edit: the loss call also serves the logits branch.
@@ -195,6 +281,70 @@ export function step2(model, xs, ys, useSoftmax) {
           data: {
             ...data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 4, 3),
             activationWhere: ' (when `probs`)',
+          },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The early return before a hoisted function is not its body's condition: \`logitsLoss\` is called only
+      // when \`raw\` (its one call), so its logits loss meets only the softmax. Every use of \`p\` is that loss:
+      // passing the logits is right.
+      code:
+        TF +
+        `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return logitsLoss();
+  return tf.losses.softmaxCrossEntropy(y, p);
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 3),
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'passLogits',
+              data: { activation: 'softmax' },
+              output:
+                TF +
+                `export function lossFor(raw, y, z) {
+  const p = raw ? z : z;
+  if (raw) return logitsLoss();
+  return tf.losses.softmaxCrossEntropy(y, p);
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A hoisted function called on both arms runs under neither: its loss meets the softmax when \`raw\`.
+      code:
+        TF +
+        `export function lossFor(raw, y, z) {
+  const p = raw ? tf.softmax(z) : z;
+  if (raw) return logitsLoss().mul(2);
+  return logitsLoss();
+  function logitsLoss() {
+    return tf.losses.softmaxCrossEntropy(y, p);
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'activationBeforeLogitsLoss',
+          data: {
+            ...data('softmax', 'tf.losses.softmaxCrossEntropy', 'softmax', 7, 3),
+            activationWhere: ' (when `raw`)',
           },
           line: 3,
           suggestions: [],
@@ -749,6 +899,27 @@ const loss = tf.losses.softmaxCrossEntropy(labels, probs);`,
           ],
         },
       ],
+    },
+    {
+      // The softmax held in a const that a probability loss also reads (correctly): dropping it would feed that
+      // loss logits, so no edit of the shared softmax is offered.
+      code:
+        TF +
+        `const probs = tf.softmax(logits);
+const l1 = tf.losses.softmaxCrossEntropy(labels, probs);
+const l2 = tf.metrics.categoricalCrossentropy(labels, probs);`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, column: 15, suggestions: [] }],
+    },
+    {
+      // The same through a helper another caller uses for probabilities.
+      code:
+        TF +
+        `const toProbs = (z) => tf.softmax(z);
+const loss = tf.losses.softmaxCrossEntropy(labels, toProbs(logits));
+const shown = toProbs(logits).dataSync();`,
+      output: null,
+      errors: [{ messageId: 'activationBeforeLogitsLoss', line: 2, column: 24, suggestions: [] }],
     },
     {
       // Through a small helper function.

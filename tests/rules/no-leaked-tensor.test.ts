@@ -91,6 +91,11 @@ for (const v of [1, 2]) {
     TF + `setTimeout(() => {\n  tf.ones([2]).print();\n}, 100);`,
     TF + `window.addEventListener('load', () => {\n  tf.ones([2]).print();\n});`,
     TF + `document.addEventListener('click', () => {\n  tf.ones([2]).print();\n}, {once: true});`,
+    // A click method that is not jQuery's event shorthand (a test driver's \`click()\` takes a selector, not a handler).
+    TF + `page.click(() => {\n  tf.ones([2]).print();\n});`,
+    // The input of a graph model's executeAsync, disposed after the call: nothing leaks.
+    TF +
+      `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  tf.dispose([res, input]);\n}`,
     // A tf.data map runs its callback inside tf.tidy: a receiver not known to be an array is left alone.
     TF + `const ds = tf.data.array([1, 2]).map((v) => tf.scalar(v).add(1));`,
     TF + `export function f(dataset) {\n  return dataset.map((v) => tf.scalar(v).add(1).mul(2));\n}`,
@@ -219,6 +224,77 @@ setInterval(() => {
   pred = model.predict(input);
 }, 100);
 stop.onclick = () => pred.dispose();`,
+    // fit reads its x and y and leaves them to the caller: disposed when the fit settles, or in a finally.
+    TF +
+      MODEL +
+      `export async function train(rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    const ys = tf.tensor2d([r]);
+    await model.fit(xs, ys).then(() => {
+      xs.dispose();
+      ys.dispose();
+    });
+  }
+}`,
+    TF +
+      MODEL +
+      `export async function train(rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    const ys = tf.tensor2d([r]);
+    try {
+      await model.fit(xs, ys, { epochs: 1 });
+    } finally {
+      tf.dispose([xs, ys]);
+    }
+  }
+}`,
+    // \`fit\` of something not known to be a model (a parameter): it may be any function, which may take the tensor.
+    TF +
+      `export async function train(m, rows) {
+  for (const r of rows) {
+    const xs = tf.tensor2d([r]);
+    await m.fit(xs, xs);
+  }
+}`,
+    // A call of itself from \`.catch\` is a retry, not a loop; \`.then\` of another function is no reschedule.
+    TF +
+      `function poll(url) {
+  const t = tf.ones([2]);
+  t.print();
+  fetch(url).catch(() => poll(url));
+}
+function draw() {
+  tf.ones([2]).print();
+}
+export function once() {
+  tf.nextFrame().then(() => draw());
+}`,
+    // A parameter written again only on some paths (\`if (...) d = tf.tensor(d)\`) may still be the caller's
+    // array: the field is not known to be a tensor.
+    TF +
+      `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    if (!(d instanceof tf.Tensor)) d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) this.x.square().print();
+  }
+}`,
+    // A \`var\` hoisted out of a loop body keeps the last value after the loop; it is disposed there.
+    TF +
+      `export function last() {
+  for (let i = 0; i < 3; i++) {
+    var t = tf.scalar(i);
+    if (i < 2) t.dispose();
+  }
+  t.dispose();
+}`,
   ],
   invalid: [
     {
@@ -435,6 +511,62 @@ requestAnimationFrame(loop);`,
               output:
                 TF +
                 `function tick() {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n  setTimeout(tick, 100);\n}\ntick();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // jQuery's event shorthand and its delegated \`on\` (tensorflow/tfjs#5713's page): handlers run on every event.
+      code:
+        TF +
+        `$('#go').click(function () {\n  tf.ones([2]).add(1).print();\n});\n$(document).on('keydown', '#field', () => {\n  tf.ones([2]).print();\n});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()` and `add()`', 2, 'on every `click` event'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `$('#go').click(function () {\n  tf.tidy(() => {\n    tf.ones([2]).add(1).print();\n  });\n});\n$(document).on('keydown', '#field', () => {\n  tf.ones([2]).print();\n});`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`ones()`', 1, 'on every `keydown` event'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `$('#go').click(function () {\n  tf.ones([2]).add(1).print();\n});\n$(document).on('keydown', '#field', () => {\n  tf.tidy(() => {\n    tf.ones([2]).print();\n  });\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A graph model's executeAsync keeps its input (tfjs-converter's executor keeps input ids; tensorflow/tfjs#6174):
+      // the input made on every turn leaks.
+      code:
+        TF +
+        `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  tf.dispose(res);\n}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          data: data('`ones()` (in `input`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `const model = await tf.loadGraphModel('model.json');\nfor (let i = 0; i < 10; i++) {\n  const input = tf.ones([1, 3]);\n  const res = await model.executeAsync(input);\n  input.dispose();\n  tf.dispose(res);\n}`,
             },
           ],
         },
@@ -931,6 +1063,237 @@ init();`,
               output:
                 TF +
                 `export function run(x: tf.Tensor, n: number) {\n  for (let i = 0; i < n; i++) tf.tidy(() => {\n    x.square().print();\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // model.fit reads x and y and disposes neither (TF.js 4.22: 10 fits on fresh tensors leave 20 more).
+      code:
+        TF +
+        MODEL +
+        `export async function train() {
+  for (let i = 0; i < 10; i++) {
+    const xs = tf.tensor2d([[i, i]]);
+    await model.fit(xs, xs, { epochs: 1 });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`tensor2d()` (in `xs`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train() {
+  for (let i = 0; i < 10; i++) {
+    const xs = tf.tensor2d([[i, i]]);
+    await model.fit(xs, xs, { epochs: 1 });
+    xs.dispose();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // trainOnBatch too; evaluate's result is a tensor of its own.
+      code:
+        TF +
+        MODEL +
+        `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    console.log(loss.dataSync()[0]);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          data: data('`tensor2d()` (in `xs`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    xs.dispose();
+    console.log(loss.dataSync()[0]);
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          line: 7,
+          data: data('`evaluate()` (in `loss`)', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `export async function train(batches) {
+  for (const b of batches) {
+    const xs = tf.tensor2d(b);
+    await model.trainOnBatch(xs, xs);
+    const loss = model.evaluate(xs, xs);
+    console.log(loss.dataSync()[0]);
+    loss.dispose();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A function that calls itself when a promise settles runs again and again, like \`await tf.nextFrame(); tick()\`.
+      code:
+        TF +
+        `function tick(step) {\n  tf.ones([step]).print();\n  tf.nextFrame().then(() => {\n    tick(step + 1);\n  });\n}\ntick(1);`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()`', 1, 'on every call of `tick()`'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `function tick(step) {\n  tf.tidy(() => {\n    tf.ones([step]).print();\n  });\n  tf.nextFrame().then(() => {\n    tick(step + 1);\n  });\n}\ntick(1);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same with the function itself given to \`.then\`.
+      code: TF + `function tick() {\n  const t = tf.ones([2]);\n  t.print();\n  tf.nextFrame().then(tick);\n}\ntick();`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          data: data('`ones()` (in `t`)', 1, 'on every call of `tick()`'),
+          suggestions: [
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                `function tick() {\n  const t = tf.ones([2]);\n  t.print();\n  t.dispose();\n  tf.nextFrame().then(tick);\n}\ntick();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A \`var\` in the callback that runs again is new on every call: it leaks, nothing overwrites it.
+      code:
+        TF +
+        MODEL +
+        `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = model.predict(tf.ones([1, 2]));
+      r.print();
+    },
+  },
+});`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          data: data('`ones()` and `predict()` (in `r`)', 2, 'at the end of every epoch'),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = tf.tidy(() => model.predict(tf.ones([1, 2])));
+      r.print();
+    },
+  },
+});`,
+            },
+            {
+              messageId: 'disposeAfterUse',
+              output:
+                TF +
+                MODEL +
+                `await model.fit(tf.ones([4, 2]), tf.ones([4, 2]), {
+  callbacks: {
+    onEpochEnd: () => {
+      var r = model.predict(tf.ones([1, 2]));
+      r.print();
+      r.dispose();
+    },
+  },
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A parameter written again before it is returned (\`d = tf.tensor(d); return d\`): the field holds that tensor.
+      code:
+        TF +
+        `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) this.x.square().print();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 11,
+          data: data('`square()`', 1, LOOP),
+          suggestions: [
+            {
+              messageId: 'wrapInTidy',
+              output:
+                TF +
+                `export class Lr {
+  constructor(x) {
+    this.x = this.prep(x);
+  }
+  prep(d) {
+    d = tf.tensor(d);
+    return d;
+  }
+  train() {
+    for (let i = 0; i < 10; i++) tf.tidy(() => {
+      this.x.square().print();
+    });
+  }
+}`,
             },
           ],
         },

@@ -1,0 +1,9 @@
+/**
+ * Model methods that use the tensors they are given and leave them to the caller
+ * (written by hand; the generated tensor-ops.ts lists what methods return).
+ * - `fit`, `trainOnBatch`: TF.js 4.22 disposes none of `x` and `y` (probed: plain,
+ *   with `validationSplit`, with `validationData`, with array inputs).
+ * - `executeAsync` of a graph model: its executor keeps the input tensors
+ *   (`keepIds` in tfjs-converter's graph_executor.js), as `execute` does.
+ */
+export const MODEL_READING_METHODS: ReadonlySet<string> = new Set(['fit', 'trainOnBatch', 'executeAsync']);
