@@ -26,7 +26,7 @@ export {
 export { releaseAnalysis } from './file-caches.js';
 export type { Guards, Possibility } from './guards.js';
 export { EXIT_GUARD, pair, TIMING_GUARD } from './guards.js';
-export { groupBy, judge, judgeOnPath } from './judge.js';
+export { groupBy, judge, judgeFlagsOnPath, judgeOnPath } from './judge.js';
 export type { InputLayerPossibility } from './layer-inputs.js';
 export type { LossFact } from './losses.js';
 export type { NamePosition, NameUse } from './name-uses.js';

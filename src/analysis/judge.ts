@@ -38,8 +38,16 @@ export function judgeOnPath<T>(
   isBug: (item: T) => boolean,
   sides: (item: T) => readonly [unknown, unknown],
 ): readonly T[] {
-  // Most items are no bug: test each once, and name no sides when none is.
-  const bugs = items.map(isBug);
+  return judgeFlagsOnPath(items, items.map(isBug), sides);
+}
+
+/** `judgeOnPath` with each item's judgement already made (`bugs[i]`: is `items[i]` a bug?). */
+export function judgeFlagsOnPath<T>(
+  items: readonly T[],
+  bugs: readonly boolean[],
+  sides: (item: T) => readonly [unknown, unknown],
+): readonly T[] {
+  // Most items are no bug: name no sides when none is.
   if (!bugs.includes(true)) return [];
   const fine = [new Set<unknown>(), new Set<unknown>()] as const;
   items.forEach((item, i) => {

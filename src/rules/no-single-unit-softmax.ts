@@ -78,6 +78,8 @@ export default createRule<[], MessageIds>({
           const facts = analysis.layerFacts(layer);
           let cases: Case[];
           if (role === 'dense' || role === 'conv' || role === 'recurrent') {
+            // Cheap test first: a layer with no softmax on any path has no bug case.
+            if (!facts.some((f) => f.value.activation === 'softmax')) continue;
             cases = facts.map((f) => ({ act: f.value, width: f.value, guards: f.guards }));
           } else if (role === 'activation') {
             // Cheap test first: only softmax layers need their input looked up.

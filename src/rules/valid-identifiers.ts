@@ -242,9 +242,12 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** `name in Object.prototype` as a set lookup (an `in` miss walks V8's slow path; every name is tested). */
+const OBJECT_PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function isAccepted(kind: NamePosition, name: string): boolean {
   // Object.prototype keys pass TF.js' `in` lookups in compile and fail later, elsewhere: not judged.
-  if (kind !== 'activation' && name in Object.prototype) return true;
+  if (kind !== 'activation' && OBJECT_PROTOTYPE_KEYS.has(name)) return true;
   if (kind === 'activation' && name === 'ELU') return true;
   return isAcceptedName(kind as NameKind, name);
 }

@@ -307,6 +307,9 @@ export function replaceAround(sourceCode: SourceCode, outer: Node, inner: Node, 
 
 /** "line 12", or "lines 12, 20" when the nodes are on several lines: for messages. */
 export function linesOf(nodes: readonly Node[], analysis?: FileAnalysis): string {
+  // One node in this file (most reports): its line, without the sets below.
+  const one = nodes.length === 1 ? (analysis ? analysis.lineOf(nodes[0]!) : lineOf(nodes[0]!)) : undefined;
+  if (one !== undefined) return `line ${one}`;
   if (analysis && nodes.some((n) => analysis.lineOf(n) === undefined)) {
     // Some are in imported modules: name each place (`model.js:12`).
     return [...new Set(nodes.map((n) => analysis.where(n)))].join(', ');

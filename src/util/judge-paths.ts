@@ -5,7 +5,7 @@
  */
 import {
   judge as judgeAll,
-  judgeOnPath,
+  judgeFlagsOnPath,
   TIMING_GUARD,
   type Guards,
   type LossFact,
@@ -53,10 +53,12 @@ export function judgeOnPaths<T extends { readonly guards: Guards }>(
   isBug: (item: T) => boolean,
   sides: (item: T) => readonly [unknown, unknown],
 ): readonly T[] {
-  const everyPath = judgeAll(items, isBug);
-  if (everyPath.length > 0) return everyPath;
+  // Each item judged once: most items are no bug, and a bug on every path needs no sides.
+  const bugs = items.map(isBug);
+  if (!bugs.includes(true)) return [];
+  if (!bugs.includes(false)) return items;
   // Which of several writes a read sees (order unknown) is no path the code chooses.
-  return judgeOnPath(items, isBug, sides).filter((p) => !hasGuard(p.guards, TIMING_GUARD));
+  return judgeFlagsOnPath(items, bugs, sides).filter((p) => !hasGuard(p.guards, TIMING_GUARD));
 }
 
 function hasGuard(guards: Guards, prefix: string): boolean {

@@ -24,7 +24,7 @@ export function elsewhere(analysis: FileAnalysis, at: Node, nodes: readonly Node
 
 /** What `elsewhere` puts in its parentheses, for a message that has its own. */
 export function placeParts(analysis: FileAnalysis, at: Node, nodes: readonly Node[], branch?: string): string[] {
-  const here = nodes.every((n) => analysis.isLocal(n) && n.loc.start.line === at.loc.start.line);
+  const here = nodes.every((n) => n.loc.start.line === at.loc.start.line && analysis.isLocal(n));
   return [...(here ? [] : [linesOf(nodes, analysis)]), ...(branch ? [branch] : [])];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The compiled outputs whose output/loss pairs are a bug on a real path, as the
  * pairing rules judge them: each output's bug pairs (`judgePairs`), what they share
- * with its correct pairs (`sharedOf`) and the branch that chooses them
+ * with its correct pairs (`sharedLoss`, `sharedOutput`) and the branch that chooses them
  * (`branchOfPairs`), in one pass (`judgeOutputs`); and placed where the
  * activation rules report them (`placeOutputBugs`).
  */
@@ -9,7 +9,7 @@ import { groupBy, type CompileSite, type FileAnalysis, type OutputLossPair } fro
 import { judgePairs, type KnownPair } from './judge-paths.js';
 import { branchOfPairs, type BranchPath } from './report-branch.js';
 import { reportAt, type Placed } from './report-place.js';
-import { sharedOf, type Shared } from './shared-edits.js';
+import { sharedLoss, sharedOutput, type Shared } from './shared-edits.js';
 
 /** One output of a compile call with bug pairs on a real path. */
 export interface JudgedOutput<S extends KnownPair> {
@@ -41,22 +41,29 @@ export function judgeOutputs<S extends KnownPair>(
   const out: JudgedOutput<S>[] = [];
   for (const site of analysis.compileSites) {
     const perOutput = analysis.pairsOf(site);
-    const judged = perOutput.map((pairs) => {
+    // Plain loops, and nothing built for a compile call without bugs (most of them).
+    let judged: ({ bugs: readonly S[]; isBug: (p: OutputLossPair) => p is S } | undefined)[] | undefined;
+    for (let index = 0; index < perOutput.length; index++) {
       for (const test of isBug) {
-        const bugs = judgePairs(pairs, test);
-        if (bugs.length > 0) return { bugs, isBug: test };
+        const bugs = judgePairs(perOutput[index]!, test);
+        if (bugs.length === 0) continue;
+        (judged ??= new Array(perOutput.length).fill(undefined))[index] = { bugs, isBug: test };
+        break;
       }
-      return undefined;
-    });
-    if (judged.every((j) => !j)) continue;
+    }
+    if (!judged) continue;
     // A loss string serves every output: a loss any correct pairing of the call uses is shared.
-    const lossShared = sharedOf(
-      perOutput.flat(),
-      judged.flatMap((j) => j?.bugs ?? []),
-    ).loss;
-    for (const [index, pairs] of perOutput.entries()) {
+    const lossShared =
+      perOutput.length === 1
+        ? sharedLoss(perOutput[0]!, judged[0]!.bugs)
+        : sharedLoss(
+            perOutput.flat(),
+            judged.flatMap((j) => j?.bugs ?? []),
+          );
+    for (let index = 0; index < perOutput.length; index++) {
       const j = judged[index];
       if (!j) continue;
+      const pairs = perOutput[index]!;
       const everyPath = j.bugs.length === pairs.length;
       out.push({
         site,
@@ -65,7 +72,7 @@ export function judgeOutputs<S extends KnownPair>(
         bugs: j.bugs,
         isBug: j.isBug,
         everyPath,
-        shared: { loss: lossShared, output: sharedOf(pairs, j.bugs).output },
+        shared: { loss: lossShared, output: sharedOutput(pairs, j.bugs) },
         branchOf: (group) => (everyPath ? undefined : branchOfPairs(analysis, site, pairs, group, j.isBug)),
       });
     }

@@ -39,12 +39,12 @@ interface EditSpec<M extends string> {
 
 /** An edit of the training configuration (may be an autofix), or null without a fix. */
 export function trainingEdit<M extends string>(spec: EditSpec<M>): Edit<M> | null {
-  return spec.fix ? { ...spec, fix: spec.fix, scope: 'training' } : null;
+  return spec.fix ? { messageId: spec.messageId, data: spec.data, fix: spec.fix, scope: 'training' } : null;
 }
 
 /** An edit of the model: never an autofix (it changes what `predict()` returns). Null without a fix. */
 export function modelEdit<M extends string>(spec: EditSpec<M>): Edit<M> | null {
-  return spec.fix ? { ...spec, fix: spec.fix, scope: 'model' } : null;
+  return spec.fix ? { messageId: spec.messageId, data: spec.data, fix: spec.fix, scope: 'model' } : null;
 }
 
 /**
@@ -66,16 +66,31 @@ export function reportGraded<M extends string>(
     shared?: Shared;
   },
 ): void {
-  const { unique, fix: wanted, suggest: wantedOthers = [], shared, ...rest } = report;
-  // The loss is edited by training edits, the output by model edits.
-  const allowed = (e: Edit<M> | null | undefined) =>
-    e && !(e.scope === 'training' ? shared?.loss : shared?.output) ? e : null;
-  const preferred = allowed(wanted);
-  const others = wantedOthers.map(allowed);
+  const { shared } = report;
+  const preferred = allowed(report.fix, shared);
   // `--fix` never changes the model: an edit of a layer is only ever suggested.
-  const auto = unique && preferred?.scope === 'training' ? preferred : null;
-  const suggest = [preferred, ...others]
-    .filter((e): e is Edit<M> => !!e && e !== auto)
-    .map(({ messageId, data, fix }) => ({ messageId, fix, ...(data ? { data } : {}) }));
-  context.report({ ...rest, fix: auto?.fix ?? null, suggest });
+  const auto = report.unique && preferred?.scope === 'training' ? preferred : null;
+  // Plain loops and literals: this runs for every report of every rule.
+  const suggest: { messageId: M; fix: Fix; data?: Record<string, string> }[] = [];
+  if (preferred && preferred !== auto) suggest.push(suggestion(preferred));
+  for (const wanted of report.suggest ?? []) {
+    const e = allowed(wanted, shared);
+    if (e && e !== auto) suggest.push(suggestion(e));
+  }
+  const { node, messageId, data } = report;
+  context.report(
+    data
+      ? { node, messageId, data, fix: auto?.fix ?? null, suggest }
+      : { node, messageId, fix: auto?.fix ?? null, suggest },
+  );
+}
+
+/** The edit unless it changes what correct paths share: the loss is edited by training edits, the output by model edits. */
+function allowed<M extends string>(e: Edit<M> | null | undefined, shared: Shared | undefined): Edit<M> | null {
+  return e && !(e.scope === 'training' ? shared?.loss : shared?.output) ? e : null;
+}
+
+/** An edit as ESLint takes a suggestion (ESLint copies its keys into the problem it reports). */
+function suggestion<M extends string>({ messageId, data, fix }: Edit<M>) {
+  return data ? { messageId, fix, data } : { messageId, fix };
 }

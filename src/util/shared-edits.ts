@@ -28,18 +28,24 @@ export function sharedFed(fed: readonly TensorPossibility[], bugs: readonly Tens
   };
 }
 
-/** What the bug pairs of one output share with its other pairs (see `Shared`). */
-export function sharedOf(pairs: readonly OutputLossPair[], bugs: readonly KnownPair[]): Shared {
+/** Is a bug pair's loss also part of one of `pairs` that is not a bug (or has an unknown loss)? See `Shared`. */
+export function sharedLoss(pairs: readonly OutputLossPair[], bugs: readonly KnownPair[]): boolean {
+  if (bugs === pairs) return false;
   const reported = new Set<OutputLossPair>(bugs);
   const lossNodes = new Set<unknown>(bugs.map((b) => b.loss.node));
+  return pairs.some((p) => !reported.has(p) && (!p.loss || lossNodes.has(p.loss.node)));
+}
+
+/** Is a bug pair's output activation also part of one of `pairs` that is not a bug? See `Shared`. */
+export function sharedOutput(pairs: readonly OutputLossPair[], bugs: readonly KnownPair[]): boolean {
+  if (bugs === pairs) return false;
+  const reported = new Set<OutputLossPair>(bugs);
   const outputNodes = new Set<unknown>(bugs.map((b) => activationKey(b.output)));
-  const others = pairs.filter((p) => !reported.has(p));
-  return {
-    loss: others.some((p) => !p.loss || lossNodes.has(p.loss.node)),
-    output: others.some(
-      (p) => !p.output || outputNodes.has(activationKey(p.output)) || bugs.some((b) => addedAfter(p.output!, b.output)),
-    ),
-  };
+  return pairs.some(
+    (p) =>
+      !reported.has(p) &&
+      (!p.output || outputNodes.has(activationKey(p.output)) || bugs.some((b) => addedAfter(p.output!, b.output))),
+  );
 }
 
 /**
