@@ -231,3 +231,10 @@ export function exportsCode(program: TSESTree.Program): boolean {
     return target.type === 'Identifier' && (target.name === 'module' || target.name === 'exports');
   });
 }
+
+/** A declaration other modules can read (`export function f`, `export const x = …`). */
+export function isExportedDeclaration(declaration: Node): boolean {
+  const statement = declaration.type === 'VariableDeclarator' ? declaration.parent : declaration;
+  const p = statement?.parent;
+  return p?.type === 'ExportNamedDeclaration' || p?.type === 'ExportDefaultDeclaration';
+}

@@ -7,16 +7,17 @@
  * - an array mapped to them (`rows.map((r) => (r.ok ? 1 : 0))`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, staticMemberName, unwrap, walk } from './ast.js';
+import { isFunctionNode, staticMemberName, unwrap } from './ast.js';
 import { possibilities } from './guards.js';
 import { isBinaryData, TENSOR_MAKERS } from './literal-data.js';
 import { MUTATING_METHODS } from './object-writes.js';
-import type { Node, Value } from './values.js';
+import type { FunctionNode, Node, Value } from './values.js';
 
 /** What the check needs from the file's evaluator. */
 export interface ValueReader {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
   evaluate(node: Node): Value;
+  /** The `return` statements of a function (recorded in the file's one pass). */
+  returnsOf(fn: FunctionNode): readonly TSESTree.ReturnStatement[];
   variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined;
 }
 
@@ -87,20 +88,6 @@ function isBinaryMap(call: TSESTree.CallExpression, reader: ValueReader, depth: 
   const fn = call.arguments[0];
   if (!fn || !isFunctionNode(fn)) return false;
   if (fn.body.type !== 'BlockStatement') return isBinaryDataNode(fn.body, reader, depth + 1);
-  const returned = returnsOf(fn.body, reader);
-  return returned !== null && returned.length > 0 && returned.every((r) => isBinaryDataNode(r, reader, depth + 1));
-}
-
-/** The values a function body returns (nested functions excluded); null on a bare `return`. */
-function returnsOf(body: TSESTree.BlockStatement, reader: ValueReader): Node[] | null {
-  const out: Node[] = [];
-  let bare = false;
-  walk(reader.sourceCode, body, (node) => {
-    if (node !== body && isFunctionNode(node)) return false;
-    if (node.type !== 'ReturnStatement') return true;
-    if (node.argument) out.push(node.argument);
-    else bare = true;
-    return false;
-  });
-  return bare ? null : out;
+  const returned = reader.returnsOf(fn);
+  return returned.length > 0 && returned.every((r) => !!r.argument && isBinaryDataNode(r.argument, reader, depth + 1));
 }

@@ -1733,7 +1733,8 @@ export class Evaluator implements TfApiHost {
     return true;
   }
 
-  private returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
+  /** The `return` statements of a function, from the exits recorded in its file's pass. */
+  returnsOf(fn: FunctionNode): TSESTree.ReturnStatement[] {
     let list = this.returnCache.get(fn);
     if (list) return list;
     list = [];

@@ -5,7 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { exportsCode, programOf, relativeImports, staticMemberName } from './ast.js';
-import { FileSites, type CompileSite, type FitSite } from './sites.js';
+import { FileSites, TRAINING_METHODS, type CompileSite, type FitSite } from './sites.js';
 import { Evaluator, type ModuleResolver } from './evaluator.js';
 import { fileCache } from './file-caches.js';
 import {
@@ -28,6 +28,7 @@ import { ownRegistrations, reachableRegistrations } from './registrations.js';
 import type { TfjsSettings } from './settings.js';
 import { tfExpression } from './tf-expression.js';
 import { isBinaryDataNode } from './binary-labels.js';
+import { readOnlyAsArgument } from './value-readers.js';
 import { fitSitesOf, metricsFor, oneHotOrigins, type MetricList } from './training.js';
 import { TrainingCalls } from './training-calls.js';
 import type { PageView } from './html-page.js';
@@ -546,6 +547,18 @@ export class FileAnalysis {
     );
   }
 
+  /**
+   * Is the value of `node` read only as the prediction of logits losses
+   * (`tf.losses.softmaxCrossEntropy(y, p)`), so that dropping an activation there
+   * changes nothing else? See value-readers.ts.
+   */
+  readOnlyByLogitsLosses(node: Node): boolean {
+    return readOnlyAsArgument(this.evaluator, node, (call, argument) => {
+      const loss = this.lossCalls.find((c) => c.call === call);
+      return !!loss && loss.loss.input === 'logits' && call.arguments[1] === argument;
+    });
+  }
+
   private trainingCallsCache: TrainingCalls | undefined;
 
   /** Calls of a model's training methods, their options and what follows them (see training-calls.ts). */
@@ -563,9 +576,6 @@ export class FileAnalysis {
     return metricsFor(site.metrics, outputName);
   }
 }
-
-/** Model methods that train it on labels. */
-const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
 /** `overLastAxis` of `LayerOutputFact` (see there). */
 function softmaxOverLastAxis(layer: LayerFact): boolean | undefined {

@@ -127,6 +127,9 @@ function isNamespaceMember(callee: TSESTree.MemberExpression, names: ReadonlySet
   return object.type === 'Identifier' && names.has(object.name);
 }
 
+/** Model methods that train it on labels (`fit(xs, ys)`, `fitDataset(ds)`, `trainOnBatch(xs, ys)`). */
+export const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
+
 /**
  * What a callee name can be, looked up once per call (most calls of a file are
  * none of these): bits for the branches of `collect` that test a name list.
@@ -142,7 +145,7 @@ const CALL_KINDS: ReadonlyMap<string, number> = (() => {
     for (const name of names) map.set(name, (map.get(name) ?? 0) | bit);
   };
   mark(LAYER_REMOVERS, REMOVER);
-  mark(['fit', 'fitDataset', 'trainOnBatch'], FIT);
+  mark(TRAINING_METHODS, FIT);
   mark(
     [...LOSSES.values()].filter((l) => l.form === 'function').map((l) => l.key.split('.')[1]!),
     LOSS_FUNCTION,

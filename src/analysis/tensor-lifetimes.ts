@@ -15,7 +15,7 @@
  * written again before any release. Anything else is unknown, and unknown is silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { MODEL_READING_METHODS } from '../knowledge/model-inputs.js';
+import { GRAPH_MODEL_METHODS, MODEL_READING_METHODS } from '../knowledge/model-inputs.js';
 import {
   ASYNC_TENSOR_OPS,
   MODEL_TENSOR_METHODS,
@@ -881,9 +881,8 @@ class Lifetimes {
       if (name && TENSOR_METHODS.has(name) && this.isTensor(callee.object, true)) return 'reads';
       if (name && (MODEL_TENSOR_METHODS.has(name) || MODEL_READING_METHODS.has(name)) && this.isModel(callee.object))
         return 'reads';
-      // `executeAsync` is a TF.js graph model's own name: on a receiver the analysis cannot see (a model
-      // parameter), it still only reads its input.
-      if (name === 'executeAsync' && this.mayBeModel(callee.object)) return 'reads';
+      // A graph model's own method name: on a receiver the analysis cannot see (a model parameter) too.
+      if (name && GRAPH_MODEL_METHODS.has(name) && this.mayBeModel(callee.object)) return 'reads';
     }
     // Any other function may keep it or dispose it.
     return 'releases';

@@ -7,3 +7,9 @@
  *   (`keepIds` in tfjs-converter's graph_executor.js), as `execute` does.
  */
 export const MODEL_READING_METHODS: ReadonlySet<string> = new Set(['fit', 'trainOnBatch', 'executeAsync']);
+
+/**
+ * Methods whose name alone marks a TF.js graph model (no other library in TF.js code
+ * calls them with tensors): read as such also on a receiver the analysis cannot see.
+ */
+export const GRAPH_MODEL_METHODS: ReadonlySet<string> = new Set(['executeAsync']);

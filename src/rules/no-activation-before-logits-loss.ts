@@ -1,6 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, unwrap } from '../analysis/ast.js';
-import { getAnalysis, type FileAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
+import { unwrap } from '../analysis/ast.js';
+import { getAnalysis, type OutputFact, type TensorPossibility } from '../analysis/index.js';
 import type { Node, TensorValue } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import {
@@ -180,7 +179,7 @@ export default createRule<[], MessageIds>({
             const removal = output ? removeOutputActivation(analysis, output) : null;
             // Dropping the activation op edits what every reader of its value gets: only when all of them want logits.
             const unwrapped =
-              op?.argumentNode && readByLogitsLossesOnly(analysis, op.node)
+              op?.argumentNode && analysis.readOnlyByLogitsLosses(op.node)
                 ? unwrapTo(sc, op.node, op.argumentNode)
                 : null;
             const branch = branchOfGroup(
@@ -227,78 +226,4 @@ export default createRule<[], MessageIds>({
 function isArgumentOf(node: Node, call: { arguments: readonly Node[] }, index: number): boolean {
   const arg = call.arguments[index];
   return !!arg && unwrap(arg) === node;
-}
-
-/**
- * Does the value of `node` reach only the predictions of logits losses? Followed
- * through the arms of a `?:`, a `const` that holds it, and a function that returns
- * it (a `const toProbs = (z) => tf.softmax(z)`) to each of its calls; anything else
- * (another reader, an export, an unknown use) is a reader that may want probabilities.
- */
-function readByLogitsLossesOnly(analysis: FileAnalysis, node: Node, depth = 0): boolean {
-  if (depth > 3) return false;
-  let n = node;
-  let p = n.parent;
-  while (
-    p &&
-    ((p.type === 'ConditionalExpression' && p.test !== n) ||
-      (p.type === 'LogicalExpression' && p.right === n) ||
-      p.type === 'TSAsExpression' ||
-      p.type === 'TSNonNullExpression')
-  ) {
-    n = p;
-    p = n.parent;
-  }
-  if (!p) return false;
-  if (p.type === 'CallExpression') {
-    const loss = analysis.lossCalls.find((c) => c.call === p);
-    return !!loss && loss.loss.input === 'logits' && p.arguments[1] === n;
-  }
-  if (p.type === 'VariableDeclarator' && p.init === n) return holderReadByLogitsLosses(analysis, p, depth);
-  const fn =
-    p.type === 'ReturnStatement'
-      ? enclosingFunction(p)
-      : p.type === 'ArrowFunctionExpression' && p.body === n
-        ? p
-        : undefined;
-  if (!fn) return false;
-  const holder =
-    fn.type === 'FunctionDeclaration'
-      ? fn
-      : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn
-        ? fn.parent
-        : undefined;
-  const id = holder?.id;
-  const variable = id?.type === 'Identifier' && holder && !isExported(holder) ? analysis.variableOf(id) : undefined;
-  return (
-    !!variable &&
-    variable.references.length > 0 &&
-    variable.references.every((r) => {
-      if (r.init) return true;
-      const call = r.identifier.parent;
-      return (
-        call?.type === 'CallExpression' &&
-        call.callee === r.identifier &&
-        readByLogitsLossesOnly(analysis, call, depth + 1)
-      );
-    })
-  );
-}
-
-/** Every read of a `const` holding the value reaches only logits losses' predictions. */
-function holderReadByLogitsLosses(analysis: FileAnalysis, decl: TSESTree.VariableDeclarator, depth: number): boolean {
-  if (decl.id.type !== 'Identifier' || decl.parent?.type !== 'VariableDeclaration' || decl.parent.kind !== 'const')
-    return false;
-  if (isExported(decl)) return false;
-  const variable = analysis.variableOf(decl.id);
-  return (
-    !!variable && variable.references.every((r) => r.init || readByLogitsLossesOnly(analysis, r.identifier, depth + 1))
-  );
-}
-
-/** A declaration other modules can read (`export function f`, `export const x = …`). */
-function isExported(declaration: Node): boolean {
-  const statement = declaration.type === 'VariableDeclarator' ? declaration.parent : declaration;
-  const p = statement?.parent;
-  return p?.type === 'ExportNamedDeclaration' || p?.type === 'ExportDefaultDeclaration';
 }
